@@ -1,0 +1,5 @@
+"""Run as ``python -m compactscore``."""
+
+from compactscore.cli import main
+
+main()

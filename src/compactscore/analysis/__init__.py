@@ -1,0 +1,1 @@
+"""Pure functions from definitions and sheets to results: no files, no printing."""

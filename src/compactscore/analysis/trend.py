@@ -1,0 +1,79 @@
+"""Trends: every period oldest to newest, and the direction of travel."""
+
+from __future__ import annotations
+
+from compactscore.analysis.score import compare_totals, direction_of, score_sheet
+from compactscore.models import Definition, Sheet
+from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
+
+RETIRED = "retired"
+
+
+def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Trend:
+    """The trend of sheets already sorted oldest first."""
+    cards = [score_sheet(sheet, definition) for sheet in sheets]
+    periods = []
+    for position, card in enumerate(cards):
+        comparison = compare_totals(cards[position - 1], card) if position else None
+        periods.append(
+            PeriodTotal(
+                period=card.period,
+                file=card.file,
+                version=card.version,
+                total=card.total,
+                max=card.max,
+                percent=card.percent,
+                scored=card.scored,
+                count=card.count,
+                scored_max=card.scored_max,
+                scored_percent=card.scored_percent,
+                direction=comparison.direction if comparison else None,
+                compared_on=comparison.compared_on if comparison else None,
+            )
+        )
+    lines: dict[str, IndicatorTrend] = {}
+    for card in cards:
+        for indicator in card.indicators:
+            key = definition.lineage(indicator.id)
+            line = lines.setdefault(
+                key,
+                IndicatorTrend(
+                    number=indicator.number,
+                    id=indicator.id,
+                    title=indicator.title,
+                    ids={},
+                    scores={},
+                    states={},
+                    direction=None,
+                ),
+            )
+            # The newest period names the line: a replacement continues it.
+            line.number, line.id, line.title = indicator.number, indicator.id, indicator.title
+            line.ids[card.period] = indicator.id
+            line.scores[card.period] = indicator.score
+            line.states[card.period] = indicator.state.value
+    labels = [card.period for card in cards]
+    for line in lines.values():
+        for label in labels:
+            if label not in line.states:
+                line.scores[label] = None
+                line.states[label] = RETIRED
+        line.scores = {label: line.scores[label] for label in labels}
+        line.states = {label: line.states[label] for label in labels}
+        line.direction = _latest_direction(line, labels)
+    ordered = sorted(lines.values(), key=lambda line: (_retired_last(line, labels), line.number))
+    return Trend(area=area, definition=definition.title, periods=periods, indicators=ordered)
+
+
+def _retired_last(line: IndicatorTrend, labels: list[str]) -> bool:
+    return bool(labels) and line.states[labels[-1]] == RETIRED
+
+
+def _latest_direction(line: IndicatorTrend, labels: list[str]) -> Direction | None:
+    """Latest score against the one before it; None when either is missing."""
+    if len(labels) < 2:
+        return None
+    before, after = line.scores[labels[-2]], line.scores[labels[-1]]
+    if before is None or after is None:
+        return None
+    return direction_of(before, after)

@@ -1,0 +1,1 @@
+"""Loading: the only code that opens files or runs git."""

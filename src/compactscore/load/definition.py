@@ -1,0 +1,59 @@
+"""Loading indicator definitions: the bundled one, or any YAML of the same shape."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from compactscore.errors import DataError
+from compactscore.load.text import read_text
+from compactscore.load.yamlfile import parse_yaml, validate
+from compactscore.models import Definition
+
+BUNDLED = "thriving-sector"
+
+
+def bundled_path() -> Path:
+    """Where the bundled definition is: inside the package once installed, else the checkout."""
+    packaged = resources.files("compactscore") / "indicators" / "thriving_sector.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    # An editable install or a source checkout: the one copy at the project root.
+    return Path(__file__).resolve().parents[3] / "indicators" / "thriving_sector.yaml"
+
+
+def load_definition(path: Path | None = None, shown: str | None = None) -> Definition:
+    """A definition from a YAML file, or the bundled one when no path is given."""
+    if path is None:
+        return _bundled()
+    shown = shown or str(path)
+    return parse_definition(read_text(path, shown), shown)
+
+
+def parse_definition(text: str, shown: str) -> Definition:
+    """A definition from YAML text, every problem named with its line."""
+    data, node = parse_yaml(text, shown)
+    return validate(Definition, data, node, shown, "indicator definition")
+
+
+@cache
+def _bundled() -> Definition:
+    path = bundled_path()
+    return parse_definition(read_text(path, str(path)), str(path))
+
+
+def resolve_definition(name: str, base: Path, shown: str, line: int | None) -> Definition:
+    """The definition a config names: the bundled one by its id, else a path from the config."""
+    if name == BUNDLED:
+        return _bundled()
+    path = (base / name).resolve()
+    if not path.is_file():
+        raise DataError.at(
+            shown,
+            line,
+            f"definition {name!r} is neither the bundled {BUNDLED!r} nor a file "
+            f"(looked for {path}).",
+            f"Write 'definition: {BUNDLED}', or the path of a YAML file relative to the config.",
+        )
+    return load_definition(path, str(path))

@@ -1,0 +1,109 @@
+"""The scorecard repository: its config, its definition and its sheets by period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from compactscore.errors import DataError
+from compactscore.load.definition import BUNDLED, resolve_definition
+from compactscore.load.text import read_text
+from compactscore.load.yamlfile import line_of, parse_yaml, validate
+from compactscore.models import Definition
+from compactscore.periods import Period, period_of_file
+
+CONFIG_NAME = "compactscore.yaml"
+
+
+class Config(BaseModel):
+    """What ``compactscore.yaml`` says: the area, its definition, where its sheets are."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    area: str = ""
+    definition: str = BUNDLED
+    scores: str = "."
+
+
+@dataclass(frozen=True)
+class Repository:
+    """A folder with a config: everything a command needs to find the sheets."""
+
+    root: Path
+    config_path: Path
+    config: Config
+    definition: Definition
+
+    @property
+    def scores_dir(self) -> Path:
+        """The folder that holds the score files."""
+        return self.root / self.config.scores
+
+    def sheet_paths(self) -> list[tuple[Period, Path]]:
+        """Every score file, oldest period first."""
+        return sheet_paths_in(self.scores_dir)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``compactscore.yaml`` in a folder or any folder above it, as git finds .git."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def load_repository(start: Path) -> Repository | None:
+    """The repository a folder (or a file) is in, or None when there is no config above it."""
+    path = find_config(start)
+    if path is None:
+        return None
+    shown = str(path)
+    data, node = parse_yaml(read_text(path, shown), shown)
+    if data is None:
+        data = {}
+    config = validate(Config, data, node, shown, "compactscore config")
+    definition = resolve_definition(
+        config.definition, path.parent, shown, line_of(node, ("definition",))
+    )
+    scores = path.parent / config.scores
+    if not scores.is_dir():
+        raise DataError.at(
+            shown,
+            line_of(node, ("scores",)),
+            f"the scores folder {config.scores!r} does not exist (looked for {scores}).",
+            "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
+        )
+    return Repository(root=path.parent, config_path=path, config=config, definition=definition)
+
+
+def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
+    """The CSV files in a folder whose names are periods, oldest first."""
+    found = []
+    for path in folder.iterdir():
+        if path.suffix.lower() == ".csv" and path.is_file():
+            period = period_of_file(path.name)
+            if period is not None:
+                found.append((period, path))
+    check_one_kind(found)
+    return sorted(found, key=lambda item: item[0].sort_key)
+
+
+def check_one_kind(found: list[tuple[Period, Path]]) -> None:
+    """Refuse calendar years and financial years mixed together: they cannot be ordered."""
+    kinds = {period.kind for period, _ in found}
+    if len(kinds) > 1:
+        years = sorted(str(path) for period, path in found if period.kind.value == "year")
+        raise DataError.at(
+            years[0],
+            None,
+            "calendar years (2024.csv) and financial years (2024-25.csv) are mixed in one "
+            "repository, so they cannot be put in order.",
+            "Name every sheet the same way: rename this file, for example to "
+            f"{Path(years[0]).stem}-{(int(Path(years[0]).stem) + 1) % 100:02d}.csv.",
+        )

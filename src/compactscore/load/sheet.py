@@ -1,0 +1,375 @@
+"""Reading a score sheet (CSV) and checking it against its definition version."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from compactscore.errors import DataError, Problem, Severity, errors_in
+from compactscore.load.text import read_text
+from compactscore.models import Definition, Indicator, Row, Scale, ScoreState, Sheet
+from compactscore.periods import Period, period_of_file
+
+KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
+SIDES = ("sector_score", "public_score")
+REQUIRED = ("indicator", "score")
+NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
+_WHOLE = re.compile(r"^\+?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
+_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def column_key(name: str) -> str:
+    """A header name as matched: case and surrounding spaces ignored, inner spaces as ``_``."""
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def load_sheet(
+    path: Path,
+    definition: Definition,
+    shown: str | None = None,
+    text: str | None = None,
+) -> Sheet:
+    """A checked sheet, or a DataError listing every problem found in it."""
+    sheet, problems = read_sheet(path, definition, shown, text)
+    if sheet is None or errors_in(problems):
+        raise DataError(errors_in(problems))
+    return sheet
+
+
+def read_sheet(
+    path: Path,
+    definition: Definition,
+    shown: str | None = None,
+    text: str | None = None,
+) -> tuple[Sheet | None, list[Problem]]:
+    """Read a sheet; return it (None if unreadable) with every problem found."""
+    shown = shown or str(path)
+    try:
+        if text is None:
+            text = read_text(path, shown)
+    except DataError as error:
+        return None, error.problems
+    period = period_of_file(path.name)
+    reader = _SheetReader(shown, definition, period)
+    sheet = reader.read(text)
+    return sheet, reader.problems
+
+
+class _SheetReader:
+    """Walks one sheet's records, collecting problems rather than stopping at the first."""
+
+    def __init__(self, shown: str, definition: Definition, period: Period | None) -> None:
+        self.shown = shown
+        self.definition = definition
+        self.period = period
+        self.version = definition.version_for(period)
+        self.in_force = definition.in_force(self.version)
+        self.scale = definition.scale
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(self.shown, line, message, fix))
+
+    def warn(self, line: int | None, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(self.shown, line, message, fix, Severity.WARNING))
+
+    def read(self, text: str) -> Sheet | None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.startswith(_CONFLICT):
+                self.error(
+                    number,
+                    f"a git merge-conflict marker ({line[:7]}) was left in the sheet.",
+                    "Keep the lines the group agreed, and delete the marker lines.",
+                )
+                return None
+        if not text.strip():
+            self.error(
+                None,
+                "is empty: it has no header row.",
+                "The first line must name the columns, such as: indicator,score,evidence",
+            )
+            return None
+        records = list(self._records(text))
+        if not records:
+            return None
+        (header_line, header), *body = records
+        columns = self._header(header_line, header, body)
+        if columns is None:
+            return None
+        if not body:
+            self.error(
+                header_line,
+                "the sheet has a header but no rows.",
+                f"Add a row for each indicator (1 to {len(self.in_force)}); "
+                "'compactscore new' writes a sheet with every indicator listed.",
+            )
+            return None
+        rows = self._rows(columns, body)
+        names = [name for name in (original for original, _ in columns) if name]
+        return Sheet(
+            path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
+        )
+
+    def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        """Each CSV record with the line it starts on; blank lines skipped."""
+        delimiter = _sniff_delimiter(text)
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+        start = 1
+        try:
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    yield start, record
+                start = reader.line_num + 1
+        except csv.Error as error:
+            if "end of data" in str(error):
+                self.error(
+                    start,
+                    'a cell on this line opens a quote (") that is never closed.',
+                    "Add the closing quote, or remove the opening one.",
+                )
+            else:
+                self.error(
+                    reader.line_num,
+                    "a quoted cell has text after its closing quote.",
+                    'Inside a quoted cell, write a quote as two quotes ("").',
+                )
+
+    def _header(
+        self, line: int, header: list[str], body: list[tuple[int, list[str]]]
+    ) -> list[tuple[str, str]] | None:
+        """(original name, key) per column, or None when the header is unusable."""
+        columns: list[tuple[str, str]] = []
+        seen: dict[str, int] = {}
+        ok = True
+        for position, raw in enumerate(header, start=1):
+            original = raw.strip()
+            key = column_key(raw)
+            if not key:
+                if any(
+                    len(record) >= position and record[position - 1].strip() for _, record in body
+                ):
+                    self.error(
+                        line,
+                        f"column {position} has values but no name in the header.",
+                        "Give the column a name in the first row, or delete it.",
+                    )
+                    ok = False
+                columns.append(("", ""))
+                continue
+            if key in seen:
+                self.error(
+                    line,
+                    f"the column {original!r} appears twice in the header "
+                    f"(columns {seen[key]} and {position}).",
+                    "Rename or delete one of them.",
+                )
+                ok = False
+            seen[key] = position
+            columns.append((original, key))
+        for required in REQUIRED:
+            if required not in seen:
+                present = ", ".join(name for name, _ in columns if name) or "nothing"
+                self.error(
+                    line,
+                    f"the header has no {required!r} column (it has: {present}).",
+                    f"Name a column {required!r} in the first row.",
+                )
+                ok = False
+        return columns if ok else None
+
+    def _rows(self, columns: list[tuple[str, str]], body: list[tuple[int, list[str]]]) -> list[Row]:
+        by_number = {str(indicator.number): indicator for indicator in self.in_force}
+        by_id = {indicator.id: indicator for indicator in self.in_force}
+        first_line: dict[str, int] = {}
+        rows: list[Row] = []
+        for line, record in body:
+            if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
+                self.error(
+                    line,
+                    f"this row has {len(record)} cells but the header names {len(columns)} columns.",
+                    "Remove the extra cells or name their column; a cell that holds a comma "
+                    "must be in quotes.",
+                )
+                continue
+            cells: dict[str, str] = {}
+            extra: dict[str, str] = {}
+            for (original, key), cell in zip(columns, record, strict=False):
+                if not key:
+                    continue
+                if key in KNOWN or key in SIDES:
+                    cells[key] = cell.strip()
+                else:
+                    extra[original] = cell
+            indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
+            if indicator is None:
+                continue
+            if indicator.id in first_line:
+                self.error(
+                    line,
+                    f"indicator {indicator.number} ({indicator.id}) is already on line "
+                    f"{first_line[indicator.id]}.",
+                    "Keep one row per indicator and delete the other.",
+                )
+                continue
+            first_line[indicator.id] = line
+            row = self._row(line, indicator, cells, extra)
+            if row is not None:
+                rows.append(row)
+        missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
+        if missing and len(missing) < len(self.in_force):
+            numbers = ", ".join(str(indicator.number) for indicator in missing)
+            self.warn(
+                None,
+                f"no row for indicator{'s' if len(missing) > 1 else ''} {numbers}: "
+                "counted as not scored.",
+                "Add a row for each, with the score left empty if it is not agreed yet.",
+            )
+        return rows
+
+    def _indicator(
+        self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
+    ) -> Indicator | None:
+        numbers = f"{self.in_force[0].number} to {self.in_force[-1].number}"
+        if not cell:
+            self.error(
+                line,
+                "the indicator cell is empty.",
+                f"Write the indicator's number ({numbers}) or its id.",
+            )
+            return None
+        key = cell.lower()
+        if _WHOLE.match(key):
+            key = str(int(key))
+            if key in by_number:
+                return by_number[key]
+            self.error(
+                line, f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
+            )
+            return None
+        if key in by_id:
+            return by_id[key]
+        known = {indicator.id: indicator for indicator in self.definition.indicators}
+        if key in known:
+            self.error(
+                line,
+                f"indicator {key!r} does not apply in {self._when()}: "
+                f"{self._retired_note(known[key])}",
+                "Use the indicator in force, or name the sheet for the period it belongs to.",
+            )
+            return None
+        close = difflib.get_close_matches(key, list(by_id), n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        self.error(
+            line,
+            f"{cell!r} is not an indicator of {self.definition.title!r}.{hint}",
+            f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
+        )
+        return None
+
+    def _when(self) -> str:
+        period = self.period.label if self.period else "this period"
+        return f"{period} (version {self.version} of the definition)"
+
+    def _retired_note(self, indicator: Indicator) -> str:
+        if indicator.introduced and self.definition.version_names.index(
+            indicator.introduced
+        ) > self.definition.version_names.index(self.version):
+            return f"it starts in version {indicator.introduced}."
+        successor = next(
+            (other for other in self.definition.indicators if other.replaces == indicator.id), None
+        )
+        replaced = f", replaced by {successor.id!r}" if successor else ""
+        return f"it was retired in version {indicator.retired}{replaced}."
+
+    def _row(
+        self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
+    ) -> Row | None:
+        before = len(errors_in(self.problems))
+        text = cells.get("score", "")
+        score: int | None = None
+        state = ScoreState.NOT_SCORED
+        if text.lower() in NOT_APPLICABLE:
+            state = ScoreState.NOT_APPLICABLE
+            if not cells.get("evidence"):
+                self.error(
+                    line,
+                    f"indicator {indicator.number} is marked n/a with no reason.",
+                    "Say in the evidence column why it does not apply here.",
+                )
+        elif text:
+            score = self._points(line, "score", text, self.scale, allow_na=True)
+            state = ScoreState.SCORED
+        sides = {
+            column: self._points(line, column, cells[column], self.scale)
+            for column in ("target", *SIDES)
+            if cells.get(column)
+        }
+        if len(errors_in(self.problems)) > before:
+            return None
+        return Row(
+            line=line,
+            indicator=indicator.id,
+            score=score,
+            state=state,
+            evidence=cells.get("evidence", ""),
+            action=cells.get("action", ""),
+            owner=cells.get("owner", ""),
+            target=sides.get("target"),
+            sector_score=sides.get("sector_score"),
+            public_score=sides.get("public_score"),
+            extra=extra,
+        )
+
+    def _points(
+        self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
+    ) -> int:
+        """A whole number on the scale, or an error recorded (and 0 returned)."""
+        points = f"{scale.describe()}"
+        empty = (
+            "; leave it empty if not scored yet, or write n/a if it does not apply here "
+            "(with the reason in evidence)"
+            if allow_na
+            else ", or leave it empty"
+        )
+        if _WHOLE.match(text) or re.match(r"^-[0-9]+$", text):
+            value = int(text)
+            if scale.min <= value <= scale.max:
+                return value
+            self.error(
+                line,
+                f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
+                f"Use {points}.",
+            )
+        elif _DECIMAL.match(text):
+            value_text = text.replace(",", ".")
+            whole = float(value_text).is_integer()
+            self.error(
+                line,
+                f"{column} {text!r} is not a whole number.",
+                f"Write {int(float(value_text))}."
+                if whole
+                else f"Scores are whole points: {points}.",
+            )
+        else:
+            self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
+        return 0
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator the header uses: comma, semicolon or tab, outside quotes."""
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda key: counts[key])
+    return best if counts[best] else ","

@@ -1,0 +1,98 @@
+"""Reading a user's file as text, whatever a spreadsheet saved it as."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from compactscore.errors import DataError
+
+MAX_BYTES = 2_000_000  # far above any real sheet or definition, far below harm
+
+# What the first bytes of a file say it really is, when it is not text.
+_SIGNATURES = {
+    b"PK\x03\x04": (
+        "is a spreadsheet workbook (.xlsx or .ods) saved with a .csv name, not a CSV file.",
+        "Open it in Excel or LibreOffice and use File > Save As with the type "
+        "'CSV UTF-8 (Comma delimited)' or 'Text CSV'.",
+    ),
+    b"\xd0\xcf\x11\xe0": (
+        "is an old Excel workbook (.xls) saved with a .csv name, not a CSV file.",
+        "Open it in Excel or LibreOffice and use File > Save As with the type "
+        "'CSV UTF-8 (Comma delimited)' or 'Text CSV'.",
+    ),
+    b"%PDF": (
+        "is a PDF document, not a CSV file.",
+        "Score sheets are CSV files: save the scores from a spreadsheet as CSV.",
+    ),
+}
+
+
+def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
+    """The file's text, decoded as UTF-8 (BOM or not), UTF-16 or Windows-1252."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DataError.at(
+                shown,
+                None,
+                f"is {size / 1_000_000:.1f} MB, too large to be a scorecard file "
+                f"(the limit is {limit // 1_000_000} MB).",
+                "Check that this is the file you meant.",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError.at(
+            shown, None, "does not exist.", "Check the name and the folder."
+        ) from None
+    except IsADirectoryError:
+        raise DataError.at(shown, None, "is a folder, not a file.", "Name a file.") from None
+    except PermissionError:
+        raise DataError.at(
+            shown, None, "cannot be read: permission denied.", "Check the file's permissions."
+        ) from None
+    except OSError as error:
+        raise DataError.at(shown, None, f"cannot be read: {error.strerror}.") from None
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Bytes to text the way a spreadsheet user would expect, or a clear error."""
+    for signature, (message, fix) in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise DataError.at(shown, None, message, fix)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _strip_boms(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise DataError.at(
+                shown, None, "starts like UTF-16 text but is not.", "Save it again as CSV UTF-8."
+            ) from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise DataError.at(
+            shown,
+            line,
+            "is not a text file (it holds binary data).",
+            "Save the sheet from your spreadsheet as 'CSV UTF-8'.",
+        )
+    try:
+        return _strip_boms(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _strip_boms(data.decode("cp1252"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DataError.at(
+            shown,
+            line,
+            "is neither UTF-8 nor Windows-1252 text.",
+            "Save the sheet from your spreadsheet as 'CSV UTF-8'.",
+        ) from None
+
+
+def _strip_boms(text: str) -> str:
+    # A byte-order mark left in the middle of a file (two files pasted together)
+    # carries no meaning; a reader would not see it, so neither do we.
+    return text.replace("\ufeff", "")

@@ -1,0 +1,275 @@
+"""Pydantic models of indicator definitions and score sheets."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from compactscore.periods import Period, parse_period
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a slug: use lower-case letters, digits and hyphens, "
+            "such as 'shared-vision'"
+        )
+    return value
+
+
+def _check_period(value: str) -> str:
+    if parse_period(value) is None:
+        raise ValueError(f"{value!r} is not a period: write a year such as 2011 or 2011-12")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+PeriodText = Annotated[str, AfterValidator(_check_period)]
+
+
+class Strict(BaseModel):
+    """A model that refuses keys it does not know, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Scale(Strict):
+    """The points an indicator can score, with what each point means."""
+
+    min: int = 0
+    max: int = 3
+    labels: dict[int, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> Scale:
+        if self.max <= self.min:
+            raise ValueError(f"the scale's max ({self.max}) must be above its min ({self.min})")
+        outside = [point for point in self.labels if not self.min <= point <= self.max]
+        if outside:
+            raise ValueError(
+                f"labels for {', '.join(map(str, outside))} are outside the scale "
+                f"{self.min} to {self.max}"
+            )
+        return self
+
+    @property
+    def points(self) -> range:
+        """Every score on the scale, lowest first."""
+        return range(self.min, self.max + 1)
+
+    def label(self, score: int | None) -> str:
+        """What a score means, or an empty string when the scale has no label for it."""
+        return "" if score is None else self.labels.get(score, "")
+
+    def describe(self) -> str:
+        """The scale in words, for messages: ``0, 1, 2 or 3``."""
+        points = [str(point) for point in self.points]
+        return ", ".join(points[:-1]) + " or " + points[-1]
+
+
+class Theme(Strict):
+    """A group of indicators that are sub-totalled together."""
+
+    id: Slug
+    title: str
+
+
+class Indicator(Strict):
+    """One indicator: a statement scored on the scale."""
+
+    id: Slug
+    number: int = Field(ge=1)
+    title: str
+    statement: str
+    theme: Slug
+    prompts: list[str] = Field(default_factory=list)
+    introduced: str | None = None
+    retired: str | None = None
+    replaces: Slug | None = None
+    renumbered: dict[str, int] = Field(default_factory=dict)
+
+
+class Version(Strict):
+    """One version of a definition and the first period it applies to."""
+
+    version: str
+    applies_from: PeriodText | None = None
+    note: str = ""
+
+    @property
+    def start(self) -> Period | None:
+        """The first period this version applies to, if it says."""
+        return parse_period(self.applies_from) if self.applies_from else None
+
+
+class Definition(Strict):
+    """An indicator set with its scale, themes and version history."""
+
+    id: Slug
+    title: str
+    source: str = ""
+    version: str
+    versions: list[Version] = Field(default_factory=list)
+    scale: Scale = Field(default_factory=Scale)
+    themes: list[Theme]
+    indicators: list[Indicator]
+
+    @model_validator(mode="after")
+    def _check(self) -> Definition:
+        if not self.versions:
+            object.__setattr__(self, "versions", [Version(version=self.version)])
+        names = [version.version for version in self.versions]
+        _no_repeats("version", names)
+        if names[-1] != self.version:
+            raise ValueError(
+                f"version is {self.version!r} but the last of versions is {names[-1]!r}: "
+                "they must be the same"
+            )
+        starts = [version.start for version in self.versions]
+        for earlier, later, name in zip(starts, starts[1:], names[1:], strict=False):
+            if earlier and later and not earlier < later:
+                raise ValueError(
+                    f"version {name!r} applies from {later}, which is not after the "
+                    f"version before it ({earlier}): list versions oldest first"
+                )
+        _no_repeats("theme id", [theme.id for theme in self.themes])
+        _no_repeats("indicator id", [indicator.id for indicator in self.indicators])
+        themes = {theme.id for theme in self.themes}
+        ids = {indicator.id for indicator in self.indicators}
+        for indicator in self.indicators:
+            if indicator.theme not in themes:
+                raise ValueError(
+                    f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
+                    f"among the themes ({', '.join(sorted(themes))})"
+                )
+            named: list[str | None] = [
+                indicator.introduced,
+                indicator.retired,
+                *indicator.renumbered,
+            ]
+            for named_version in named:
+                if named_version is not None and named_version not in names:
+                    raise ValueError(
+                        f"indicator {indicator.id!r} names version {named_version!r}, which is not "
+                        f"among the versions ({', '.join(names)})"
+                    )
+            if indicator.replaces is not None and indicator.replaces not in ids:
+                raise ValueError(
+                    f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
+                    "which is not an indicator of this definition"
+                )
+        for name in names:
+            numbers = [indicator.number for indicator in self.in_force(name)]
+            _no_repeats(f"indicator number in version {name!r}", [str(n) for n in numbers])
+        return self
+
+    @property
+    def version_names(self) -> list[str]:
+        """Every version, oldest first."""
+        return [version.version for version in self.versions]
+
+    def version_for(self, period: Period | None) -> str:
+        """The version in force for a period: the latest that applies from it or before."""
+        chosen = self.versions[0].version
+        if period is None:
+            return self.version
+        for version in self.versions:
+            start = version.start
+            if start is None or not period < start:
+                chosen = version.version
+        return chosen
+
+    def in_force(self, version: str) -> list[Indicator]:
+        """The indicators that apply in a version, numbered as that version numbers them."""
+        order = self.version_names
+        at = order.index(version)
+        result = []
+        for indicator in self.indicators:
+            first = order.index(indicator.introduced) if indicator.introduced else 0
+            last = order.index(indicator.retired) if indicator.retired else len(order)
+            if first <= at < last:
+                result.append(
+                    indicator.model_copy(update={"number": _number_in(indicator, order, at)})
+                )
+        return sorted(result, key=lambda indicator: indicator.number)
+
+    def theme_title(self, theme_id: str) -> str:
+        """The title of a theme, by id."""
+        return next(theme.title for theme in self.themes if theme.id == theme_id)
+
+    def lineage(self, indicator_id: str) -> str:
+        """The id of the first indicator in a line of replacements, so trends can follow it."""
+        by_id = {indicator.id: indicator for indicator in self.indicators}
+        seen = set()
+        while (replaced := by_id[indicator_id].replaces) and replaced not in seen:
+            seen.add(indicator_id)
+            indicator_id = replaced
+        return indicator_id
+
+
+def _number_in(indicator: Indicator, order: list[str], at: int) -> int:
+    number = indicator.number
+    for name, renumbered in sorted(indicator.renumbered.items(), key=lambda i: order.index(i[0])):
+        if order.index(name) <= at:
+            number = renumbered
+    return number
+
+
+def _no_repeats(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} {value!r} appears twice: each must be unique")
+        seen.add(value)
+
+
+class ScoreState(StrEnum):
+    """Whether an indicator has a score, is waiting for one, or does not apply."""
+
+    SCORED = "scored"
+    NOT_SCORED = "not scored"
+    NOT_APPLICABLE = "n/a"
+
+
+class Row(BaseModel):
+    """One indicator's line in a score sheet, as the group wrote it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    indicator: str
+    score: int | None = None
+    state: ScoreState = ScoreState.NOT_SCORED
+    evidence: str = ""
+    action: str = ""
+    owner: str = ""
+    target: int | None = None
+    sector_score: int | None = None
+    public_score: int | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class Sheet(BaseModel):
+    """One period's score file, read and checked against its definition version."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    period: Period | None
+    version: str
+    columns: list[str]
+    rows: list[Row]
+
+    @property
+    def period_label(self) -> str:
+        """The period as written in file names, or ``unknown``."""
+        return self.period.label if self.period else "unknown"
+
+    def row_for(self, indicator_id: str) -> Row | None:
+        """The sheet's row for an indicator, if it has one."""
+        return next((row for row in self.rows if row.indicator == indicator_id), None)

@@ -1,0 +1,52 @@
+"""The view of an indicator definition, readable at a meeting."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from compactscore.models import Definition
+from compactscore.render.view import Column, Grid, View
+
+
+def definition_view(definition: Definition, version: str) -> View:
+    """Every indicator in force in a version, with the scale and its labels."""
+    indicators = definition.in_force(version)
+    scale = definition.scale
+    rows = [
+        [
+            str(i.number),
+            i.id,
+            i.title,
+            definition.theme_title(i.theme),
+            " ".join(i.statement.split()),
+        ]
+        for i in indicators
+    ]
+    grid = Grid(
+        title="Indicators",
+        columns=[
+            Column("No.", justify="right"),
+            Column("Id"),
+            Column("Title"),
+            Column("Theme"),
+            Column("Statement"),
+        ],
+        rows=rows,
+    )
+    scale_grid = Grid(
+        title="Scale",
+        columns=[Column("Points", justify="right"), Column("Meaning")],
+        rows=[[str(point), scale.label(point)] for point in scale.points],
+    )
+    applies = next(v for v in definition.versions if v.version == version).applies_from
+    since = f", applies from {applies}" if applies else ""
+    headline = [
+        f"[bold]{escape(definition.title)}[/bold]",
+        escape(
+            f"Version {version}{since}: {len(indicators)} indicators, "
+            f"each scored {scale.min} to {scale.max}, out of {scale.max * len(indicators)}."
+        ),
+    ]
+    if definition.source:
+        headline.append(escape(f"Source: {' '.join(definition.source.split())}"))
+    return View(headline=headline, grids=[grid, scale_grid], data=grid)

@@ -1,0 +1,175 @@
+"""Views to text: rich tables for terminals, CSV and Markdown for papers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from compactscore.render.view import Grid, View
+
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+_WRAP_AT = 40  # a column of ordinary text wraps beyond this width
+
+
+def to_rich(view: View, width: int = 100) -> RenderableType:
+    """A view as rich renderables: headline, each table, notes, for a terminal this wide."""
+    parts: list[RenderableType] = [Text.from_markup(line) for line in view.headline]
+    for grid in view.grids:
+        parts.append(Text(""))
+        parts.append(_rich_table(grid, width))
+    if view.notes:
+        parts.append(Text(""))
+        parts.extend(Text.from_markup(note) for note in view.notes)
+    return Group(*parts)
+
+
+def _shortened_widths(grid: Grid, width: int) -> list[int | None]:
+    """Widths for the columns that are shortened to fit, sharing what the others leave."""
+    natural = [
+        max([len(column.header), *(len(row[i]) for row in grid.rows if i < len(row))])
+        for i, column in enumerate(grid.columns)
+    ]
+    fixed = sum(
+        min(natural[i], _WRAP_AT) for i, column in enumerate(grid.columns) if not column.shorten
+    )
+    room = max(0, width - fixed - 3 * len(grid.columns) - 1)
+    widths: list[int | None] = [None] * len(grid.columns)
+    open_columns = [i for i, column in enumerate(grid.columns) if column.shorten]
+    # Share the room by weight; a column that needs less than its share gives the rest back.
+    while open_columns:
+        weights = sum(grid.columns[i].weight for i in open_columns)
+        share = {i: room * grid.columns[i].weight // weights for i in open_columns}
+        satisfied = [i for i in open_columns if natural[i] <= share[i]]
+        if not satisfied:
+            for i in open_columns:
+                widths[i] = max(grid.columns[i].min_width or 8, share[i])
+            break
+        for i in satisfied:
+            widths[i] = natural[i]
+            room -= natural[i]
+            open_columns.remove(i)
+    return widths
+
+
+def _shown(grid: Grid, width: int) -> Grid:
+    """The grid without the columns a terminal this narrow leaves out."""
+    keep = [
+        i
+        for i, column in enumerate(grid.columns)
+        if not column.hide_below or width >= column.hide_below
+    ]
+    if len(keep) == len(grid.columns):
+        return grid
+    return Grid(
+        title=grid.title,
+        columns=[grid.columns[i] for i in keep],
+        rows=[[row[i] for i in keep] for row in grid.rows],
+        styles=grid.styles,
+        footer=[grid.footer[i] for i in keep] if grid.footer else None,
+        caption=grid.caption,
+    )
+
+
+def _rich_table(grid: Grid, width: int) -> Table:
+    grid = _shown(grid, width)
+    limits = _shortened_widths(grid, width)
+    table = Table(
+        title=escape(grid.title) if grid.title else None,
+        title_justify="left",
+        title_style="bold",
+        caption=escape(grid.caption) if grid.caption else None,
+        show_footer=grid.footer is not None,
+        expand=False,
+    )
+    for position, column in enumerate(grid.columns):
+        footer = escape(grid.footer[position]) if grid.footer else ""
+        table.add_column(
+            escape(column.header),
+            footer=footer,
+            justify=column.justify,
+            no_wrap=column.shorten,
+            overflow="ellipsis" if column.shorten else "fold",
+            min_width=column.min_width,
+            max_width=limits[position],
+        )
+    for position, row in enumerate(grid.rows):
+        style = grid.styles[position] if position < len(grid.styles) else ""
+        table.add_row(*(Text(cell) for cell in row), style=style or None)
+    return table
+
+
+def print_view(console: Console, view: View) -> None:
+    """Print a view as a rich table, sized to the console."""
+    console.print(to_rich(view, console.width))
+
+
+def to_csv(grid: Grid) -> str:
+    """A grid as CSV, with cells that a spreadsheet would run as formulas neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([safe_cell(column.header) for column in grid.columns])
+    for row in grid.rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+def safe_cell(cell: str) -> str:
+    """A cell that cannot become a formula: risky first characters behind a quote mark.
+
+    Plain numbers, negative ones included, are left as they are so they stay numbers.
+    """
+    if cell.startswith(_RISKY) and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return cell.strip() == cell
+
+
+def to_markdown(view: View) -> str:
+    """A view as Markdown: headline paragraphs and pipe tables, ready to paste."""
+    lines = [_plain(line) for line in view.headline]
+    lines = [
+        line + "  " if position < len(lines) - 1 else line for position, line in enumerate(lines)
+    ]
+    for grid in view.grids:
+        lines.append("")
+        if grid.title:
+            lines += [f"### {_md(grid.title)}", ""]
+        lines.append("| " + " | ".join(_md(column.header) for column in grid.columns) + " |")
+        lines.append("|" + "|".join(_rule(column.justify) for column in grid.columns) + "|")
+        rows = grid.rows + ([grid.footer] if grid.footer else [])
+        for row in rows:
+            lines.append("| " + " | ".join(_md(cell) for cell in row) + " |")
+        if grid.caption:
+            lines += ["", f"*{_md(grid.caption)}*"]
+    if view.notes:
+        lines.append("")
+        lines += [_plain(note) for note in view.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _rule(justify: str) -> str:
+    return {"right": "---:", "center": ":---:"}.get(justify, "---")
+
+
+def _plain(markup: str) -> str:
+    return _md(Text.from_markup(markup).plain)
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell: pipes, markup characters and line breaks escaped."""
+    escaped = "".join("\\" + char if char in "\\|*_`[]<>#" else char for char in text)
+    return escaped.replace("\r", "").replace("\n", "<br>")

@@ -1,0 +1,55 @@
+"""A result laid out as headline, tables and data, ready for any text format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+
+class OutputFormat(StrEnum):
+    """The formats every results command offers."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its heading, alignment, and how it gives way in a narrow terminal.
+
+    A shortened column ends in an ellipsis rather than wrapping, and shares the room
+    left by the others by its weight; a column with ``hide_below`` is left out of
+    terminals narrower than that (never out of Markdown or CSV).
+    """
+
+    header: str
+    justify: Literal["left", "right", "center"] = "left"
+    shorten: bool = False
+    weight: int = 1
+    hide_below: int | None = None
+    min_width: int | None = None
+
+
+@dataclass
+class Grid:
+    """A titled table of text cells, with optional styles per row and a footer row."""
+
+    title: str
+    columns: list[Column]
+    rows: list[list[str]]
+    styles: list[str] = field(default_factory=list)
+    footer: list[str] | None = None
+    caption: str = ""
+
+
+@dataclass
+class View:
+    """What a result shows: headline lines, tables, notes, and the grid CSV exports."""
+
+    headline: list[str]
+    grids: list[Grid]
+    data: Grid
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,165 @@
+"""Pydantic models of results: what every output format renders, so none can disagree."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from compactscore.models import ScoreState
+
+
+class Direction(StrEnum):
+    """The direction of travel from one period to the next."""
+
+    UP = "up"
+    DOWN = "down"
+    LEVEL = "level"
+
+
+class IndicatorScore(BaseModel):
+    """One indicator's result in one period."""
+
+    number: int
+    id: str
+    title: str
+    theme: str
+    theme_title: str
+    score: int | None
+    max: int
+    label: str
+    state: ScoreState
+    evidence: str = ""
+    action: str = ""
+    owner: str = ""
+    target: int | None = None
+    target_met: bool | None = None
+    previous_score: int | None = None
+    change: int | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class ThemeScore(BaseModel):
+    """The sub-total of one theme."""
+
+    id: str
+    title: str
+    total: int
+    max: int
+    scored: int
+    count: int
+
+
+class Comparison(BaseModel):
+    """How a period's aggregate compares with the period before it."""
+
+    period: str
+    total: int
+    max: int
+    percent: float
+    scored_percent: float | None
+    change: int
+    direction: Direction
+    compared_on: str
+
+
+class Scorecard(BaseModel):
+    """One period scored: the totals, each theme and each indicator."""
+
+    area: str = ""
+    period: str
+    file: str
+    definition: str
+    version: str
+    total: int
+    max: int
+    percent: float
+    scored: int
+    count: int
+    not_applicable: int
+    scored_max: int
+    scored_percent: float | None
+    scale: dict[int, str]
+    themes: list[ThemeScore]
+    indicators: list[IndicatorScore]
+    previous: Comparison | None = None
+
+
+class PeriodTotal(BaseModel):
+    """The aggregate of one period in a trend."""
+
+    period: str
+    file: str
+    version: str
+    total: int
+    max: int
+    percent: float
+    scored: int
+    count: int
+    scored_max: int
+    scored_percent: float | None
+    direction: Direction | None
+    compared_on: str | None = None
+
+
+class IndicatorTrend(BaseModel):
+    """One indicator's line across periods (following replacements)."""
+
+    number: int
+    id: str
+    title: str
+    ids: dict[str, str]
+    scores: dict[str, int | None]
+    states: dict[str, str]
+    direction: Direction | None
+
+
+class Trend(BaseModel):
+    """Every period oldest to newest, with the direction of travel."""
+
+    area: str = ""
+    definition: str
+    periods: list[PeriodTotal]
+    indicators: list[IndicatorTrend]
+
+
+class Gap(BaseModel):
+    """An indicator short of the top score or of its target."""
+
+    number: int
+    id: str
+    title: str
+    score: int
+    label: str
+    aim: int
+    aim_is_target: bool
+    gap: int
+    previous_score: int | None
+    fell: bool
+    action: str
+    owner: str
+
+
+class GapList(BaseModel):
+    """The gap list for action planning, largest gap first."""
+
+    area: str = ""
+    period: str
+    file: str
+    gaps: list[Gap]
+    not_scored: list[IndicatorScore]
+    previous_period: str | None = None
+
+
+class Disagreement(BaseModel):
+    """Where the sector's and the public bodies' own scores differ on one indicator."""
+
+    number: int
+    id: str
+    title: str
+    sector_score: int
+    public_score: int
+    difference: int
+    score: int | None
+    outside_views: bool
+    prompts: list[str]
