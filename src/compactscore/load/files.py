@@ -1,0 +1,77 @@
+"""Writing files without ever losing one: atomic replace, refusal, and backups."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from compactscore.errors import WriteError
+
+
+def write_file(path: Path, text: str, force: bool = False) -> Path | None:
+    """Write text to a new file atomically; return the backup made of an old one, if any.
+
+    An existing file is refused unless ``force`` is given, and then it is kept
+    as ``NAME.bak`` (or ``NAME.bak.2`` ...) before the new one takes its place.
+    The text goes to a temporary file in the same folder first and is renamed
+    into place, so an interrupted write leaves the old file as it was.
+    """
+    if path.exists() and not force:
+        raise WriteError.at(
+            str(path),
+            None,
+            "already exists, and compactscore never overwrites a file.",
+            "Choose another name, or add --force to replace it (the old one is kept as a backup).",
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WriteError.at(
+            str(path),
+            None,
+            f"cannot be written: the folder {folder} does not exist.",
+            "Create the folder first, or choose another place.",
+        )
+    backup = _backup_name(path) if path.exists() else None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError.at(
+            str(path),
+            None,
+            f"cannot be written: {error.strerror}.",
+            "Check that the folder exists and that you may write to it.",
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if backup is not None:
+            os.link(path, backup) if _can_link(path) else backup.write_bytes(path.read_bytes())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise WriteError.at(
+            str(path),
+            None,
+            f"cannot be written: {error.strerror}.",
+            "Check the disk space and that you may write to the folder.",
+        ) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return backup
+
+
+def _backup_name(path: Path) -> Path:
+    candidate = path.with_name(path.name + ".bak")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak.{number}")
+        number += 1
+    return candidate
+
+
+def _can_link(path: Path) -> bool:
+    return hasattr(os, "link") and path.is_file()
