@@ -1,4 +1,8 @@
-"""The command line: parse options, call a command, exit with its status."""
+"""The command line: parse options, call a command, exit with its status.
+
+Each command imports its implementation when it runs, so that start-up and
+``--help`` load only typer.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,11 @@ from typing import Annotated
 import typer
 
 from compactscore import __version__
-from compactscore.commands.check import CheckFormat, run_check
-from compactscore.commands.common import FormatOption, IndicatorsOption, handle_errors
-from compactscore.commands.indicators import run_indicators
-from compactscore.commands.score import run_score
-from compactscore.render.view import OutputFormat
+from compactscore.exits import handle_errors
+from compactscore.options import CheckFormat, FormatOption, IndicatorsOption, OutputFormat
 
 app = typer.Typer(
     name="compactscore",
-    help="Score the Compact Scorecard for a Thriving Sector and follow its direction of travel.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -56,6 +56,8 @@ def score(
 
     Example: compactscore score scores/2024-25.csv --format json
     """
+    from compactscore.commands.score import run_score
+
     return run_score(file, output, indicators)
 
 
@@ -78,6 +80,8 @@ def check(
 
     Example: compactscore check scores/
     """
+    from compactscore.commands.check import run_check
+
     return run_check(paths or [], indicators, output)
 
 
@@ -95,6 +99,8 @@ def indicators_command(
 
     Example: compactscore indicators --period 2010-11
     """
+    from compactscore.commands.indicators import run_indicators
+
     return run_indicators(output, indicators, period)
 
 

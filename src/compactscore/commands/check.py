@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
 from rich.console import Console
@@ -12,14 +11,8 @@ from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import read_sheet
+from compactscore.options import CheckFormat
 from compactscore.render.words import plural
-
-
-class CheckFormat(StrEnum):
-    """How check reports problems."""
-
-    TEXT = "text"
-    GITHUB = "github"
 
 
 def run_check(paths: list[Path], indicators: Path | None, output: CheckFormat) -> int:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from compactscore.commands.common import definition_for, emit, out_console, usage
 from compactscore.load.repository import load_repository
+from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
 from compactscore.render.definition import definition_view
-from compactscore.render.view import OutputFormat
 
 
 def run_indicators(output: OutputFormat, indicators: Path | None, period: str | None) -> int:

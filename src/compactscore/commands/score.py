@@ -9,16 +9,16 @@ from compactscore.commands.common import (
     definition_for,
     emit,
     out_console,
-    report_problems,
     usage,
 )
 from compactscore.errors import CompactscoreError, Problem, Severity
+from compactscore.exits import report_problems
 from compactscore.load.repository import Repository, load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
+from compactscore.options import OutputFormat
 from compactscore.periods import Period, period_of_file
 from compactscore.render.scorecard import scorecard_view
-from compactscore.render.view import OutputFormat
 
 
 def run_score(file: Path | None, output: OutputFormat, indicators: Path | None) -> int:

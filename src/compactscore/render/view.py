@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Literal
-
-
-class OutputFormat(StrEnum):
-    """The formats every results command offers."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,61 @@
+"""One place turns errors into messages and exit statuses: 1 data, 2 usage, 3 a bug."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ParamSpec
+
+import typer
+
+from compactscore.errors import CompactscoreError, Problem, Severity, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+P = ParamSpec("P")
+
+BUG_REPORT = (
+    "This is a bug in compactscore, not a problem with your files. Please report it "
+    "with the command you ran and the message above."
+)
+
+
+def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
+    """Run a command; turn its exit code and its errors into the process's exit status."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except UsageError as error:
+            report_problems(error.problems)
+            raise typer.Exit(2) from None
+        except CompactscoreError as error:
+            report_problems(error.problems)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # an unexpected exception is a bug: say so plainly
+            console = err_console()
+            console.print(f"Error: {type(error).__name__}: {error}", markup=False)
+            console.print(BUG_REPORT, markup=False)
+            raise typer.Exit(3) from None
+        raise typer.Exit(code)
+
+    return wrapper
+
+
+def err_console() -> Console:
+    """The console problems are printed to (standard error)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """Print problems to standard error, one ``FILE:LINE: message fix`` a line."""
+    console = err_console()
+    for problem in problems:
+        style = "yellow" if problem.severity is Severity.WARNING else "red"
+        console.print(str(problem), style=style, markup=False)

@@ -1,0 +1,39 @@
+"""The options commands share, kept light so that --help starts fast."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class OutputFormat(StrEnum):
+    """The formats every results command offers."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class CheckFormat(StrEnum):
+    """How check reports problems."""
+
+    TEXT = "text"
+    GITHUB = "github"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format: table, json, csv or markdown."),
+]
+IndicatorsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--indicators",
+        help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
+        dir_okay=False,
+    ),
+]
