@@ -28,8 +28,8 @@ def definition_view(definition: Definition, version: str) -> View:
             Column("No.", justify="right"),
             Column("Id"),
             Column("Title"),
-            Column("Theme"),
-            Column("Statement"),
+            Column("Theme", hide_below=140),
+            Column("Statement", fill=True),
         ],
         rows=rows,
     )

@@ -30,18 +30,20 @@ def to_rich(view: View, width: int = 100) -> RenderableType:
     return Group(*parts)
 
 
-def _shortened_widths(grid: Grid, width: int) -> list[int | None]:
-    """Widths for the columns that are shortened to fit, sharing what the others leave."""
+def _shared_widths(grid: Grid, width: int) -> list[int | None]:
+    """Widths for the columns that share what the others leave (shortened or filling)."""
     natural = [
         max([len(column.header), *(len(row[i]) for row in grid.rows if i < len(row))])
         for i, column in enumerate(grid.columns)
     ]
     fixed = sum(
-        min(natural[i], _WRAP_AT) for i, column in enumerate(grid.columns) if not column.shorten
+        min(natural[i], _WRAP_AT)
+        for i, column in enumerate(grid.columns)
+        if not (column.shorten or column.fill)
     )
     room = max(0, width - fixed - 3 * len(grid.columns) - 1)
     widths: list[int | None] = [None] * len(grid.columns)
-    open_columns = [i for i, column in enumerate(grid.columns) if column.shorten]
+    open_columns = [i for i, c in enumerate(grid.columns) if c.shorten or c.fill]
     # Share the room by weight; a column that needs less than its share gives the rest back.
     while open_columns:
         weights = sum(grid.columns[i].weight for i in open_columns)
@@ -79,7 +81,7 @@ def _shown(grid: Grid, width: int) -> Grid:
 
 def _rich_table(grid: Grid, width: int) -> Table:
     grid = _shown(grid, width)
-    limits = _shortened_widths(grid, width)
+    shares = _shared_widths(grid, width)
     table = Table(
         title=escape(grid.title) if grid.title else None,
         title_justify="left",
@@ -96,8 +98,8 @@ def _rich_table(grid: Grid, width: int) -> Table:
             justify=column.justify,
             no_wrap=column.shorten,
             overflow="ellipsis" if column.shorten else "fold",
-            min_width=column.min_width,
-            max_width=limits[position],
+            min_width=shares[position] if column.fill else column.min_width,
+            max_width=shares[position] if column.shorten else None,
         )
     for position, row in enumerate(grid.rows):
         style = grid.styles[position] if position < len(grid.styles) else ""

@@ -10,14 +10,15 @@ from typing import Literal
 class Column:
     """A table column: its heading, alignment, and how it gives way in a narrow terminal.
 
-    A shortened column ends in an ellipsis rather than wrapping, and shares the room
-    left by the others by its weight; a column with ``hide_below`` is left out of
+    A shortened column ends in an ellipsis rather than wrapping; a filling one wraps
+    but is given at least its share. Both share the room left by the others by weight; a column with ``hide_below`` is left out of
     terminals narrower than that (never out of Markdown or CSV).
     """
 
     header: str
     justify: Literal["left", "right", "center"] = "left"
     shorten: bool = False
+    fill: bool = False
     weight: int = 1
     hide_below: int | None = None
     min_width: int | None = None

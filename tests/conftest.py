@@ -1,0 +1,61 @@
+"""Shared fixtures: the example repository and a CLI runner at a fixed width, colour off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from compactscore.cli import app
+from compactscore.load.definition import load_definition
+from compactscore.models import Definition
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+RIVERTON = EXAMPLES / "riverton"
+
+
+@pytest.fixture
+def riverton() -> Path:
+    """The Riverton example repository."""
+    return RIVERTON
+
+
+@pytest.fixture
+def definition() -> Definition:
+    """The bundled definition."""
+    return load_definition()
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run compactscore in-process, 100 columns wide, no colour, from a chosen folder."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, cwd: Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a file (text or bytes) under a temporary folder and return its path."""
+
+    def make(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+        return path
+
+    return make
