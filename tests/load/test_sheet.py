@@ -65,7 +65,7 @@ def test_every_problem_is_reported_with_its_line(
     definition: Definition, write: Callable[..., Path]
 ) -> None:
     path = write("2024.csv", "indicator,score,evidence\n1,high,\n2,4,\n\n2,1,\n99,1,\n4,n/a,\n")
-    sheet, problems = read_sheet(path, definition, shown="2024.csv")
+    _, problems = read_sheet(path, definition, shown="2024.csv")
     assert [str(p) for p in problems if p.severity is Severity.ERROR] == [
         "2024.csv:2: score 'high' is not a number. Write 0, 1, 2 or 3; leave it empty if not "
         "scored yet, or write n/a if it does not apply here (with the reason in evidence).",
