@@ -104,6 +104,24 @@ def indicators_command(
     return run_indicators(output, indicators, period)
 
 
+@app.command()
+@handle_errors
+def agree(
+    file: Annotated[
+        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+) -> int:
+    """Where sector_score and public_score differ: what to discuss first at the meeting.
+
+    Example: compactscore agree scores/2024-25.csv
+    """
+    from compactscore.commands.agree import run_agree
+
+    return run_agree(file, output, indicators)
+
+
 def main() -> None:
     """The console script's entry point."""
     app()

@@ -163,3 +163,22 @@ class Disagreement(BaseModel):
     score: int | None
     outside_views: bool
     prompts: list[str]
+    sector_label: str = ""
+    public_label: str = ""
+    score_label: str = ""
+
+
+class Agreement(BaseModel):
+    """The two sides' own scores set side by side: a summary and what to discuss first."""
+
+    area: str = ""
+    period: str
+    file: str
+    has_views: bool
+    compared: int
+    matching: int
+    differ_by_one: int
+    differ_by_two_or_more: int
+    missing_views: list[int]
+    disagreements: list[Disagreement]
+    outside_views: list[Disagreement]
