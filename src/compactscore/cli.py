@@ -122,6 +122,28 @@ def agree(
     return run_agree(file, output, indicators)
 
 
+@app.command()
+@handle_errors
+def compare(
+    areas: Annotated[
+        list[Path],
+        typer.Argument(help="Two or more areas' scorecard folders (each with compactscore.yaml)."),
+    ],
+    output: FormatOption = OutputFormat.TABLE,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
+    ] = None,
+) -> int:
+    """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
+
+    Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
+    """
+    from compactscore.commands.compare import run_compare
+
+    return run_compare(areas, output, period)
+
+
 def main() -> None:
     """The console script's entry point."""
     app()
