@@ -94,14 +94,23 @@ def indicators_command(
         str | None,
         typer.Option("--period", help="Show the indicators in force for this period."),
     ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Each indicator in full: statement, what each score means, prompts to discuss.",
+        ),
+    ] = False,
 ) -> int:
     """The indicators, their statements and the scale, readable at a meeting.
 
     Example: compactscore indicators --period 2010-11
+
+    Example: compactscore indicators --detail --format markdown > scorecard.md
     """
     from compactscore.commands.indicators import run_indicators
 
-    return run_indicators(output, indicators, period)
+    return run_indicators(output, indicators, period, detail)
 
 
 @app.command()
