@@ -100,3 +100,24 @@ def test_no_file_and_no_repository_is_a_usage_error(
     result = runner.invoke(app, ["agree"])
     assert result.exit_code == 2
     assert "no score file named" in result.stderr
+
+
+def test_columns_present_but_empty(runner: CliRunner, tmp_path: Path) -> None:
+    sheet = tmp_path / "2013-14.csv"
+    sheet.write_text("indicator,score,sector_score,public_score\n1,2,,\n", encoding="utf-8")
+    result = runner.invoke(app, ["agree", str(sheet)])
+    assert result.exit_code == 0
+    assert f"{sheet}: no indicator has both a sector_score and a public_score yet." in (
+        " ".join(result.stdout.split())
+    )
+
+
+def test_headers_in_any_case_and_one_difference(runner: CliRunner, tmp_path: Path) -> None:
+    sheet = tmp_path / "2014-15.csv"
+    sheet.write_text(
+        "Indicator,Score,Sector Score,Public-Score\n1,2,1,3\n2,1,2,\n3,1,1,1\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["agree", str(sheet)])
+    assert result.exit_code == 0
+    assert "1 matches, 0 differ by 1, 1 differs by 2 or more." in result.stdout
+    assert "Left out, one side's score or both missing: indicators 2, 4, 5," in result.stdout

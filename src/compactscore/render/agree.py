@@ -48,8 +48,8 @@ def _nothing(agreement: Agreement) -> list[str]:
 
 def _headline(agreement: Agreement) -> list[str]:
     counts = (
-        f"{agreement.matching} match, {agreement.differ_by_one} differ by 1, "
-        f"{agreement.differ_by_two_or_more} differ by 2 or more."
+        f"{_verb(agreement.matching, 'match')}, {_verb(agreement.differ_by_one, 'differ')} by 1, "
+        f"{_verb(agreement.differ_by_two_or_more, 'differ')} by 2 or more."
     )
     lines = [
         f"[bold]{escape(_where(agreement))}: the sector's and the public bodies' own scores "
@@ -61,6 +61,13 @@ def _headline(agreement: Agreement) -> list[str]:
     else:
         lines.append(escape("The two sides agree on every indicator they both scored."))
     return lines
+
+
+def _verb(count: int, verb: str) -> str:
+    """``6 match``, ``1 matches``: the count with its verb agreeing."""
+    if count != 1:
+        return f"{count} {verb}"
+    return f"{count} {verb}es" if verb.endswith(("ch", "s")) else f"{count} {verb}s"
 
 
 def _order_grid(items: list[Disagreement]) -> Grid:
