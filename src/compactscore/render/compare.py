@@ -81,7 +81,7 @@ def _partial(comparison: AreaComparison) -> bool:
 
 def _direction(area: AreaResult) -> str:
     if area.direction is None:
-        return "no earlier sheet"
+        return "no readable sheet before"
     words = direction_words(area.direction)
     if area.compared_on == "total":
         return f"{words} {change_words(area.change)} since {area.previous_period}"
