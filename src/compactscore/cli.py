@@ -94,14 +94,63 @@ def indicators_command(
         str | None,
         typer.Option("--period", help="Show the indicators in force for this period."),
     ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Each indicator in full: statement, what each score means, prompts to discuss.",
+        ),
+    ] = False,
 ) -> int:
     """The indicators, their statements and the scale, readable at a meeting.
 
     Example: compactscore indicators --period 2010-11
+
+    Example: compactscore indicators --detail --format markdown > scorecard.md
     """
     from compactscore.commands.indicators import run_indicators
 
-    return run_indicators(output, indicators, period)
+    return run_indicators(output, indicators, period, detail)
+
+
+@app.command()
+@handle_errors
+def agree(
+    file: Annotated[
+        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+) -> int:
+    """Where sector_score and public_score differ: what to discuss first at the meeting.
+
+    Example: compactscore agree scores/2024-25.csv
+    """
+    from compactscore.commands.agree import run_agree
+
+    return run_agree(file, output, indicators)
+
+
+@app.command()
+@handle_errors
+def compare(
+    areas: Annotated[
+        list[Path],
+        typer.Argument(help="Two or more areas' scorecard folders (each with compactscore.yaml)."),
+    ],
+    output: FormatOption = OutputFormat.TABLE,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
+    ] = None,
+) -> int:
+    """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
+
+    Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
+    """
+    from compactscore.commands.compare import run_compare
+
+    return run_compare(areas, output, period)
 
 
 def main() -> None:

@@ -163,3 +163,81 @@ class Disagreement(BaseModel):
     score: int | None
     outside_views: bool
     prompts: list[str]
+    sector_label: str = ""
+    public_label: str = ""
+    score_label: str = ""
+
+
+class Agreement(BaseModel):
+    """The two sides' own scores set side by side: a summary and what to discuss first."""
+
+    area: str = ""
+    period: str
+    file: str
+    has_views: bool
+    compared: int
+    matching: int
+    differ_by_one: int
+    differ_by_two_or_more: int
+    missing_views: list[int]
+    disagreements: list[Disagreement]
+    outside_views: list[Disagreement]
+
+
+class AreaResult(BaseModel):
+    """One area's aggregate in a comparison of areas, with its rank and direction of travel."""
+
+    area: str
+    file: str
+    period: str
+    definition: str
+    version: str
+    total: int
+    max: int
+    percent: float
+    scored: int
+    count: int
+    shared_total: int
+    shared_max: int
+    shared_percent: float
+    rank: int
+    direction: Direction | None
+    previous_period: str | None
+    change: int | None
+    compared_on: str | None
+
+
+class IndicatorSpread(BaseModel):
+    """One shared indicator across areas: each area's score, the spread and who leads."""
+
+    number: int
+    id: str
+    title: str
+    scores: dict[str, int | None]
+    lowest: int | None
+    median: float | None
+    highest: int | None
+    leaders: list[str]
+
+
+class UnsharedIndicator(BaseModel):
+    """An indicator that is not in every area's set, so it is left out of the comparison."""
+
+    number: int
+    id: str
+    title: str
+    areas: list[str]
+    versions: list[str]
+    replaces: str | None = None
+
+
+class AreaComparison(BaseModel):
+    """Several areas side by side for one period, ranked on the indicators they share."""
+
+    period: str
+    ranked_on: str
+    shared: int
+    mixed_versions: bool
+    areas: list[AreaResult]
+    indicators: list[IndicatorSpread]
+    unshared: list[UnsharedIndicator]

@@ -2,31 +2,62 @@
 
 from __future__ import annotations
 
-from compactscore.models import Definition, Sheet
-from compactscore.results import Disagreement
+import re
+
+from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
+from compactscore.results import Agreement, Disagreement
+
+SIDE_COLUMNS = ("sector_score", "public_score")
+
+
+def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreement:
+    """The two sides' scores compared: a summary, the order to discuss, agreed scores outside."""
+    compared: list[Disagreement] = []
+    missing: list[int] = []
+    for indicator in definition.in_force(sheet.version):
+        row = sheet.row_for(indicator.id)
+        if row is None or row.sector_score is None or row.public_score is None:
+            if row is None or row.state is not ScoreState.NOT_APPLICABLE:
+                missing.append(indicator.number)
+            continue
+        compared.append(_views(indicator, row, definition))
+    differ = [item for item in compared if item.difference]
+    present = {re.sub(r"[\s\-]+", "_", column.strip().lower()) for column in sheet.columns}
+    return Agreement(
+        area=area,
+        period=sheet.period_label,
+        file=sheet.path,
+        has_views=all(column in present for column in SIDE_COLUMNS),
+        compared=len(compared),
+        matching=len(compared) - len(differ),
+        differ_by_one=sum(1 for item in differ if item.difference == 1),
+        differ_by_two_or_more=sum(1 for item in differ if item.difference >= 2),
+        missing_views=missing if compared else [],
+        disagreements=sorted(differ, key=lambda item: (-item.difference, item.number)),
+        outside_views=[item for item in compared if item.outside_views],
+    )
 
 
 def disagreements_of(sheet: Sheet, definition: Definition) -> list[Disagreement]:
     """Indicators whose sector and public scores differ, in the order to discuss them."""
-    found = []
-    for indicator in definition.in_force(sheet.version):
-        row = sheet.row_for(indicator.id)
-        if row is None or row.sector_score is None or row.public_score is None:
-            continue
-        low, high = sorted((row.sector_score, row.public_score))
-        if low == high:
-            continue
-        found.append(
-            Disagreement(
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
-                sector_score=row.sector_score,
-                public_score=row.public_score,
-                difference=high - low,
-                score=row.score,
-                outside_views=row.score is not None and not low <= row.score <= high,
-                prompts=indicator.prompts,
-            )
-        )
-    return sorted(found, key=lambda item: (-item.difference, item.number))
+    return agreement_of(sheet, definition).disagreements
+
+
+def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreement:
+    assert row.sector_score is not None and row.public_score is not None
+    low, high = sorted((row.sector_score, row.public_score))
+    scale = definition.scale
+    return Disagreement(
+        number=indicator.number,
+        id=indicator.id,
+        title=indicator.title,
+        sector_score=row.sector_score,
+        public_score=row.public_score,
+        difference=high - low,
+        score=row.score,
+        outside_views=row.score is not None and not low <= row.score <= high,
+        prompts=indicator.prompts,
+        sector_label=scale.label(row.sector_score),
+        public_label=scale.label(row.public_score),
+        score_label=scale.label(row.score),
+    )

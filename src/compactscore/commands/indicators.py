@@ -9,10 +9,13 @@ from compactscore.load.repository import load_repository
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
 from compactscore.render.definition import definition_view
+from compactscore.render.detail import detail_view
 
 
-def run_indicators(output: OutputFormat, indicators: Path | None, period: str | None) -> int:
-    """Print the indicators in force (now, or for a period)."""
+def run_indicators(
+    output: OutputFormat, indicators: Path | None, period: str | None, detail: bool = False
+) -> int:
+    """Print the indicators in force (now, or for a period); in detail for the meeting."""
     definition = definition_for(indicators, load_repository(Path.cwd()))
     version = definition.version
     if period is not None:
@@ -20,5 +23,6 @@ def run_indicators(output: OutputFormat, indicators: Path | None, period: str | 
         if parsed is None:
             raise usage(f"{period!r} is not a period.", "Write a year such as 2024 or 2024-25.")
         version = definition.version_for(parsed)
-    emit(out_console(), definition, definition_view(definition, version), output)
+    view = detail_view(definition, version) if detail else definition_view(definition, version)
+    emit(out_console(), definition, view, output)
     return 0

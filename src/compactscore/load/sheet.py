@@ -312,6 +312,14 @@ class _SheetReader:
         }
         if len(errors_in(self.problems)) > before:
             return None
+        if state is ScoreState.NOT_APPLICABLE and "target" in sides:
+            # A target for an indicator that does not apply cannot be met or missed.
+            self.warn(
+                line,
+                f"indicator {indicator.number} is n/a but has a target of {sides['target']}, "
+                "which is not checked.",
+                "Clear the target, or score the indicator if it applies after all.",
+            )
         return Row(
             line=line,
             indicator=indicator.id,

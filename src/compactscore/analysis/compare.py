@@ -1,0 +1,154 @@
+"""Comparing areas: totals, ranks and the spread of each indicator they share."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from fractions import Fraction
+
+from compactscore.analysis.score import percent_of, score_sheet
+from compactscore.models import Definition, ScoreState, Sheet
+from compactscore.periods import Period
+from compactscore.results import (
+    AreaComparison,
+    AreaResult,
+    IndicatorScore,
+    IndicatorSpread,
+    Scorecard,
+    UnsharedIndicator,
+)
+
+RANKED_ON = (
+    "Ranked on the percent of the maximum of the {shared} indicators every area has; "
+    "areas with the same percent share a rank (1, 1, 3)."
+)
+
+
+@dataclass(frozen=True)
+class AreaSheets:
+    """One area's sheet for the period compared, and the sheet of its period before."""
+
+    name: str
+    definition: Definition
+    sheet: Sheet
+    previous: Sheet | None = None
+
+
+def common_periods(periods: list[list[Period]]) -> list[Period]:
+    """The periods every area has a sheet for, oldest first."""
+    if not periods:
+        return []
+    common = set(periods[0]).intersection(*periods[1:])
+    return sorted(common, key=lambda period: period.sort_key)
+
+
+def compare_areas(areas: list[AreaSheets]) -> AreaComparison:
+    """The areas side by side for one period, ranked like with like on what they share."""
+    cards = [
+        score_sheet(area.sheet, area.definition, area.previous, area=area.name) for area in areas
+    ]
+    shared = _shared_ids(cards)
+    results = [_area_result(area, card, shared) for area, card in zip(areas, cards, strict=True)]
+    _rank(results)
+    return AreaComparison(
+        period=cards[0].period if cards else "",
+        ranked_on=RANKED_ON.format(shared=len(shared)),
+        shared=len(shared),
+        mixed_versions=len({(card.definition, card.version) for card in cards}) > 1,
+        areas=sorted(results, key=lambda result: result.rank),
+        indicators=[_spread(key, cards) for key in shared],
+        unshared=_unshared(areas, cards, set(shared)),
+    )
+
+
+def _shared_ids(cards: list[Scorecard]) -> list[str]:
+    """Indicator ids in every area's set, in the first area's number order."""
+    if not cards:
+        return []
+    others = [{i.id for i in card.indicators} for card in cards[1:]]
+    return [i.id for i in cards[0].indicators if all(i.id in ids for ids in others)]
+
+
+def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaResult:
+    kept = [i for i in card.indicators if i.id in shared]
+    counted = [i for i in kept if i.state is not ScoreState.NOT_APPLICABLE]
+    shared_total = sum(i.score or 0 for i in kept)
+    shared_max = sum(i.max for i in counted)
+    before = card.previous
+    return AreaResult(
+        area=area.name,
+        file=card.file,
+        period=card.period,
+        definition=card.definition,
+        version=card.version,
+        total=card.total,
+        max=card.max,
+        percent=card.percent,
+        scored=card.scored,
+        count=card.count,
+        shared_total=shared_total,
+        shared_max=shared_max,
+        shared_percent=percent_of(shared_total, shared_max),
+        rank=0,
+        direction=before.direction if before else None,
+        previous_period=before.period if before else None,
+        change=before.change if before else None,
+        compared_on=before.compared_on if before else None,
+    )
+
+
+def _rank(results: list[AreaResult]) -> None:
+    """Rank by the exact shared fraction, highest first; equal fractions share a rank."""
+    fractions = [
+        Fraction(result.shared_total, result.shared_max) if result.shared_max else Fraction(0)
+        for result in results
+    ]
+    for result, fraction in zip(results, fractions, strict=True):
+        result.rank = 1 + sum(1 for other in fractions if other > fraction)
+
+
+def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:
+    found: dict[str, IndicatorScore] = {}
+    for card in cards:
+        found[card.area] = next(i for i in card.indicators if i.id == key)
+    first = found[cards[0].area]
+    scores = {area: indicator.score for area, indicator in found.items()}
+    values = [score for score in scores.values() if score is not None]
+    highest = max(values) if values else None
+    return IndicatorSpread(
+        number=first.number,
+        id=first.id,
+        title=first.title,
+        scores=scores,
+        lowest=min(values) if values else None,
+        median=float(statistics.median(values)) if values else None,
+        highest=highest,
+        leaders=[area for area, score in scores.items() if values and score == highest],
+    )
+
+
+def _unshared(
+    areas: list[AreaSheets], cards: list[Scorecard], shared: set[str]
+) -> list[UnsharedIndicator]:
+    """Indicators some areas score and others do not, each with the areas that have it."""
+    found: dict[str, UnsharedIndicator] = {}
+    for area, card in zip(areas, cards, strict=True):
+        by_id = {indicator.id: indicator for indicator in area.definition.indicators}
+        for indicator in card.indicators:
+            if indicator.id in shared:
+                continue
+            entry = found.setdefault(
+                indicator.id,
+                UnsharedIndicator(
+                    number=indicator.number,
+                    id=indicator.id,
+                    title=indicator.title,
+                    areas=[],
+                    versions=[],
+                    replaces=by_id[indicator.id].replaces,
+                ),
+            )
+            entry.areas.append(card.area)
+            if card.version not in entry.versions:
+                entry.versions.append(card.version)
+    return sorted(found.values(), key=lambda entry: (entry.number, entry.id))

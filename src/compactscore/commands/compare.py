@@ -1,0 +1,109 @@
+"""``compactscore compare``: several areas side by side for one period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.analysis.compare import AreaSheets, common_periods, compare_areas
+from compactscore.commands.common import emit, out_console, usage
+from compactscore.commands.score import previous_sheet
+from compactscore.errors import DataError
+from compactscore.load.repository import Repository, load_repository
+from compactscore.load.sheet import load_sheet
+from compactscore.options import OutputFormat
+from compactscore.periods import Period, parse_period
+from compactscore.render.compare import comparison_view
+
+
+def run_compare(folders: list[Path], output: OutputFormat, period_text: str | None) -> int:
+    """Compare the areas' scorecards for their latest common period, or the one asked for."""
+    if len(folders) < 2:
+        raise usage(
+            "compare needs at least two area folders.",
+            "Name each area's scorecard folder, as in 'compactscore compare riverton eastmoor'.",
+        )
+    wanted = _parse(period_text)
+    repositories = [_repository(folder) for folder in folders]
+    names = _names(folders, repositories)
+    sheets = [dict(repository.sheet_paths()) for repository in repositories]
+    period = wanted or _latest_common(names, repositories, sheets)
+    areas = []
+    for name, repository, paths in zip(names, repositories, sheets, strict=True):
+        path = paths.get(period)
+        if path is None:
+            raise DataError.at(
+                str(repository.scores_dir),
+                None,
+                f"{name} has no sheet for {period} (it has {_span(paths)}).",
+                "Leave --period out to use the latest period every area has, or add the sheet.",
+            )
+        definition = repository.definition
+        sheet = load_sheet(path, definition, shown=str(path))
+        before = previous_sheet(path, period, definition)
+        areas.append(AreaSheets(name, definition, sheet, before))
+    comparison = compare_areas(areas)
+    emit(out_console(), comparison, comparison_view(comparison), output)
+    return 0
+
+
+def _parse(text: str | None) -> Period | None:
+    if text is None:
+        return None
+    period = parse_period(text)
+    if period is None:
+        raise usage(f"{text!r} is not a period.", "Write a year such as 2024 or 2024-25.")
+    return period
+
+
+def _repository(folder: Path) -> Repository:
+    if not folder.is_dir():
+        raise usage(
+            f"{folder} is not a folder.",
+            "Name the folder of each area's scorecard (the one with compactscore.yaml).",
+        )
+    repository = load_repository(folder)
+    if repository is None:
+        raise DataError.at(
+            str(folder),
+            None,
+            "has no compactscore.yaml, in it or in any folder above it, so it is not an area's "
+            "scorecard.",
+            "Name the folder that holds the area's compactscore.yaml, or run "
+            "'compactscore init' there.",
+        )
+    return repository
+
+
+def _names(folders: list[Path], repositories: list[Repository]) -> list[str]:
+    """Each area's name from its config (else its folder), made unique by the folder."""
+    names = [repo.config.area or repo.root.name for repo in repositories]
+    return [
+        f"{name} ({folder})" if names.count(name) > 1 else name
+        for name, folder in zip(names, folders, strict=True)
+    ]
+
+
+def _latest_common(
+    names: list[str], repositories: list[Repository], sheets: list[dict[Period, Path]]
+) -> Period:
+    common = common_periods([list(paths) for paths in sheets])
+    if common:
+        return common[-1]
+    spans = "; ".join(
+        f"{name} has {_span(paths)}" for name, paths in zip(names, sheets, strict=True)
+    )
+    raise DataError.at(
+        str(repositories[0].config_path),
+        None,
+        f"the areas have no period in common: {spans}.",
+        "Compare areas that scored the same year, or name one with --period when all have it.",
+    )
+
+
+def _span(paths: dict[Period, Path]) -> str:
+    periods = sorted(paths, key=lambda period: period.sort_key)
+    if not periods:
+        return "no sheets"
+    if len(periods) == 1:
+        return f"only {periods[0]}"
+    return f"{periods[0]} to {periods[-1]}"

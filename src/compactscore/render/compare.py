@@ -1,0 +1,194 @@
+"""The view of areas compared: ranks, totals, directions, and each indicator's spread."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from compactscore.render.view import Column, Grid, View
+from compactscore.render.words import STYLES, change_words, direction_words, plural
+from compactscore.results import AreaComparison, AreaResult, IndicatorSpread
+
+
+def comparison_view(comparison: AreaComparison) -> View:
+    """Headline, the areas in rank order, the spread of each shared indicator, what is left out."""
+    return View(
+        headline=_headline(comparison),
+        grids=[_area_grid(comparison), _spread_grid(comparison)],
+        data=_data_grid(comparison),
+        notes=_notes(comparison),
+    )
+
+
+def _headline(comparison: AreaComparison) -> list[str]:
+    names = ", ".join(area.area for area in comparison.areas)
+    lines = [
+        f"[bold]{escape(comparison.period)}: {plural(len(comparison.areas), 'area')} "
+        f"compared ({escape(names)})[/bold]"
+    ]
+    if comparison.mixed_versions:
+        lines.append(escape(_versions_line(comparison)))
+    lines.append(escape(comparison.ranked_on))
+    return lines
+
+
+def _versions_line(comparison: AreaComparison) -> str:
+    titles = {area.definition for area in comparison.areas}
+    groups: dict[str, list[str]] = {}
+    for area in comparison.areas:
+        key = f"version {area.version}"
+        if len(titles) > 1:
+            key += f" of {area.definition}"
+        groups.setdefault(key, []).append(area.area)
+    parts = [f"{' and '.join(names)} on {version}" for version, names in groups.items()]
+    of = f" of {titles.pop()}" if len(titles) == 1 else ""
+    return f"Different versions{of}: {'; '.join(parts)}."
+
+
+def _area_grid(comparison: AreaComparison) -> Grid:
+    columns = [
+        Column("Rank", justify="right"),
+        Column("Area", min_width=8),
+        Column("Total", justify="right"),
+        Column("Percent", justify="right"),
+        Column("Scored", justify="right"),
+    ]
+    partial = _partial(comparison)
+    if partial:
+        columns.append(Column("Shared", justify="right"))
+    columns.append(Column("Direction of travel", min_width=10))
+    rows = []
+    styles = []
+    for area in comparison.areas:
+        row = [
+            str(area.rank),
+            area.area,
+            f"{area.total} / {area.max}",
+            f"{area.percent:g}%",
+            f"{area.scored} of {area.count}",
+        ]
+        if partial:
+            row.append(f"{area.shared_total} / {area.shared_max} ({area.shared_percent:g}%)")
+        row.append(_direction(area))
+        rows.append(row)
+        styles.append(STYLES[area.direction] if area.direction else "")
+    return Grid(title="Areas", columns=columns, rows=rows, styles=styles)
+
+
+def _partial(comparison: AreaComparison) -> bool:
+    """Whether some area has indicators the others do not, so the shared totals differ."""
+    return any(area.count != comparison.shared for area in comparison.areas)
+
+
+def _direction(area: AreaResult) -> str:
+    if area.direction is None:
+        return "no readable sheet before"
+    words = direction_words(area.direction)
+    if area.compared_on == "total":
+        return f"{words} {change_words(area.change)} since {area.previous_period}"
+    return f"{words} since {area.previous_period} (percent of scored)"
+
+
+def _spread_grid(comparison: AreaComparison) -> Grid:
+    names = [area.area for area in comparison.areas]
+    columns = [
+        Column("No.", justify="right"),
+        Column("Indicator", min_width=18, shorten=True),
+        *(Column(name, justify="right") for name in names),
+        Column("Low", justify="right"),
+        Column("Median", justify="right"),
+        Column("High", justify="right"),
+        Column("Leading", min_width=max(len(name) for name in names)),
+    ]
+    rows = [
+        [
+            str(spread.number),
+            spread.title,
+            *(_score(spread.scores[name]) for name in names),
+            _score(spread.lowest),
+            "" if spread.median is None else f"{spread.median:g}",
+            _score(spread.highest),
+            _leaders(spread, len(names)),
+        ]
+        for spread in comparison.indicators
+    ]
+    return Grid(title="Indicators: the spread across areas", columns=columns, rows=rows)
+
+
+def _leaders(spread: IndicatorSpread, areas: int) -> str:
+    if not spread.leaders:
+        return ""
+    if len(spread.leaders) == areas:
+        return "all level"
+    return ", ".join(spread.leaders)
+
+
+def _score(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _notes(comparison: AreaComparison) -> list[str]:
+    notes = []
+    if any(None in spread.scores.values() for spread in comparison.indicators):
+        notes.append("A dash (-) means not scored or n/a: left out of that indicator's spread.")
+    if comparison.unshared:
+        parts = []
+        for entry in comparison.unshared:
+            replaces = f", replaces {entry.replaces}" if entry.replaces else ""
+            parts.append(
+                f"{entry.number} {entry.title} ({entry.id}{replaces}): "
+                f"{', '.join(entry.areas)}, version {', '.join(entry.versions)}"
+            )
+        notes.append(
+            "Not in every area's set, so left out of the ranks and the spread: "
+            + "; ".join(parts)
+            + "."
+        )
+    return [escape(note) for note in notes]
+
+
+def _data_grid(comparison: AreaComparison) -> Grid:
+    ids = [spread.id for spread in comparison.indicators]
+    names = (
+        "area",
+        "rank",
+        "period",
+        "version",
+        "total",
+        "max",
+        "percent",
+        "scored",
+        "shared_total",
+        "shared_max",
+        "shared_percent",
+        "direction",
+        "change",
+        "previous_period",
+        *ids,
+    )
+    rows = []
+    for area in comparison.areas:
+        scores = [_text(spread.scores[area.area]) for spread in comparison.indicators]
+        rows.append(
+            [
+                area.area,
+                str(area.rank),
+                area.period,
+                area.version,
+                str(area.total),
+                str(area.max),
+                f"{area.percent:g}",
+                str(area.scored),
+                str(area.shared_total),
+                str(area.shared_max),
+                f"{area.shared_percent:g}",
+                area.direction.value if area.direction else "",
+                _text(area.change),
+                area.previous_period or "",
+                *scores,
+            ]
+        )
+    return Grid(title="", columns=[Column(name) for name in names], rows=rows)
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)

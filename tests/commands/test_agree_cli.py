@@ -1,0 +1,123 @@
+"""``compactscore agree`` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compactscore.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+RIVERTON = ROOT / "examples" / "riverton"
+SHEET = str(RIVERTON / "scores" / "2013-14.csv")
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return CliRunner()
+
+
+def test_table_gives_summary_and_discussion_order(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["agree", SHEET])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert (
+        "Riverton 2013-14: the sector's and the public bodies' own scores on 17 indicators" in out
+    )
+    assert "6 match, 7 differ by 1, 4 differ by 2 or more." in out
+    order = [out.index(f"│  {n} │") for n in (12, 13, 15, 17)] + [out.index("│   2 │ Resourced")]
+    assert order == sorted(order)
+    assert "│  12 │ Compact-proofed decisions  │ 0 Not in place   │ 2 Good progress  │" in out
+    assert "• Does the plan identify the resources needed to achieve" in out
+    assert "Indicator 6 (Capacity to deliver and engage): the agreed score 2 is outside" in out
+    assert result.stderr == ""
+
+
+def test_json_is_the_agreement(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["agree", SHEET, "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["matching"], data["differ_by_one"], data["differ_by_two_or_more"]) == (6, 7, 4)
+    assert data["disagreements"][3]["id"] == "value-and-impact"
+    assert data["disagreements"][3]["sector_score"] == 2
+    assert data["outside_views"][0]["number"] == 6
+
+
+def test_csv_lists_disagreements_then_matching_views_outside(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["agree", SHEET, "--format", "csv"])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("indicator,id,title,sector_score,sector_label,public_score")
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "12", "13", "15", "17", "2", "4", "8", "10", "11", "14", "16", "6",
+    ]  # fmt: skip
+    assert lines[-1].split(",")[3:11] == [
+        "1", "Early progress", "1", "Early progress", "0", "2", "Good progress", "yes",
+    ]  # fmt: skip
+
+
+def test_markdown_has_the_tables(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["agree", SHEET, "--format", "markdown"])
+    assert "### To discuss, largest difference first" in result.stdout
+    assert "| 17 | Value and impact | 2 Good progress | 0 Not in place | 2 | not agreed yet |" in (
+        result.stdout
+    )
+    assert "### Questions for the discussion" in result.stdout
+
+
+def test_sheet_without_both_columns_is_a_plain_message(runner: CliRunner) -> None:
+    sheet = str(RIVERTON / "scores" / "2012-13.csv")
+    result = runner.invoke(app, ["agree", sheet])
+    assert result.exit_code == 0
+    assert "has no sector_score and public_score columns" in " ".join(result.stdout.split())
+    assert result.stderr == ""
+
+
+def test_default_is_the_latest_sheet(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(RIVERTON)
+    result = runner.invoke(app, ["agree", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["period"] == "2013-14"
+
+
+def test_bad_side_score_is_a_data_error(runner: CliRunner, tmp_path: Path) -> None:
+    sheet = tmp_path / "2013-14.csv"
+    sheet.write_text("indicator,score,sector_score,public_score\n1,2,2,4\n", encoding="utf-8")
+    result = runner.invoke(app, ["agree", str(sheet)])
+    assert result.exit_code == 1
+    assert f"{sheet}:2: public_score 4 is outside the scale 0 to 3." in result.stderr
+    assert result.stdout == ""
+
+
+def test_no_file_and_no_repository_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["agree"])
+    assert result.exit_code == 2
+    assert "no score file named" in result.stderr
+
+
+def test_columns_present_but_empty(runner: CliRunner, tmp_path: Path) -> None:
+    sheet = tmp_path / "2013-14.csv"
+    sheet.write_text("indicator,score,sector_score,public_score\n1,2,,\n", encoding="utf-8")
+    result = runner.invoke(app, ["agree", str(sheet)])
+    assert result.exit_code == 0
+    assert f"{sheet}: no indicator has both a sector_score and a public_score yet." in (
+        " ".join(result.stdout.split())
+    )
+
+
+def test_headers_in_any_case_and_one_difference(runner: CliRunner, tmp_path: Path) -> None:
+    sheet = tmp_path / "2014-15.csv"
+    sheet.write_text(
+        "Indicator,Score,Sector Score,Public-Score\n1,2,1,3\n2,1,2,\n3,1,1,1\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["agree", str(sheet)])
+    assert result.exit_code == 0
+    assert "1 matches, 0 differ by 1, 1 differs by 2 or more." in result.stdout
+    assert "Left out, one side's score or both missing: indicators 2, 4, 5," in result.stdout
