@@ -48,7 +48,7 @@ def test_forced_colour_still_honours_no_color() -> None:
 
 def test_a_broken_file_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
     sheet = tmp_path / "2024.csv"
-    sheet.write_bytes(b"indicator,score\n1,\"unclosed\n")
+    sheet.write_bytes(b'indicator,score\n1,"unclosed\n')
     done = run("check", str(sheet))
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
