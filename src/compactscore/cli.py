@@ -13,7 +13,13 @@ import typer
 
 from compactscore import __version__
 from compactscore.exits import handle_errors
-from compactscore.options import CheckFormat, FormatOption, IndicatorsOption, OutputFormat
+from compactscore.options import (
+    CheckFormat,
+    FormatOption,
+    IndicatorsOption,
+    OutputFormat,
+    RevOption,
+)
 
 app = typer.Typer(
     name="compactscore",
@@ -51,6 +57,7 @@ def score(
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    rev: RevOption = None,
 ) -> int:
     """One period: each indicator's score, theme sub-totals, the total and percent.
 
@@ -58,7 +65,7 @@ def score(
     """
     from compactscore.commands.score import run_score
 
-    return run_score(file, output, indicators)
+    return run_score(file, output, indicators, rev)
 
 
 @app.command()
@@ -102,6 +109,47 @@ def indicators_command(
     from compactscore.commands.indicators import run_indicators
 
     return run_indicators(output, indicators, period)
+
+
+@app.command()
+@handle_errors
+def trend(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Score files (CSV). Default: every period of the repository."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """Every period oldest to newest: each indicator, the totals and the direction of travel.
+
+    Example: compactscore trend --format markdown
+    """
+    from compactscore.commands.trend import run_trend
+
+    return run_trend(files or [], output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def gaps(
+    file: Annotated[
+        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """The gap list for action planning: indicators below the top score or their target.
+
+    Largest gap first; those that fell since the previous period are flagged.
+
+    Example: compactscore gaps scores/2024-25.csv
+    """
+    from compactscore.commands.gaps import run_gaps
+
+    return run_gaps(file, output, indicators, rev)
 
 
 def main() -> None:
