@@ -152,6 +152,46 @@ def gaps(
     return run_gaps(file, output, indicators, rev)
 
 
+@app.command()
+@handle_errors
+def diff(
+    first: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
+    second: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="With two revisions: the score file to compare at both."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """What changed between two periods, or between two git revisions of one sheet.
+
+    Example: compactscore diff 2012-13 2013-14 (or: compactscore diff HEAD~1 HEAD scores/2013-14.csv)
+    """
+    from compactscore.commands.diff import run_diff
+
+    return run_diff(first, second, file, output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def history(
+    file: Annotated[Path, typer.Argument(help="The score file (CSV) kept in git.")],
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+) -> int:
+    """From git: when each score changed, in which commit, by whom, with the message.
+
+    Changes not yet committed are shown as "not committed".
+
+    Example: compactscore history scores/2013-14.csv
+    """
+    from compactscore.commands.history import run_history
+
+    return run_history(file, output, indicators)
+
+
 def main() -> None:
     """The console script's entry point."""
     app()

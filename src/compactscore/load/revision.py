@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.errors import DataError, GitError
@@ -153,3 +154,47 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
             found.append((period, folder / name))
     check_one_kind(found)
     return sorted(found, key=lambda item: item[0].sort_key)
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that touched a file, and the file's name in it."""
+
+    id: str
+    short: str
+    date: str
+    author: str
+    message: str
+    name: str
+
+
+def commits_of(root: Path, name: str) -> list[Commit]:
+    """Every commit that changed a file, oldest first, following renames."""
+    listing = run_git(
+        [
+            "log",
+            "--follow",
+            "--date=format:%Y-%m-%d %H:%M",
+            "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",
+            "--name-only",
+            "--",
+            name,
+        ],
+        root,
+    )
+    found = []
+    for record in listing.split("\x1e")[1:]:
+        header, _, names = record.partition("\n")
+        full, short, date, author, message = header.split("\x1f")
+        paths = [line for line in names.splitlines() if line.strip()]
+        found.append(Commit(full, short, date, author, message, paths[-1] if paths else name))
+    return list(reversed(found))
+
+
+def is_tracked(root: Path, name: str) -> bool:
+    """Whether git knows the file (committed or added)."""
+    try:
+        run_git(["ls-files", "--error-unmatch", "--", name], root)
+    except GitError:
+        return False
+    return True
