@@ -192,6 +192,59 @@ def history(
     return run_history(file, output, indicators)
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),
+]
+
+
+@app.command()
+@handle_errors
+def new(
+    period: Annotated[
+        str | None,
+        typer.Argument(help="The period, such as 2024-25. Default: the one after the latest."),
+    ] = None,
+    indicators: IndicatorsOption = None,
+    force: ForceOption = False,
+) -> int:
+    """Next period's sheet: every indicator in force, scores empty.
+
+    Last period's evidence and actions are carried as a starting point, marked
+    "From PERIOD:". An existing sheet is never replaced without --force.
+
+    Example: compactscore new 2014-15
+    """
+    from compactscore.commands.new import run_new
+
+    return run_new(period, indicators, force)
+
+
+@app.command()
+@handle_errors
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to make the repository in. Default: this one.")
+    ] = Path("."),
+    area: Annotated[
+        str | None, typer.Option("--area", help="The area's name. Default: the folder's.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The first period. Default: this financial year."),
+    ] = None,
+) -> int:
+    """A new scorecard repository: config, a sheet for the current period and a README.
+
+    Never overwrites a file.
+
+    Example: compactscore init riverton-compact --area Riverton
+    """
+    from compactscore.commands.init import run_init
+
+    return run_init(folder, area, period)
+
+
 def main() -> None:
     """The console script's entry point."""
     app()

@@ -35,7 +35,7 @@ class Sources:
             from compactscore.load.revision import relative
 
             return f"{self.rev}:{relative(self.git_root, path)}"
-        return _nice(path)
+        return nice_path(path)
 
     def sheet_paths(self) -> list[tuple[Period, Path]]:
         """The repository's score files, oldest first (an error when there is no repository)."""
@@ -54,7 +54,7 @@ class Sources:
             found = self.repository.sheet_paths()
         if not found:
             raise DataError.at(
-                _nice(folder),
+                nice_path(folder),
                 None,
                 "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
                 "Add one with 'compactscore new PERIOD'.",
@@ -78,7 +78,7 @@ class Sources:
             period = period_of_file(file.name)
             if period is None:
                 raise DataError.at(
-                    _nice(file),
+                    nice_path(file),
                     None,
                     "has no period in its name, so it cannot be put in order.",
                     "Name the file for its period, such as 2024.csv or 2024-25.csv.",
@@ -89,7 +89,7 @@ class Sources:
         for (before, first), (after, second) in pairwise(found):
             if before == after:
                 raise usage(
-                    f"{_nice(first)} and {_nice(second)} are both for {after}.",
+                    f"{nice_path(first)} and {nice_path(second)} are both for {after}.",
                     "Name one file for each period.",
                 )
         return found
@@ -121,7 +121,7 @@ def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
     return sheets
 
 
-def _nice(path: Path) -> str:
+def nice_path(path: Path) -> str:
     """A path as the user gave it; one found by the tool, relative to here when below it."""
     if not path.is_absolute():
         return str(path)
@@ -159,7 +159,7 @@ def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
                     sources.shown(path),
                     None,
                     "has problems, so no change from it is shown.",
-                    f"Run 'compactscore check {_nice(path)}' to see them.",
+                    f"Run 'compactscore check {nice_path(path)}' to see them.",
                     Severity.WARNING,
                 )
             ]
