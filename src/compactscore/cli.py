@@ -80,6 +80,7 @@ def check(
         CheckFormat,
         typer.Option("--format", "-f", help="text, or github for GitHub Actions annotations."),
     ] = CheckFormat.TEXT,
+    rev: RevOption = None,
 ) -> int:
     """Check definitions and score files; print each problem as FILE:LINE: message.
 
@@ -89,7 +90,7 @@ def check(
     """
     from compactscore.commands.check import run_check
 
-    return run_check(paths or [], indicators, output)
+    return run_check(paths or [], indicators, output, rev)
 
 
 @app.command(name="indicators")

@@ -22,10 +22,11 @@ def _headline(gaps: GapList) -> list[str]:
     fell = sum(gap.fell for gap in gaps.gaps)
     lines = [
         f"[bold]{escape(where + gaps.period)}: "
-        f"{escape(plural(len(gaps.gaps), 'indicator'))} below the top score or the target[/bold]"
+        f"{escape(plural(len(gaps.gaps), 'indicator'))} below the top score or their target[/bold]"
     ]
     if gaps.previous_period:
-        lines.append(escape(f"{plural(fell, 'indicator')} fell since {gaps.previous_period}."))
+        fallen = plural(fell, "indicator") if fell else "No indicator"
+        lines.append(escape(f"{fallen} fell since {gaps.previous_period}."))
     if gaps.not_scored:
         lines.append(escape(f"{plural(len(gaps.not_scored), 'indicator')} not scored yet."))
     return lines

@@ -27,38 +27,37 @@ def history_view(history: History) -> View:
         rows.append(
             [
                 entry.commit if first else "",
-                entry.date if first else "",
+                entry.date[:10] if first else "",
                 entry.author if first else "",
                 str(entry.number),
                 entry.title,
-                _from_to(entry.before, entry.after),
-                change_words(entry.change),
+                _from_to(entry.before, entry.after, entry.change),
                 entry.message if first else "",
             ]
         )
         styles.append("yellow" if entry.commit == "not committed" else "")
     columns = [
         Column("Commit"),
-        Column("Date", min_width=16),
-        Column("Author", shorten=True, min_width=8),
+        Column("Date", min_width=10),
+        Column("Author"),
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
+        Column("Indicator", shorten=True, min_width=10),
         Column("Score"),
-        Column("Change", justify="right"),
         Column("Message", shorten=True, weight=2, min_width=12),
     ]
     grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
     return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))
 
 
-def _from_to(before: str, after: str) -> str:
-    return f"{before or '-'} → {after or '-'}"
+def _from_to(before: str, after: str, change: int | None) -> str:
+    text = f"{before or '-'} → {after or '-'}"
+    return f"{text} ({change_words(change)})" if change else text
 
 
 def _notes(history: History) -> list[str]:
     if not history.entries:
         return ["No score has been set in any commit yet."]
-    return ["Score: before → after; - means not scored."]
+    return ["Score: before → after (change); - means not scored. The date is the author's."]
 
 
 def _data_grid(history: History) -> Grid:
