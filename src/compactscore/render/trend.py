@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
@@ -58,15 +60,16 @@ def _indicator_grid(trend: Trend) -> Grid:
     labels = [period.period for period in trend.periods]
     rows, styles = [], []
     for line in trend.indicators:
+        retired = bool(labels) and line.states[labels[-1]] == "retired"
         rows.append(
             [
-                str(line.number),
+                "" if retired else str(line.number),
                 line.title,
                 *(score_cell(line, label) for label in labels),
                 direction_words(line.direction),
             ]
         )
-        styles.append("dim" if labels and line.states[labels[-1]] == "retired" else "")
+        styles.append("dim" if retired else "")
     columns = [
         Column("No.", justify="right"),
         Column("Indicator", shorten=True, min_width=12),
@@ -131,16 +134,28 @@ def _notes(trend: Trend) -> list[str]:
             "before, the direction compares the percent of the points scored, like with "
             f"like: {', '.join(partial)}."
         )
+    labels = [period.period for period in trend.periods]
     for line in trend.indicators:
-        names = list(dict.fromkeys(line.ids.values()))
-        if len(names) > 1:
-            notes.append(
-                f"Indicator {line.number} continues the line of {', '.join(names[:-1])} "
-                f"(replaced by {names[-1]})."
-            )
-        if trend.periods and line.states[trend.periods[-1].period] == "retired":
-            notes.append(f"Indicator {line.title} was retired: it has no score after that.")
+        notes.extend(_line_notes(line, labels))
+    if any("not in force" in line.states.values() for line in trend.indicators):
+        notes.append("· the indicator was not yet in force in that period.")
     return [escape(note) for note in notes]
+
+
+def _line_notes(line: IndicatorTrend, labels: list[str]) -> list[str]:
+    """Say where a line changed id (a replacement) or ended (retired)."""
+    notes = []
+    named = [(label, line.ids[label]) for label in labels if label in line.ids]
+    for (_, before), (label, after) in pairwise(named):
+        if before != after:
+            notes.append(
+                f"Indicator {line.number}: {after} replaced {before} from {label}; "
+                "its line continues across the change."
+            )
+    if labels and line.states[labels[-1]] == "retired":
+        last = [label for label in labels if line.states[label] != "retired"]
+        notes.append(f"{line.title} ({line.id}) was retired after {last[-1]}.")
+    return notes
 
 
 def _data_grid(trend: Trend) -> Grid:
