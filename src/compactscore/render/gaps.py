@@ -66,6 +66,10 @@ def _gap_grid(gaps: GapList) -> Grid:
         Column("Owner", shorten=True, min_width=8, hide_below=90),
     ]
     styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
+    if not any(gap.fell for gap in gaps.gaps):
+        # Nothing fell: the headline says so, and the column's room goes to the words.
+        columns.pop(5)
+        rows = [row[:5] + row[6:] for row in rows]
     return Grid(title="Gaps, largest first", columns=columns, rows=rows, styles=styles)
 
 
@@ -77,6 +81,9 @@ def _not_scored_grid(gaps: GapList) -> Grid:
         Column("Evidence", shorten=True, weight=3, min_width=12),
         Column("Owner", shorten=True, min_width=8, hide_below=90),
     ]
+    if not any(i.owner for i in gaps.not_scored):
+        columns.pop()
+        rows = [row[:-1] for row in rows]
     return Grid(title="Not scored yet", columns=columns, rows=rows, styles=["dim"] * len(rows))
 
 
