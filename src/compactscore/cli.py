@@ -13,7 +13,13 @@ import typer
 
 from compactscore import __version__
 from compactscore.exits import handle_errors
-from compactscore.options import CheckFormat, FormatOption, IndicatorsOption, OutputFormat
+from compactscore.options import (
+    CheckFormat,
+    FormatOption,
+    IndicatorsOption,
+    OutputFormat,
+    RevOption,
+)
 
 app = typer.Typer(
     name="compactscore",
@@ -51,6 +57,7 @@ def score(
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    rev: RevOption = None,
 ) -> int:
     """One period: each indicator's score, theme sub-totals, the total and percent.
 
@@ -58,7 +65,7 @@ def score(
     """
     from compactscore.commands.score import run_score
 
-    return run_score(file, output, indicators)
+    return run_score(file, output, indicators, rev)
 
 
 @app.command()
@@ -73,6 +80,7 @@ def check(
         CheckFormat,
         typer.Option("--format", "-f", help="text, or github for GitHub Actions annotations."),
     ] = CheckFormat.TEXT,
+    rev: RevOption = None,
 ) -> int:
     """Check definitions and score files; print each problem as FILE:LINE: message.
 
@@ -82,7 +90,7 @@ def check(
     """
     from compactscore.commands.check import run_check
 
-    return run_check(paths or [], indicators, output)
+    return run_check(paths or [], indicators, output, rev)
 
 
 @app.command(name="indicators")
@@ -151,6 +159,140 @@ def compare(
     from compactscore.commands.compare import run_compare
 
     return run_compare(areas, output, period)
+
+
+@app.command()
+@handle_errors
+def trend(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Score files (CSV). Default: every period of the repository."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """Every period oldest to newest: each indicator, the totals and the direction of travel.
+
+    Example: compactscore trend --format markdown
+    """
+    from compactscore.commands.trend import run_trend
+
+    return run_trend(files or [], output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def gaps(
+    file: Annotated[
+        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """The gap list for action planning: indicators below the top score or their target.
+
+    Largest gap first; those that fell since the previous period are flagged.
+
+    Example: compactscore gaps scores/2024-25.csv
+    """
+    from compactscore.commands.gaps import run_gaps
+
+    return run_gaps(file, output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def diff(
+    first: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
+    second: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="With two revisions: the score file to compare at both."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """What changed between two periods, or between two git revisions of one sheet.
+
+    Example: compactscore diff 2012-13 2013-14 (or: compactscore diff HEAD~1 HEAD scores/2013-14.csv)
+    """
+    from compactscore.commands.diff import run_diff
+
+    return run_diff(first, second, file, output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def history(
+    file: Annotated[Path, typer.Argument(help="The score file (CSV) kept in git.")],
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+) -> int:
+    """From git: when each score changed, in which commit, by whom, with the message.
+
+    Changes not yet committed are shown as "not committed".
+
+    Example: compactscore history scores/2013-14.csv
+    """
+    from compactscore.commands.history import run_history
+
+    return run_history(file, output, indicators)
+
+
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),
+]
+
+
+@app.command()
+@handle_errors
+def new(
+    period: Annotated[
+        str | None,
+        typer.Argument(help="The period, such as 2024-25. Default: the one after the latest."),
+    ] = None,
+    indicators: IndicatorsOption = None,
+    force: ForceOption = False,
+) -> int:
+    """Next period's sheet: every indicator in force, scores empty.
+
+    Last period's evidence and actions are carried as a starting point, marked
+    "From PERIOD:". An existing sheet is never replaced without --force.
+
+    Example: compactscore new 2014-15
+    """
+    from compactscore.commands.new import run_new
+
+    return run_new(period, indicators, force)
+
+
+@app.command()
+@handle_errors
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to make the repository in. Default: this one.")
+    ] = Path("."),
+    area: Annotated[
+        str | None, typer.Option("--area", help="The area's name. Default: the folder's.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The first period. Default: this financial year."),
+    ] = None,
+) -> int:
+    """A new scorecard repository: config, a sheet for the current period and a README.
+
+    Never overwrites a file.
+
+    Example: compactscore init riverton-compact --area Riverton
+    """
+    from compactscore.commands.init import run_init
+
+    return run_init(folder, area, period)
 
 
 def main() -> None:

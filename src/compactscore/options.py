@@ -37,3 +37,10 @@ IndicatorsOption = Annotated[
         dir_okay=False,
     ),
 ]
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="Read the files as they were at this git revision (a commit, branch or tag).",
+    ),
+]

@@ -100,6 +100,7 @@ class PeriodTotal(BaseModel):
     scored_percent: float | None
     direction: Direction | None
     compared_on: str | None = None
+    not_applicable: int = 0
 
 
 class IndicatorTrend(BaseModel):

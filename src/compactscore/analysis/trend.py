@@ -7,6 +7,7 @@ from compactscore.models import Definition, Sheet
 from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
 
 RETIRED = "retired"
+NOT_IN_FORCE = "not in force"
 
 
 def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Trend:
@@ -29,6 +30,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
                 scored_percent=card.scored_percent,
                 direction=comparison.direction if comparison else None,
                 compared_on=comparison.compared_on if comparison else None,
+                not_applicable=card.not_applicable,
             )
         )
     lines: dict[str, IndicatorTrend] = {}
@@ -54,10 +56,14 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
             line.states[card.period] = indicator.state.value
     labels = [card.period for card in cards]
     for line in lines.values():
+        seen = [label for label in labels if label in line.states]
         for label in labels:
             if label not in line.states:
+                # Before its first period it was not yet introduced; after its last, retired.
                 line.scores[label] = None
-                line.states[label] = RETIRED
+                line.states[label] = (
+                    NOT_IN_FORCE if labels.index(label) < labels.index(seen[0]) else RETIRED
+                )
         line.scores = {label: line.scores[label] for label in labels}
         line.states = {label: line.states[label] for label in labels}
         line.direction = _latest_direction(line, labels)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
@@ -15,11 +16,18 @@ from compactscore.options import CheckFormat
 from compactscore.render.words import plural
 
 
-def run_check(paths: list[Path], indicators: Path | None, output: CheckFormat) -> int:
+def run_check(
+    paths: list[Path], indicators: Path | None, output: CheckFormat, rev: str | None = None
+) -> int:
     """Check every file named (or the repository here); exit 1 when any has an error."""
-    checker = _Checker(indicators)
-    for path in paths or [Path.cwd()]:
-        checker.check_path(path)
+    checker: _Checker | RevisionChecker
+    if rev is not None:
+        checker = RevisionChecker(indicators, rev)
+        checker.check(paths)
+    else:
+        checker = _Checker(indicators)
+        for path in paths or [Path.cwd()]:
+            checker.check_path(path)
     _report(out_console(), checker, output)
     return 1 if errors_in(checker.problems) else 0
 
@@ -95,7 +103,7 @@ class _Checker:
         self.problems.extend(problems)
 
 
-def _report(console: Console, checker: _Checker, output: CheckFormat) -> None:
+def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
     for problem in checker.problems:
         if output is CheckFormat.GITHUB:
             console.file.write(_annotation(problem) + "\n")

@@ -11,6 +11,11 @@ from compactscore.errors import GitError
 
 def run_git(args: list[str], cwd: Path) -> str:
     """Run ``git ARGS`` in a folder and return its output, or a GitError saying why not."""
+    return run_git_bytes(args, cwd).decode("utf-8", errors="replace")
+
+
+def run_git_bytes(args: list[str], cwd: Path) -> bytes:
+    """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
     if shutil.which("git") is None:
         raise GitError.at(
             str(cwd),
@@ -22,13 +27,10 @@ def run_git(args: list[str], cwd: Path) -> str:
         ["git", *args],
         cwd=cwd,
         capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
         check=False,
     )
     if completed.returncode != 0:
-        message = completed.stderr.strip().splitlines()
+        message = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise GitError.at(
             str(cwd),
             None,

@@ -1,0 +1,54 @@
+"""Result models of what changed: between two sheets, and score by score through git."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+
+class ScoreChange(BaseModel):
+    """One indicator whose score (or its evidence, action, owner or target) changed."""
+
+    number: int
+    id: str
+    title: str
+    before: str
+    after: str
+    change: int | None
+    fields: list[str]
+
+
+class SheetDiff(BaseModel):
+    """What changed between two periods, or between two revisions of one sheet."""
+
+    before: str
+    after: str
+    before_total: int
+    before_max: int
+    after_total: int
+    after_max: int
+    changes: list[ScoreChange]
+    unchanged: int
+
+
+class HistoryEntry(BaseModel):
+    """One change of one score, with the commit that made it."""
+
+    commit: str
+    date: str
+    author: str
+    message: str
+    number: int
+    id: str
+    title: str
+    before: str
+    after: str
+    change: int | None
+
+
+class History(BaseModel):
+    """Every change of each score of one sheet, oldest first: the audit trail."""
+
+    file: str
+    entries: list[HistoryEntry]
+    commits: int
+    uncommitted: bool

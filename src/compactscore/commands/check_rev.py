@@ -1,0 +1,54 @@
+"""``compactscore check --rev``: the same checks on the files as they were at a revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.commands.sources import Sources, open_sources
+from compactscore.errors import CompactscoreError, Problem
+from compactscore.load.sheet import read_sheet
+
+
+class RevisionChecker:
+    """Collects the problems of the config, definition and sheets at one revision."""
+
+    def __init__(self, indicators: Path | None, rev: str) -> None:
+        self.indicators = indicators
+        self.rev = rev
+        self.problems: list[Problem] = []
+        self.files = 0
+
+    def check(self, paths: list[Path]) -> None:
+        """Check the sheets named (or every sheet of the repository) at the revision."""
+        start = paths[0] if paths else Path.cwd()
+        try:
+            sources = open_sources(start, self.indicators, self.rev)
+        except CompactscoreError as error:
+            self.problems.extend(error.problems)
+            return
+        if sources.repository is not None:
+            self.files += 1  # the config
+        sheets = [path for path in paths if not path.is_dir()]
+        if not sheets:
+            try:
+                sheets = [path for _, path in sources.sheet_paths()]
+            except CompactscoreError as error:
+                self.problems.extend(error.problems)
+                return
+        for path in sheets:
+            self._check_sheet(sources, path)
+
+    def _check_sheet(self, sources: Sources, path: Path) -> None:
+        from compactscore.load.revision import relative, text_at
+
+        assert sources.git_root is not None and sources.commit is not None
+        shown = sources.shown(path)
+        self.files += 1
+        try:
+            name = relative(sources.git_root, path)
+            text = text_at(sources.git_root, sources.commit, name, shown)
+        except CompactscoreError as error:
+            self.problems.extend(error.problems)
+            return
+        _, problems = read_sheet(path, sources.definition, shown, text)
+        self.problems.extend(problems)

@@ -1,0 +1,62 @@
+"""``compactscore diff``: what changed between two periods, or two revisions of a sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.analysis.changes import diff_of
+from compactscore.commands.common import emit, out_console, usage
+from compactscore.commands.sources import Sources, open_sources
+from compactscore.models import Sheet
+from compactscore.options import OutputFormat
+from compactscore.periods import parse_period
+from compactscore.render.diff import diff_view
+
+HOW = (
+    "Give two periods ('compactscore diff 2012-13 2013-14'), two files, or two git "
+    "revisions and a file ('compactscore diff HEAD~1 HEAD scores/2013-14.csv')."
+)
+
+
+def run_diff(
+    first: str,
+    second: str,
+    file: Path | None,
+    output: OutputFormat,
+    indicators: Path | None,
+    rev: str | None,
+) -> int:
+    """Compare two periods (files or period names), or one file at two revisions."""
+    if file is not None:
+        if rev is not None:
+            raise usage("--rev cannot be used when comparing two revisions of a file.", HOW)
+        before_sources = open_sources(file, indicators, first)
+        after_sources = open_sources(file, indicators, second)
+        before, after = before_sources.load(file), after_sources.load(file)
+        names = (before_sources.shown(file), after_sources.shown(file))
+        definition = after_sources.definition
+    else:
+        sources = open_sources(Path.cwd(), indicators, rev)
+        before, after = _sheet(sources, first), _sheet(sources, second)
+        names = (before.period_label, after.period_label)
+        definition = sources.definition
+    diff = diff_of(before, after, definition, *names)
+    emit(out_console(), diff, diff_view(diff), output)
+    return 0
+
+
+def _sheet(sources: Sources, name: str) -> Sheet:
+    """A sheet named by its file, or by its period in the repository."""
+    path = Path(name)
+    if path.suffix.lower() == ".csv":
+        if sources.rev is None and not path.is_file():
+            raise usage(f"{name} does not exist.", "Check the name and the folder. " + HOW)
+        return sources.load(path)
+    period = parse_period(name)
+    if period is None:
+        raise usage(f"{name!r} is neither a score file nor a period.", HOW)
+    for found, candidate in sources.sheet_paths():
+        if found == period:
+            return sources.load(candidate)
+    known = ", ".join(found.label for found, _ in sources.sheet_paths())
+    raise usage(f"the repository has no sheet for {period}.", f"Its periods are: {known}.")

@@ -1,0 +1,129 @@
+"""``compactscore history``: when each score of a sheet changed, by whom, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.analysis.changes import changes_between
+from compactscore.changes import History, HistoryEntry
+from compactscore.commands.common import emit, out_console
+from compactscore.commands.sources import open_sources
+from compactscore.errors import GitError, Problem, Severity, errors_in
+from compactscore.exits import report_problems
+from compactscore.load.revision import (
+    Commit,
+    commits_of,
+    exists_at,
+    git_root,
+    is_tracked,
+    relative,
+    text_at,
+)
+from compactscore.load.sheet import read_sheet
+from compactscore.load.text import read_text
+from compactscore.models import Definition, Sheet
+from compactscore.options import OutputFormat
+from compactscore.render.history import history_view
+
+NOT_COMMITTED = "not committed"
+
+
+def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
+    """Every change of each score in one sheet, oldest first, from git."""
+    root = git_root(file)
+    name = relative(root, file)
+    definition = open_sources(file, indicators, None).definition
+    commits = commits_of(root, name) if is_tracked(root, name) or not file.exists() else []
+    if not commits and not is_tracked(root, name):
+        raise GitError.at(
+            str(file),
+            None,
+            "is not tracked by git, so it has no history yet."
+            if file.exists()
+            else "does not exist and never did in this git repository.",
+            f"Add and commit it: git add {file} && git commit -m 'Scores agreed at the meeting'"
+            if file.exists()
+            else "Check the name and the folder.",
+        )
+    entries: list[HistoryEntry] = []
+    previous: Sheet | None = None
+    skipped: list[Problem] = []
+    for commit in commits:
+        shown = f"{commit.short}:{commit.name}"
+        text = text_at(root, commit.id, commit.name, shown)
+        sheet = _read(Path(commit.name), definition, shown, text, skipped)
+        if sheet is None:
+            continue
+        for change in changes_between(previous, sheet, definition, fields=False):
+            entries.append(
+                _entry(
+                    change.model_dump(), commit.short, commit.date, commit.author, commit.message
+                )
+            )
+        previous = sheet
+    uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped)
+    report_problems(skipped)
+    history = History(
+        file=str(file), entries=entries, commits=len(commits), uncommitted=uncommitted
+    )
+    emit(out_console(), history, history_view(history), output)
+    return 0
+
+
+def _read(
+    path: Path, definition: Definition, shown: str, text: str, skipped: list[Problem]
+) -> Sheet | None:
+    sheet, problems = read_sheet(path, definition, shown, text)
+    if sheet is None or errors_in(problems):
+        skipped.append(
+            Problem(
+                shown,
+                None,
+                "could not be read at this commit, so its changes are left out.",
+                f"'compactscore check' at that revision shows why ({len(errors_in(problems))} "
+                "problems).",
+                Severity.WARNING,
+            )
+        )
+        return None
+    return sheet
+
+
+def _uncommitted(
+    file: Path,
+    root: Path,
+    commits: list[Commit],
+    definition: Definition,
+    previous: Sheet | None,
+    entries: list[HistoryEntry],
+    skipped: list[Problem],
+) -> bool:
+    """Add the working file's changes that are not committed; say whether there were any."""
+    if not file.is_file():
+        return False
+    name = relative(root, file)
+    working = read_text(file, str(file))
+    if commits and exists_at(root, "HEAD", name):
+        committed = text_at(root, "HEAD", name, f"HEAD:{name}")
+        if _lines(committed) == _lines(working):
+            return False
+    sheet = _read(file, definition, str(file), working, skipped)
+    if sheet is None:
+        return True
+    for change in changes_between(previous, sheet, definition, fields=False):
+        entries.append(_entry(change.model_dump(), NOT_COMMITTED, "", "", ""))
+    return True
+
+
+def _lines(text: str) -> list[str]:
+    # git may change line ends on checkout; a different line end is not a change of score.
+    return text.splitlines()
+
+
+def _entry(
+    change: dict[str, object], commit: str, date: str, author: str, message: str
+) -> HistoryEntry:
+    change.pop("fields", None)
+    return HistoryEntry.model_validate(
+        {**change, "commit": commit, "date": date, "author": author, "message": message}
+    )

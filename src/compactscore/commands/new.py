@@ -1,0 +1,89 @@
+"""``compactscore new``: next period's sheet, with last period's words as a starting point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.commands.common import out_console, usage
+from compactscore.commands.sources import Sources, nice_path, open_sources
+from compactscore.load.files import write_file
+from compactscore.load.repository import sheet_paths_in
+from compactscore.models import Row, Sheet
+from compactscore.periods import Period, parse_period
+from compactscore.render.sheetfile import sheet_text
+from compactscore.render.words import plural
+
+
+def run_new(period_text: str | None, indicators: Path | None, force: bool) -> int:
+    """Write the sheet for a period (the one after the latest when none is named)."""
+    sources = open_sources(Path.cwd(), indicators, None)
+    folder = sources.repository.scores_dir if sources.repository else Path.cwd()
+    existing = _existing(sources, folder)
+    period = _period(period_text, existing)
+    _check_kind(period, existing)
+    earlier = [(found, path) for found, path in existing if found < period]
+    previous = sources.load(earlier[-1][1]) if earlier else None
+    definition = sources.definition
+    in_force = definition.in_force(definition.version_for(period))
+    carried = _carried(previous, [i.id for i in in_force], sources)
+    sides = previous is not None and "sector_score" in previous.columns
+    since = previous.period_label if previous else None
+    target = folder / f"{period.label}.csv"
+    backup = write_file(target, sheet_text(in_force, carried, since, sides), force=force)
+    _say_done(target, len(in_force), since, backup)
+    return 0
+
+
+def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
+    repository = sources.repository
+    return repository.sheet_paths() if repository is not None else sheet_paths_in(folder)
+
+
+def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
+    if text is None:
+        if not existing:
+            raise usage(
+                "there is no sheet yet, so the next period is not known.",
+                "Name the period, as in 'compactscore new 2024-25'.",
+            )
+        return existing[-1][0].next()
+    period = parse_period(text)
+    if period is None:
+        raise usage(f"{text!r} is not a period.", "Write a year such as 2024 or 2024-25.")
+    return period
+
+
+def _check_kind(period: Period, existing: list[tuple[Period, Path]]) -> None:
+    others = [found for found, _ in existing if found.kind is not period.kind]
+    if others:
+        example = others[-1]
+        kind = "financial years" if example.kind.value == "financial" else "calendar years"
+        same = Period(kind=example.kind, start=period.start)
+        raise usage(
+            f"{period} is not written like the sheets already here, which are {kind} "
+            f"such as {example}.",
+            f"Write the period as {same}.",
+        )
+
+
+def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[str, Row]:
+    """Last period's row for each indicator in force, following replacements."""
+    if previous is None:
+        return {}
+    lineage = sources.definition.lineage
+    by_line = {lineage(row.indicator): row for row in previous.rows}
+    return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
+
+
+def _say_done(target: Path, count: int, since: str | None, backup: Path | None) -> None:
+    console = out_console()
+    lines = [f"Wrote {nice_path(target)}: {plural(count, 'indicator')}, scores empty."]
+    if since:
+        lines.append(
+            f"Evidence and actions from {since} are carried as a starting point, each marked "
+            f"'From {since}:'. Replace them with this period's as the group agrees them."
+        )
+    if backup is not None:
+        lines.append(f"The file that was there is kept as {nice_path(backup)}.")
+    for line in lines:
+        console.print(line, markup=False, highlight=False)

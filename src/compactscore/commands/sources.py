@@ -1,0 +1,186 @@
+"""Where a command reads its sheets: the files on disk, or as they were at a git revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from compactscore.commands.common import definition_for, usage
+from compactscore.errors import CompactscoreError, DataError
+from compactscore.load.repository import Repository, check_one_kind, load_repository
+from compactscore.load.sheet import load_sheet
+from compactscore.models import Definition, Sheet
+from compactscore.periods import Period, period_of_file
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The repository (if any), the definition, and the revision files are read at."""
+
+    repository: Repository | None
+    definition: Definition
+    rev: str | None = None
+    commit: str | None = None
+    git_root: Path | None = None
+
+    @property
+    def area(self) -> str:
+        """The area's name from the config, or empty."""
+        return self.repository.config.area if self.repository else ""
+
+    def shown(self, path: Path) -> str:
+        """How a file is named in messages: as given, or ``REV:path`` at a revision."""
+        if self.rev is not None and self.git_root is not None:
+            from compactscore.load.revision import relative
+
+            return f"{self.rev}:{relative(self.git_root, path)}"
+        return nice_path(path)
+
+    def sheet_paths(self) -> list[tuple[Period, Path]]:
+        """The repository's score files, oldest first (an error when there is no repository)."""
+        if self.repository is None:
+            raise usage(
+                "no score file named, and no compactscore.yaml in this folder or above it.",
+                "Name the files, as in 'compactscore trend 2023.csv 2024.csv', "
+                "or make a repository with 'compactscore init'.",
+            )
+        folder = self.repository.scores_dir
+        if self.commit is not None and self.git_root is not None:
+            from compactscore.load.revision import sheet_paths_at
+
+            found = sheet_paths_at(self.git_root, self.commit, folder)
+        else:
+            found = self.repository.sheet_paths()
+        if not found:
+            raise DataError.at(
+                nice_path(folder),
+                None,
+                "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
+                "Add one with 'compactscore new PERIOD'.",
+            )
+        return found
+
+    def load(self, path: Path) -> Sheet:
+        """One sheet, checked against the definition version in force for its period."""
+        shown = self.shown(path)
+        if self.commit is not None and self.git_root is not None:
+            from compactscore.load.revision import relative, text_at
+
+            text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
+            return load_sheet(path, self.definition, shown=shown, text=text)
+        return load_sheet(path, self.definition, shown=shown)
+
+    def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
+        """Files named on the command line, each with its period, oldest first."""
+        found = []
+        for file in files:
+            period = period_of_file(file.name)
+            if period is None:
+                raise DataError.at(
+                    nice_path(file),
+                    None,
+                    "has no period in its name, so it cannot be put in order.",
+                    "Name the file for its period, such as 2024.csv or 2024-25.csv.",
+                )
+            found.append((period, file))
+        check_one_kind(found)
+        found.sort(key=lambda item: item[0].sort_key)
+        for (before, first), (after, second) in pairwise(found):
+            if before == after:
+                raise usage(
+                    f"{nice_path(first)} and {nice_path(second)} are both for {after}.",
+                    "Name one file for each period.",
+                )
+        return found
+
+
+def open_sources(start: Path, indicators: Path | None, rev: str | None) -> Sources:
+    """The repository found from a folder (or file), as it is or as it was at a revision."""
+    if rev is None:
+        repository = load_repository(start)
+        return Sources(repository, definition_for(indicators, repository))
+    from compactscore.load.revision import commit_of, git_root, repository_at
+
+    root = git_root(start)
+    commit = commit_of(root, rev)
+    repository = repository_at(start, root, commit, rev)
+    return Sources(repository, definition_for(indicators, repository), rev, commit, root)
+
+
+def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
+    """Every sheet, with the problems of all of them reported together."""
+    sheets, problems = [], []
+    for _, path in paths:
+        try:
+            sheets.append(sources.load(path))
+        except CompactscoreError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return sheets
+
+
+def nice_path(path: Path) -> str:
+    """A path as the user gave it; one found by the tool, relative to here when below it."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
+    """The sheet of the period before this one, if there is one that reads cleanly.
+
+    In a repository that is the sheet before it in the repository's list; beside a
+    plain folder of sheets, the latest earlier file of the same kind of period.
+    """
+    if sheet.period is None:
+        return None
+    earlier = [
+        (period, path)
+        for period, path in _neighbours(sources, file)
+        if period.kind is sheet.period.kind and period < sheet.period
+    ]
+    if not earlier:
+        return None
+    path = max(earlier, key=lambda item: item[0].sort_key)[1]
+    try:
+        return sources.load(path)
+    except CompactscoreError:
+        from compactscore.errors import Problem, Severity
+        from compactscore.exits import report_problems
+
+        report_problems(
+            [
+                Problem(
+                    sources.shown(path),
+                    None,
+                    "has problems, so no change from it is shown.",
+                    f"Run 'compactscore check {nice_path(path)}' to see them.",
+                    Severity.WARNING,
+                )
+            ]
+        )
+        return None
+
+
+def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
+    folder = file.resolve().parent
+    repository = sources.repository
+    if repository is not None and repository.scores_dir.resolve() == folder:
+        return sources.sheet_paths()
+    if sources.commit is not None and sources.git_root is not None:
+        from compactscore.load.revision import names_at, relative
+
+        names = names_at(sources.git_root, sources.commit, relative(sources.git_root, folder))
+    else:
+        names = [path.name for path in folder.iterdir() if path.is_file()]
+    found = []
+    for name in names:
+        period = period_of_file(name)
+        if name.lower().endswith(".csv") and period is not None:
+            found.append((period, folder / name))
+    return found

@@ -1,0 +1,125 @@
+"""The view of the gap list: what to act on, largest gap first."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from compactscore.render.view import Column, Grid, View
+from compactscore.render.words import plural
+from compactscore.results import Gap, GapList
+
+
+def gaps_view(gaps: GapList) -> View:
+    """Headline, the gaps with their action and owner, and the indicators not yet scored."""
+    grids = [_gap_grid(gaps)]
+    if gaps.not_scored:
+        grids.append(_not_scored_grid(gaps))
+    return View(headline=_headline(gaps), grids=grids, data=_data_grid(gaps), notes=_notes(gaps))
+
+
+def _headline(gaps: GapList) -> list[str]:
+    where = f"{gaps.area} " if gaps.area else ""
+    fell = sum(gap.fell for gap in gaps.gaps)
+    lines = [
+        f"[bold]{escape(where + gaps.period)}: "
+        f"{escape(plural(len(gaps.gaps), 'indicator'))} below the top score or their target[/bold]"
+    ]
+    if gaps.previous_period:
+        fallen = plural(fell, "indicator") if fell else "No indicator"
+        lines.append(escape(f"{fallen} fell since {gaps.previous_period}."))
+    if gaps.not_scored:
+        lines.append(escape(f"{plural(len(gaps.not_scored), 'indicator')} not scored yet."))
+    return lines
+
+
+def fell_words(gap: Gap) -> str:
+    """``fell from 3`` when the score is lower than last period's, else empty."""
+    return f"↓ fell from {gap.previous_score}" if gap.fell else ""
+
+
+def _aim_words(gap: Gap) -> str:
+    return f"{gap.aim} (target)" if gap.aim_is_target else f"{gap.aim}"
+
+
+def _gap_grid(gaps: GapList) -> Grid:
+    rows = [
+        [
+            str(gap.number),
+            gap.title,
+            str(gap.score),
+            _aim_words(gap),
+            str(gap.gap),
+            fell_words(gap),
+            gap.action,
+            gap.owner,
+        ]
+        for gap in gaps.gaps
+    ]
+    columns = [
+        Column("No.", justify="right"),
+        Column("Indicator", shorten=True, weight=2, min_width=12),
+        Column("Score", justify="right"),
+        Column("Aim"),
+        Column("Gap", justify="right"),
+        Column("Change"),
+        Column("Action", shorten=True, weight=3, min_width=12),
+        Column("Owner", shorten=True, min_width=8, hide_below=90),
+    ]
+    styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
+    if not any(gap.fell for gap in gaps.gaps):
+        # Nothing fell: the headline says so, and the column's room goes to the words.
+        columns.pop(5)
+        rows = [row[:5] + row[6:] for row in rows]
+    return Grid(title="Gaps, largest first", columns=columns, rows=rows, styles=styles)
+
+
+def _not_scored_grid(gaps: GapList) -> Grid:
+    rows = [[str(i.number), i.title, i.evidence, i.owner] for i in gaps.not_scored]
+    columns = [
+        Column("No.", justify="right"),
+        Column("Indicator", shorten=True, min_width=12),
+        Column("Evidence", shorten=True, weight=3, min_width=12),
+        Column("Owner", shorten=True, min_width=8, hide_below=90),
+    ]
+    if not any(i.owner for i in gaps.not_scored):
+        columns.pop()
+        rows = [row[:-1] for row in rows]
+    return Grid(title="Not scored yet", columns=columns, rows=rows, styles=["dim"] * len(rows))
+
+
+def _notes(gaps: GapList) -> list[str]:
+    if not gaps.gaps and not gaps.not_scored:
+        return ["Every indicator is at the top score or its target."]
+    return [
+        escape(
+            "Aim: the top of the scale, or the row's target where one is set. "
+            "Not-scored indicators are listed apart, never counted as 0."
+        )
+    ]
+
+
+def _data_grid(gaps: GapList) -> Grid:
+    names = ("indicator", "id", "title", "status", "score", "aim", "aim_is_target", "gap")
+    columns = [Column(name) for name in (*names, "previous", "fell", "action", "owner")]
+    rows = [
+        [
+            str(gap.number),
+            gap.id,
+            gap.title,
+            "gap",
+            str(gap.score),
+            str(gap.aim),
+            "yes" if gap.aim_is_target else "no",
+            str(gap.gap),
+            "" if gap.previous_score is None else str(gap.previous_score),
+            "yes" if gap.fell else "no",
+            gap.action,
+            gap.owner,
+        ]
+        for gap in gaps.gaps
+    ]
+    for i in gaps.not_scored:
+        rows.append(
+            [str(i.number), i.id, i.title, "not scored", "", "", "", "", "", "", i.action, i.owner]
+        )
+    return Grid(title="", columns=columns, rows=rows)

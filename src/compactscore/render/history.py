@@ -1,0 +1,81 @@
+"""The view of a sheet's history: each change of each score, with its commit."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from compactscore.changes import History
+from compactscore.render.view import Column, Grid, View
+from compactscore.render.words import change_words, plural
+
+
+def history_view(history: History) -> View:
+    """Headline, one row per change (commit details once per commit), and notes."""
+    headline = [
+        f"[bold]{escape(history.file)}[/bold]: "
+        + escape(
+            f"{plural(len(history.entries), 'change')} of score in "
+            f"{plural(history.commits, 'commit')}, oldest first"
+        )
+    ]
+    if history.uncommitted:
+        headline.append("[yellow]The file has changes that are not committed yet.[/yellow]")
+    rows, styles, last = [], [], None
+    for entry in history.entries:
+        first = entry.commit != last
+        last = entry.commit
+        rows.append(
+            [
+                entry.commit if first else "",
+                entry.date[:10] if first else "",
+                entry.author if first else "",
+                str(entry.number),
+                entry.title,
+                _from_to(entry.before, entry.after, entry.change),
+                entry.message if first else "",
+            ]
+        )
+        styles.append("yellow" if entry.commit == "not committed" else "")
+    columns = [
+        Column("Commit"),
+        Column("Date", min_width=10),
+        Column("Author"),
+        Column("No.", justify="right"),
+        Column("Indicator", shorten=True, min_width=10),
+        Column("Score"),
+        Column("Message", shorten=True, weight=2, min_width=12),
+    ]
+    grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
+    return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))
+
+
+def _from_to(before: str, after: str, change: int | None) -> str:
+    text = f"{before or '-'} → {after or '-'}"
+    return f"{text} ({change_words(change)})" if change else text
+
+
+def _notes(history: History) -> list[str]:
+    if not history.entries:
+        return ["No score has been set in any commit yet."]
+    return ["Score: before → after (change); - means not scored. The date is the author's."]
+
+
+def _data_grid(history: History) -> Grid:
+    names = ("commit", "date", "author", "message", "indicator", "id", "title", "before", "after")
+    columns = [Column(name) for name in (*names, "change")]
+    rows = [
+        [
+            e.commit,
+            e.date,
+            e.author,
+            e.message,
+            str(e.number),
+            e.id,
+            e.title,
+            e.before,
+            e.after,
+            change_words(e.change),
+        ]
+        for e in history.entries
+    ]
+    return Grid(title="", columns=columns, rows=rows)

@@ -1,0 +1,187 @@
+"""The view of a trend: indicators by period, the totals, and a chart of the total."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from rich.markup import escape
+
+from compactscore.render.view import Column, Grid, View
+from compactscore.render.words import STYLES, direction_words
+from compactscore.results import IndicatorTrend, PeriodTotal, Trend
+
+BAR_WIDTH = 15  # characters for 100% in the chart of the total
+_CELLS = {"n/a": "n/a", "not scored": "-", "retired": "retired", "not in force": "·"}
+
+
+def trend_view(trend: Trend) -> View:
+    """Headline, indicators by period, the totals with a bar chart, and notes on reading it."""
+    return View(
+        headline=_headline(trend),
+        grids=[_indicator_grid(trend), _totals_grid(trend)],
+        data=_data_grid(trend),
+        notes=_notes(trend),
+    )
+
+
+def _headline(trend: Trend) -> list[str]:
+    where = f"{trend.area}: " if trend.area else ""
+    first, last = trend.periods[0], trend.periods[-1]
+    lines = [
+        f"[bold]{escape(where)}{escape(trend.definition)}, "
+        f"{escape(first.period)} to {escape(last.period)}[/bold]"
+    ]
+    text = (
+        f"Latest, {last.period}: {last.total} out of {last.max} ({last.percent:g}%), "
+        f"{last.scored} of {last.count} indicators scored"
+    )
+    if last.direction is None:
+        return [*lines, escape(text) + "."]
+    style = STYLES[last.direction]
+    arrow = f"[{style}]{direction_words(last.direction)}[/{style}]"
+    return [*lines, f"{escape(text)}; direction of travel {arrow} {_on_words(last)}."]
+
+
+def _on_words(total: PeriodTotal) -> str:
+    if total.compared_on == "total":
+        return "on the total"
+    return "on the percent of the points scored"
+
+
+def score_cell(line: IndicatorTrend, period: str) -> str:
+    """One indicator's cell in one period: the score, n/a, -, retired or ·."""
+    score = line.scores.get(period)
+    if score is not None:
+        return str(score)
+    return _CELLS.get(line.states.get(period, ""), "")
+
+
+def _indicator_grid(trend: Trend) -> Grid:
+    labels = [period.period for period in trend.periods]
+    rows, styles = [], []
+    for line in trend.indicators:
+        retired = bool(labels) and line.states[labels[-1]] == "retired"
+        rows.append(
+            [
+                "" if retired else str(line.number),
+                line.title,
+                *(score_cell(line, label) for label in labels),
+                direction_words(line.direction),
+            ]
+        )
+        styles.append("dim" if retired else "")
+    columns = [
+        Column("No.", justify="right"),
+        Column("Indicator", shorten=True, min_width=12),
+        *(Column(label, justify="right") for label in labels),
+        Column("Latest"),
+    ]
+    footer = ["", "Total", *(f"{p.total}/{p.max}" for p in trend.periods), ""]
+    return Grid(
+        title="Indicators by period", columns=columns, rows=rows, styles=styles, footer=footer
+    )
+
+
+def _totals_grid(trend: Trend) -> Grid:
+    rows = [
+        [
+            period.period,
+            str(period.total),
+            str(period.max),
+            f"{period.percent:.1f}%",
+            _scored_words(period),
+            "" if period.scored_percent is None else f"{period.scored_percent:.1f}%",
+            direction_words(period.direction),
+            bar_of(period.percent),
+        ]
+        for period in trend.periods
+    ]
+    columns = [
+        Column("Period"),
+        Column("Total", justify="right"),
+        Column("Out of", justify="right"),
+        Column("Percent", justify="right"),
+        Column("Scored", justify="right"),
+        Column("Of scored", justify="right"),
+        Column("Direction"),
+        Column("Total over time", min_width=BAR_WIDTH),
+    ]
+    return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
+
+
+def _scored_words(period: PeriodTotal) -> str:
+    counted = period.count - period.not_applicable
+    words = f"{period.scored} of {counted}"
+    return f"{words}, {period.not_applicable} n/a" if period.not_applicable else words
+
+
+def bar_of(percent: float) -> str:
+    """A bar of block characters as long as the percent is of ``BAR_WIDTH``."""
+    eighths = round(max(0.0, min(percent, 100.0)) * BAR_WIDTH * 8 / 100)
+    full, part = divmod(eighths, 8)
+    return "█" * full + ("▏▎▍▌▋▊▉"[part - 1] if part else "")
+
+
+def _notes(trend: Trend) -> list[str]:
+    notes = [
+        "Scores: - not scored, n/a does not apply (left out of the total and maximum). "
+        "Of scored: the total as a percent of the points of the indicators scored."
+    ]
+    partial = [p.period for p in trend.periods if p.compared_on == "percent of scored"]
+    if partial:
+        notes.append(
+            "Where a period was not fully scored or its maximum differs from the period "
+            "before, the direction compares the percent of the points scored, like with "
+            f"like: {', '.join(partial)}."
+        )
+    labels = [period.period for period in trend.periods]
+    for line in trend.indicators:
+        notes.extend(_line_notes(line, labels))
+    if any("not in force" in line.states.values() for line in trend.indicators):
+        notes.append("· the indicator was not yet in force in that period.")
+    return [escape(note) for note in notes]
+
+
+def _line_notes(line: IndicatorTrend, labels: list[str]) -> list[str]:
+    """Say where a line changed id (a replacement) or ended (retired)."""
+    notes = []
+    named = [(label, line.ids[label]) for label in labels if label in line.ids]
+    for (_, before), (label, after) in pairwise(named):
+        if before != after:
+            notes.append(
+                f"Indicator {line.number}: {after} replaced {before} from {label}; "
+                "its line continues across the change."
+            )
+    if labels and line.states[labels[-1]] == "retired":
+        last = [label for label in labels if line.states[label] != "retired"]
+        notes.append(f"{line.title} ({line.id}) was retired after {last[-1]}.")
+    return notes
+
+
+def _data_grid(trend: Trend) -> Grid:
+    labels = [period.period for period in trend.periods]
+    columns = [Column(name) for name in ("indicator", "id", "title", *labels, "direction")]
+    rows = [
+        [
+            str(line.number),
+            line.id,
+            line.title,
+            *(_data_cell(line, label) for label in labels),
+            line.direction.value if line.direction else "",
+        ]
+        for line in trend.indicators
+    ]
+    rows.append(["", "", "total", *(str(p.total) for p in trend.periods), ""])
+    rows.append(["", "", "max", *(str(p.max) for p in trend.periods), ""])
+    rows.append(["", "", "percent", *(f"{p.percent:g}" for p in trend.periods), ""])
+    directions = [p.direction.value if p.direction else "" for p in trend.periods]
+    rows.append(["", "", "direction", *directions, ""])
+    return Grid(title="", columns=columns, rows=rows)
+
+
+def _data_cell(line: IndicatorTrend, period: str) -> str:
+    score = line.scores.get(period)
+    if score is not None:
+        return str(score)
+    state = line.states.get(period, "")
+    return "" if state == "not scored" else state

@@ -1,0 +1,126 @@
+"""new and init: sheets carried forward, marked, and nothing overwritten without --force."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+Invoke = Callable[..., Result]
+Sheet = Callable[[dict[int, str], str], str]
+CONFIG = "area: Testham\nscores: scores\n"
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def repository(tmp_path: Path, sheets: dict[str, str]) -> Path:
+    (tmp_path / "compactscore.yaml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "scores").mkdir()
+    for name, text in sheets.items():
+        (tmp_path / "scores" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_new_carries_words_marked_and_leaves_scores_empty(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({2: "3"}, "2")})
+    result = run(repo / "scores", "new", "2013-14")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Wrote 2013-14.csv: 17 indicators, scores empty.")
+    rows = rows_of(repo / "scores" / "2013-14.csv")
+    assert [row["indicator"] for row in rows] == [str(n) for n in range(1, 18)]
+    assert all(row["score"] == "" and row["target"] == "" for row in rows)
+    assert rows[1]["evidence"] == "From 2012-13: Evidence 2."
+    assert rows[1]["action"] == "From 2012-13: Action 2"
+    assert rows[1]["owner"] == "Owner 2"
+    # The new sheet is valid as it is: every score waits to be agreed.
+    assert run(repo, "check").exit_code == 0
+    score = run(repo, "score", "--format", "json")
+    assert '"scored": 0' in score.stdout
+
+
+def test_new_across_the_ni7_change_lists_the_replacement(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2010-11.csv": make_sheet({3: "n/a"}, "1")})
+    assert run(repo, "new").exit_code == 0  # the period after the latest: 2011-12
+    rows = rows_of(repo / "scores" / "2011-12.csv")
+    assert rows[2]["title"] == "Compact as the measure"
+    assert rows[2]["evidence"] == "From 2010-11: The survey was cancelled."
+
+
+def test_new_refuses_to_overwrite_and_force_keeps_a_backup(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(
+        tmp_path, {"2012-13.csv": make_sheet({}, "2"), "2013-14.csv": "indicator,score\n1,3\n"}
+    )
+    target = repo / "scores" / "2013-14.csv"
+    refused = run(repo, "new", "2013-14")
+    assert refused.exit_code == 1
+    assert "2013-14.csv: already exists, and compactscore never overwrites a file." in (
+        refused.stderr
+    )
+    assert target.read_text(encoding="utf-8") == "indicator,score\n1,3\n"
+    forced = run(repo, "new", "2013-14", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert "The file that was there is kept as scores/2013-14.csv.bak." in forced.stdout
+    backup = repo / "scores" / "2013-14.csv.bak"
+    assert backup.read_text(encoding="utf-8") == "indicator,score\n1,3\n"
+    assert len(rows_of(target)) == 17
+
+
+def test_new_words_already_carried_keep_their_period(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    run(repo, "new")
+    run(repo, "new")
+    assert rows_of(repo / "scores" / "2014-15.csv")[0]["evidence"] == "From 2012-13: Evidence 1."
+
+
+def test_new_wrong_usage(tmp_path: Path, run: Invoke, make_sheet: Sheet) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    result = run(repo, "new", "2014")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "compactscore: 2014 is not written like the sheets already here, which are financial "
+        "years such as 2012-13. Write the period as 2014-15."
+    )
+    assert run(repo, "new", "twenty").exit_code == 2
+    assert not (repo / "scores" / "2014.csv").exists()
+
+
+def test_init_makes_a_repository_that_works(tmp_path: Path, run: Invoke) -> None:
+    result = run(tmp_path, "init", "st-marys", "--area", "St Mary's: East", "--period", "2024-25")
+    assert result.exit_code == 0, result.stderr
+    folder = tmp_path / "st-marys"
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "README.md",
+        "compactscore.yaml",
+        "scores",
+        "scores/2024-25.csv",
+    ]
+    assert "# St Mary's: East Compact Scorecard" in (folder / "README.md").read_text()
+    score = run(folder, "score", "--format", "json")
+    assert score.exit_code == 0, score.stderr
+    assert '"area": "St Mary\'s: East"' in score.stdout
+    assert '"period": "2024-25"' in score.stdout
+    assert run(folder, "check").exit_code == 0
+
+
+def test_init_refuses_when_any_file_is_there_and_writes_nothing(
+    tmp_path: Path, run: Invoke
+) -> None:
+    (tmp_path / "README.md").write_text("Our own notes.\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("README.md: already exists, and init never overwrites a file.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
