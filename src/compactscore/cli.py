@@ -129,6 +129,7 @@ def agree(
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    rev: RevOption = None,
 ) -> int:
     """Where sector_score and public_score differ: what to discuss first at the meeting.
 
@@ -136,7 +137,7 @@ def agree(
     """
     from compactscore.commands.agree import run_agree
 
-    return run_agree(file, output, indicators)
+    return run_agree(file, output, indicators, rev)
 
 
 @app.command()

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from compactscore.analysis.compare import AreaSheets, common_periods, compare_areas
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.score import previous_sheet
+from compactscore.commands.sources import Sources, previous_of
 from compactscore.errors import DataError
 from compactscore.load.repository import Repository, load_repository
-from compactscore.load.sheet import load_sheet
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.compare import comparison_view
@@ -37,10 +36,10 @@ def run_compare(folders: list[Path], output: OutputFormat, period_text: str | No
                 f"{name} has no sheet for {period} (it has {_span(paths)}).",
                 "Leave --period out to use the latest period every area has, or add the sheet.",
             )
-        definition = repository.definition
-        sheet = load_sheet(path, definition, shown=str(path))
-        before = previous_sheet(path, period, definition)
-        areas.append(AreaSheets(name, definition, sheet, before))
+        sources = Sources(repository, repository.definition)
+        sheet = sources.load(path)
+        before = previous_of(sources, path, sheet)
+        areas.append(AreaSheets(name, repository.definition, sheet, before))
     comparison = compare_areas(areas)
     emit(out_console(), comparison, comparison_view(comparison), output)
     return 0
