@@ -13,7 +13,13 @@ import typer
 
 from compactscore import __version__
 from compactscore.exits import handle_errors
-from compactscore.options import CheckFormat, FormatOption, IndicatorsOption, OutputFormat
+from compactscore.options import (
+    CheckFormat,
+    FormatOption,
+    IndicatorsOption,
+    OutputFormat,
+    ReportFormat,
+)
 
 app = typer.Typer(
     name="compactscore",
@@ -102,6 +108,47 @@ def indicators_command(
     from compactscore.commands.indicators import run_indicators
 
     return run_indicators(output, indicators, period)
+
+
+@app.command()
+@handle_errors
+def report(
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="The period to report on, such as 2024-25. Default: the latest."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write; '-' prints it. Default: report-PERIOD.html in this folder "
+            "for html, the screen for markdown and json.",
+            dir_okay=False,
+        ),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="html (a page with charts), markdown or json."),
+    ] = ReportFormat.HTML,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
+    ] = False,
+    indicators: IndicatorsOption = None,
+) -> int:
+    """The board paper: headline, star chart, total over time, indicators, gaps, disagreements.
+
+    Writes one HTML file that works offline and prints on A4, or Markdown to paste
+    into a paper. It never replaces an existing file unless --force is given.
+
+    Example: compactscore report --period 2013-14 -o board-paper.html
+    """
+    from compactscore.commands.report import run_report
+
+    return run_report(period, output, report_format, force, indicators)
 
 
 def main() -> None:

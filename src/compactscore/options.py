@@ -37,3 +37,11 @@ IndicatorsOption = Annotated[
         dir_okay=False,
     ),
 ]
+
+
+class ReportFormat(StrEnum):
+    """What the board report is written as."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+    JSON = "json"

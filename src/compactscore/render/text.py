@@ -155,9 +155,9 @@ def to_markdown(view: View) -> str:
             lines.append("| " + " | ".join(_md(cell) for cell in row) + " |")
         if grid.caption:
             lines += ["", f"*{_md(grid.caption)}*"]
-    if view.notes:
-        lines.append("")
-        lines += [_plain(note) for note in view.notes]
+    for note in view.notes:
+        # A blank line between notes, so Markdown keeps them as separate paragraphs.
+        lines += ["", _plain(note)]
     return "\n".join(lines) + "\n"
 
 

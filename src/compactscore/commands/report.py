@@ -1,0 +1,114 @@
+"""``compactscore report``: the board paper for one period, as HTML with charts or as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.analysis.board import BoardReport, board_report_of
+from compactscore.commands.common import definition_for, out_console, usage
+from compactscore.errors import CompactscoreError, GitError
+from compactscore.load.files import write_file
+from compactscore.load.git import head_revision, run_git
+from compactscore.load.repository import Repository, load_repository
+from compactscore.load.sheet import load_sheet
+from compactscore.options import ReportFormat
+from compactscore.periods import Period, parse_period
+from compactscore.render.board import board_view
+from compactscore.render.scorecard import headline_text
+from compactscore.render.text import to_markdown
+
+STDOUT = Path("-")
+
+
+def run_report(
+    period: str | None,
+    output: Path | None,
+    report_format: ReportFormat,
+    force: bool,
+    indicators: Path | None,
+) -> int:
+    """Build the report on a period (the latest by default) and write or print it."""
+    repository = load_repository(Path.cwd())
+    if repository is None:
+        raise usage(
+            "no compactscore.yaml in this folder or above it, so there are no periods to report on.",
+            "Run 'compactscore report' inside a scorecard repository, or make one with "
+            "'compactscore init'.",
+        )
+    definition = definition_for(indicators, repository)
+    paths = _paths_up_to(repository, period)
+    sheets = [load_sheet(path, definition, shown=_shown(path, repository)) for path in paths]
+    report = board_report_of(
+        sheets, definition, repository.config.area, _revision(repository, paths)
+    )
+    text = _text(report, report_format)
+    if output is None and report_format is ReportFormat.HTML:
+        output = Path(f"report-{report.period}.html")
+    console = out_console()
+    if output is None or output == STDOUT:
+        console.file.write(text)
+        console.file.flush()
+        return 0
+    backup = write_file(output, text, force=force)
+    console.print(f"Wrote {output}: {headline_text(report.card)}.", markup=False, soft_wrap=True)
+    if backup is not None:
+        console.print(f"The file it replaced is kept as {backup}.", markup=False, soft_wrap=True)
+    if report_format is ReportFormat.HTML:
+        console.print(
+            "Open it in a web browser; print it, or save it as PDF, from there.", markup=False
+        )
+    return 0
+
+
+def _text(report: BoardReport, report_format: ReportFormat) -> str:
+    if report_format is ReportFormat.MARKDOWN:
+        return to_markdown(board_view(report))
+    if report_format is ReportFormat.JSON:
+        return report.model_dump_json(indent=2) + "\n"
+    from compactscore.render.html import board_html  # Jinja2 and pygal load only here
+
+    return board_html(report)
+
+
+def _paths_up_to(repository: Repository, period: str | None) -> list[Path]:
+    """The sheets from the first period to the one reported on, oldest first."""
+    found = repository.sheet_paths()
+    if not found:
+        raise CompactscoreError.at(
+            str(repository.scores_dir),
+            None,
+            "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
+            "Add one with 'compactscore new PERIOD'.",
+        )
+    if period is None:
+        return [path for _, path in found]
+    wanted = parse_period(period)
+    if wanted is None:
+        raise usage(f"{period!r} is not a period.", "Write a year such as 2024 or 2024-25.")
+    periods: list[Period] = [item for item, _ in found]
+    if wanted not in periods:
+        raise usage(
+            f"there is no sheet for {wanted.label} in {repository.scores_dir}.",
+            f"Choose one of {', '.join(item.label for item in periods)}.",
+        )
+    return [path for _, path in found[: periods.index(wanted) + 1]]
+
+
+def _shown(path: Path, repository: Repository) -> str:
+    """A sheet's name as the report shows it: relative to the repository, as in git."""
+    try:
+        return path.resolve().relative_to(repository.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _revision(repository: Repository, paths: list[Path]) -> str | None:
+    """The git commit the sheets come from, saying so when some are not committed as they are."""
+    revision = head_revision(repository.root)
+    if revision is None:
+        return None
+    try:
+        changed = run_git(["status", "--porcelain", "--", *map(str, paths)], repository.root)
+    except GitError:
+        return revision
+    return f"{revision} (with changes not yet committed)" if changed.strip() else revision
