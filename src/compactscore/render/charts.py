@@ -8,6 +8,7 @@ imports in a tenth of the time and needs no numpy.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from xml.etree import ElementTree
 
@@ -15,6 +16,10 @@ import pygal
 from pygal.style import Style
 
 from compactscore.results import PeriodTotal, Scorecard
+
+# pygal appends an import hook for its map plugins (unused here) that has no find_spec, so
+# every failed optional import anywhere after it raises an ImportWarning. Take it out.
+sys.meta_path[:] = [hook for hook in sys.meta_path if type(hook).__name__ != "PluginImportFixer"]
 
 # Okabe and Ito's palette, told apart by most colour-blind readers; line styles differ too,
 # so the charts still read when printed in black and white.

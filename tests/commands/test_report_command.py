@@ -1,0 +1,123 @@
+"""compactscore report through the command line: files written, refused, and escaped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compactscore.cli import app
+
+RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
+runner = CliRunner()
+
+
+@pytest.fixture
+def riverton(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the Riverton repository, as the current folder."""
+    folder = tmp_path / "riverton"
+    shutil.copytree(RIVERTON, folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_html_is_written_beside_you_named_for_the_period(riverton: Path) -> None:
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 0, result.stderr
+    page = (riverton / "report-2013-14.html").read_text(encoding="utf-8")
+    assert result.stdout.startswith("Wrote report-2013-14.html: Riverton 2013-14: 23 out of 51")
+    assert "<title>Riverton: Compact Scorecard for a Thriving Sector, 2013-14</title>" in page
+    assert page.count("<svg") == 2
+    assert "<script" not in page
+    for section in ("star-chart", "total-over-time", "indicators", "gaps-to-act-on", "sources"):
+        assert f'id="{section}"' in page
+    assert 'id="where-the-sector-and-the-public-bodies-disagreed"' in page
+
+
+def test_an_existing_file_is_never_replaced_without_force(riverton: Path) -> None:
+    target = riverton / "paper.html"
+    target.write_text("the paper I wrote", encoding="utf-8")
+    refused = runner.invoke(app, ["report", "-o", "paper.html"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("paper.html: already exists")
+    assert target.read_text(encoding="utf-8") == "the paper I wrote"
+    forced = runner.invoke(app, ["report", "-o", "paper.html", "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert "<svg" in target.read_text(encoding="utf-8")
+    assert (riverton / "paper.html.bak").read_text(encoding="utf-8") == "the paper I wrote"
+    assert "kept as paper.html.bak" in forced.stdout
+
+
+def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "Riverton: Compact Scorecard for a Thriving Sector, 2013-14  ",
+        "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored  ",
+        "Direction of travel: ↑ up, comparing like with like: 69.7% of the points scored, "
+        "against 58.8% in 2012-13 (30 out of 51).",
+    ]
+    assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 17 | ↑ up (percent of scored) |" in lines
+    assert "| 2012-13 | 30 | 51 | 58.8% | 17 of 17 | ↑ up |" in lines
+    assert "| 12 | Compact-proofed decisions | 0 | 2 | 2 | not agreed yet |" in lines
+    assert "<svg" not in result.stdout
+    assert not list(riverton.glob("report-*"))
+
+
+def test_an_earlier_period_reports_the_trend_up_to_it(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2009-10", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [p["period"] for p in report["trend"]["periods"]] == ["2008-09", "2009-10"]
+    assert (report["card"]["total"], report["previous"]["total"]) == (27, 20)
+    assert report["files"] == ["scores/2008-09.csv", "scores/2009-10.csv"]
+    assert report["sides_scored"] is False
+
+
+def test_a_period_with_no_sheet_is_wrong_usage(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2020-21"])
+    assert result.exit_code == 2
+    assert "there is no sheet for 2020-21" in result.stderr
+    assert "Choose one of 2008-09, 2009-10, 2010-11, 2011-12, 2012-13, 2013-14." in result.stderr
+    not_a_period = runner.invoke(app, ["report", "--period", "last year"])
+    assert not_a_period.exit_code == 2
+    assert "'last year' is not a period." in not_a_period.stderr
+
+
+def test_outside_a_repository_it_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 2
+    assert "no compactscore.yaml in this folder or above it" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_broken_sheet_names_its_file_and_line(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2011-12.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("\n5,", "\n5x,", 1), "utf-8")
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("scores/2011-12.csv:6:")
+    assert "Traceback" not in result.stderr
+    assert not list(riverton.glob("report-*"))
+
+
+def test_user_text_is_escaped_in_the_page(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2013-14.csv"
+    text = sheet.read_text(encoding="utf-8")
+    text = text.replace("The Thriving Sector statement is endorsed", "<script>alert(1)</script>")
+    text = text.replace("Compact Group chair,3", "<img src=x onerror=alert(1)>,3", 1)
+    sheet.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["report", "-o", "escaped.html"])
+    assert result.exit_code == 0, result.stderr
+    page = (riverton / "escaped.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<script" not in page
+    assert "<img" not in page
