@@ -138,6 +138,14 @@ def report(
         typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
     ] = False,
     indicators: IndicatorsOption = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Report on the score files as committed at this git revision (a commit, "
+            "branch or tag).",
+        ),
+    ] = None,
 ) -> int:
     """The board paper: headline, star chart, total over time, indicators, gaps, disagreements.
 
@@ -148,7 +156,7 @@ def report(
     """
     from compactscore.commands.report import run_report
 
-    return run_report(period, output, report_format, force, indicators)
+    return run_report(period, output, report_format, force, indicators, revision)
 
 
 def main() -> None:

@@ -10,7 +10,9 @@ from compactscore.errors import CompactscoreError, GitError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
 from compactscore.load.repository import Repository, load_repository
+from compactscore.load.revision import commit_of, sheets_at
 from compactscore.load.sheet import load_sheet
+from compactscore.models import Definition, Sheet
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.board import board_view
@@ -26,6 +28,7 @@ def run_report(
     report_format: ReportFormat,
     force: bool,
     indicators: Path | None,
+    revision: str | None = None,
 ) -> int:
     """Build the report on a period (the latest by default) and write or print it."""
     repository = load_repository(Path.cwd())
@@ -36,11 +39,11 @@ def run_report(
             "'compactscore init'.",
         )
     definition = definition_for(indicators, repository)
-    paths = _paths_up_to(repository, period)
-    sheets = [load_sheet(path, definition, shown=_shown(path, repository)) for path in paths]
-    report = board_report_of(
-        sheets, definition, repository.config.area, _revision(repository, paths)
-    )
+    if revision is None:
+        sheets, made_at = _sheets_now(repository, definition, period)
+    else:
+        sheets, made_at = _sheets_at(repository, definition, period, revision)
+    report = board_report_of(sheets, definition, repository.config.area, made_at)
     text = _text(report, report_format)
     if output is None and report_format is ReportFormat.HTML:
         output = Path(f"report-{report.period}.html")
@@ -60,6 +63,30 @@ def run_report(
     return 0
 
 
+def _sheets_now(
+    repository: Repository, definition: Definition, period: str | None
+) -> tuple[list[Sheet], str | None]:
+    """The sheets as they are in the folder, and the git commit they match, if any."""
+    found = _up_to(repository.sheet_paths(), period, repository, "")
+    paths = [path for _, path in found]
+    sheets = [load_sheet(path, definition, shown=_shown(path, repository)) for path in paths]
+    return sheets, _revision(repository, paths)
+
+
+def _sheets_at(
+    repository: Repository, definition: Definition, period: str | None, revision: str
+) -> tuple[list[Sheet], str]:
+    """The sheets as they were committed at a git revision, and its short commit id."""
+    commit = commit_of(repository, revision)
+    committed = {item.path: item for item in sheets_at(repository, commit)}
+    found = _up_to([(i.period, i.path) for i in committed.values()], period, repository, commit)
+    sheets = [
+        load_sheet(path, definition, shown=committed[path].shown, text=committed[path].text)
+        for _, path in found
+    ]
+    return sheets, commit
+
+
 def _text(report: BoardReport, report_format: ReportFormat) -> str:
     if report_format is ReportFormat.MARKDOWN:
         return to_markdown(board_view(report))
@@ -70,28 +97,30 @@ def _text(report: BoardReport, report_format: ReportFormat) -> str:
     return board_html(report)
 
 
-def _paths_up_to(repository: Repository, period: str | None) -> list[Path]:
+def _up_to(
+    found: list[tuple[Period, Path]], period: str | None, repository: Repository, commit: str
+) -> list[tuple[Period, Path]]:
     """The sheets from the first period to the one reported on, oldest first."""
-    found = repository.sheet_paths()
+    at = f" at {commit}" if commit else ""
     if not found:
         raise CompactscoreError.at(
             str(repository.scores_dir),
             None,
-            "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
+            f"holds no score files named for a period (such as 2024.csv or 2024-25.csv){at}.",
             "Add one with 'compactscore new PERIOD'.",
         )
     if period is None:
-        return [path for _, path in found]
+        return found
     wanted = parse_period(period)
     if wanted is None:
         raise usage(f"{period!r} is not a period.", "Write a year such as 2024 or 2024-25.")
-    periods: list[Period] = [item for item, _ in found]
+    periods = [item for item, _ in found]
     if wanted not in periods:
         raise usage(
-            f"there is no sheet for {wanted.label} in {repository.scores_dir}.",
+            f"there is no sheet for {wanted.label} in {repository.scores_dir}{at}.",
             f"Choose one of {', '.join(item.label for item in periods)}.",
         )
-    return [path for _, path in found[: periods.index(wanted) + 1]]
+    return found[: periods.index(wanted) + 1]
 
 
 def _shown(path: Path, repository: Repository) -> str:
