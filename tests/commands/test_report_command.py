@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,48 @@ def test_user_text_is_escaped_in_the_page(riverton: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<script" not in page
     assert "<img" not in page
+
+
+def test_the_first_period_has_one_reading_and_no_direction(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2008-09", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Direction of travel: none yet, as this is the first period scored." in page
+    assert 'class="direction' not in page
+    assert "<h2>2008-09</h2>" in page
+    assert page.count("<svg") == 2
+    assert not list(riverton.glob("report-*"))
+
+
+def test_a_period_with_nothing_scored_yet_still_reports(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2014-15.csv"
+    sheet.write_text(
+        "indicator,score,evidence\n" + "".join(f"{n},,\n" for n in range(1, 18)), "utf-8"
+    )
+    result = runner.invoke(app, ["report", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert "Riverton 2014-15: 0 out of 51 (0%), 0 of 17 indicators scored  " in result.stdout
+    html = runner.invoke(app, ["report"])
+    assert html.exit_code == 0, html.stderr
+    page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")
+    assert "2014-15 is only partly scored: 17 indicators" in page
+
+
+def test_report_loads_no_chart_or_template_library_until_it_runs() -> None:
+    code = "import sys, compactscore.cli; print(sorted({'jinja2', 'pygal'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_installed_command_writes_the_report(riverton: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "compactscore", "report", "-o", "paper.html"],
+        cwd=riverton,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Wrote paper.html: Riverton 2013-14: 23 out of 51 (45.1%)")
+    assert (riverton / "paper.html").stat().st_size > 20_000
