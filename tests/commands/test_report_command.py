@@ -57,8 +57,9 @@ def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -
     result = runner.invoke(app, ["report", "--format", "markdown"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:3] == [
-        "Riverton: Compact Scorecard for a Thriving Sector, 2013-14  ",
+    assert lines[:4] == [
+        "## Riverton: Compact Scorecard for a Thriving Sector, 2013-14",
+        "",
         "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored  ",
         "Direction of travel: ↑ up, comparing like with like: 69.7% of the points scored, "
         "against 58.8% in 2012-13 (30 out of 51).",

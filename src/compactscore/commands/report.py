@@ -15,9 +15,8 @@ from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
-from compactscore.render.board import board_view
+from compactscore.render.board import board_markdown
 from compactscore.render.scorecard import headline_text
-from compactscore.render.text import to_markdown
 
 STDOUT = Path("-")
 
@@ -89,7 +88,7 @@ def _sheets_at(
 
 def _text(report: BoardReport, report_format: ReportFormat) -> str:
     if report_format is ReportFormat.MARKDOWN:
-        return to_markdown(board_view(report))
+        return board_markdown(report)
     if report_format is ReportFormat.JSON:
         return report.model_dump_json(indent=2) + "\n"
     from compactscore.render.html import board_html  # Jinja2 and pygal load only here

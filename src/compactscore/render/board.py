@@ -6,6 +6,7 @@ from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
+from compactscore.render.text import markdown_text, to_markdown
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import direction_words, plural, score_words
 from compactscore.results import PeriodTotal, Scorecard
@@ -27,6 +28,13 @@ def board_view(report: BoardReport) -> View:
         data=card.data,
         notes=[*card.notes, *(escape(line) for line in source_lines(report))],
     )
+
+
+def board_markdown(report: BoardReport) -> str:
+    """The report as Markdown to paste into a paper: a heading, then every table."""
+    view = board_view(report)
+    view.headline = view.headline[1:]
+    return f"## {markdown_text(title_text(report))}\n\n{to_markdown(view)}"
 
 
 def title_text(report: BoardReport) -> str:

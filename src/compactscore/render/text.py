@@ -169,6 +169,11 @@ def _plain(markup: str) -> str:
     return _md(Text.from_markup(markup).plain)
 
 
+def markdown_text(text: str) -> str:
+    """Plain text made safe to put anywhere in Markdown."""
+    return _md(text)
+
+
 def _md(text: str) -> str:
     """Text safe in a Markdown table cell: pipes, markup characters and line breaks escaped."""
     escaped = "".join("\\" + char if char in "\\|*_`[]<>#" else char for char in text)
