@@ -76,3 +76,14 @@ def test_pygal_leaves_no_import_hook_behind() -> None:
     import sys
 
     assert not [hook for hook in sys.meta_path if type(hook).__name__ == "PluginImportFixer"]
+
+
+def test_each_point_has_a_tooltip_in_words() -> None:
+    report = riverton()
+    radar = radar_svg(report.card, report.previous)
+    assert "<title>2013-14, indicator 7: 3</title>" in radar
+    assert "<title>2012-13, indicator 6: 1</title>" in radar
+    assert "<title>2013-14, indicator 4:" not in radar  # not scored: no point at all
+    assert "1.570796327" not in radar  # pygal's axis angles are not shown as tooltips
+    trend = trend_svg(report.trend.periods)
+    assert "<title>Total, 2010-11: 31 of 48 (64.6%)</title>" in trend

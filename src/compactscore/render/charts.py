@@ -84,7 +84,12 @@ def radar_svg(card: Scorecard, previous: Scorecard | None) -> str:
     for position, missing in enumerate(gaps):
         if any(missing):
             _break_at_gaps(root, position, chart.x_labels, missing)
-    return _svg_text(root, "Star chart: " + " against ".join(r.period for r in readings[::-1]))
+    return _svg_text(
+        root,
+        "Star chart: " + " against ".join(r.period for r in readings[::-1]),
+        [r.period for r in readings],
+        "indicator ",
+    )
 
 
 def _radar_values(card: Scorecard, reading: Scorecard) -> list[int | None]:
@@ -130,7 +135,7 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
         [{"value": period.total, "formatter": _point_label(period)} for period in periods],
         stroke_style=SOLID,
     )
-    return _svg_text(chart.render_tree(), "Line chart: the total in each period")
+    return _svg_text(chart.render_tree(), "Line chart: the total in each period", ["Total"])
 
 
 def _period_label(period: PeriodTotal) -> str:
@@ -148,14 +153,18 @@ def _point_label(period: PeriodTotal) -> Callable[[float], str]:
 def _upright_labels(root: ElementTree.Element) -> None:
     """Indicator numbers upright round the star, and the rings unnumbered.
 
-    pygal turns the numbers along their axes, and writes the ring values over
-    indicator 1's number; the caption says what the rings mark instead.
+    pygal turns the numbers along their axes, gives them their angle as a tooltip,
+    and writes the ring values over indicator 1's number; the caption says what
+    the rings mark instead.
     """
     for group in root.iter("g"):
         classes = group.get("class", "").split()
         if "web" in classes:
             for text in group.iter("text"):
                 text.attrib.pop("transform", None)
+            for guides in group.iter("g"):  # angles in radians, as tooltips: no use to anyone
+                for angle in guides.findall("title"):
+                    guides.remove(angle)
         if "y" in classes and "axis" in classes:
             for guides in group.iter("g"):
                 for text in guides.findall("text"):
@@ -199,7 +208,7 @@ def _broken_path(d: str, missing: list[bool]) -> str:
     return " ".join(parts) or "M0 0"
 
 
-def _svg_text(root: ElementTree.Element, title: str) -> str:
+def _svg_text(root: ElementTree.Element, title: str, names: list[str], axis: str = "") -> str:
     """The SVG as text, named for screen readers, without pygal's scripts (a report runs none)."""
     for defs in root.iter("defs"):
         for script in defs.findall("script"):
@@ -207,4 +216,21 @@ def _svg_text(root: ElementTree.Element, title: str) -> str:
     named = root.find("title")
     if named is not None:
         named.text = title
+    root.set("role", "img")
+    _point_titles(root, names, axis)
     return ElementTree.tostring(root, encoding="unicode")
+
+
+def _point_titles(root: ElementTree.Element, names: list[str], axis: str) -> None:
+    """A tooltip on every point, shown by the browser itself (pygal's need its scripts)."""
+    for group in root.iter("g"):
+        classes = group.get("class", "").split()
+        if "series" not in classes:
+            continue
+        index = next(int(c[6:]) for c in classes if c.startswith("serie-"))
+        for dots in group.findall("g[@class='dots']"):
+            value = dots.find("desc[@class='value']")
+            label = dots.find("desc[@class='x_label']")
+            if value is not None and label is not None and index < len(names):
+                tooltip = ElementTree.SubElement(dots, "title")
+                tooltip.text = f"{names[index]}, {axis}{label.text}: {value.text}"
