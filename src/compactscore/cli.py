@@ -125,13 +125,18 @@ def report(
             "--output",
             "-o",
             help="The file to write; '-' prints it. Default: report-PERIOD.html in this folder "
-            "for html, the screen for markdown and json.",
+            "for html, the screen for the other formats.",
             dir_okay=False,
         ),
     ] = None,
     report_format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="html (a page with charts), markdown or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (a page with charts), markdown (to paste into a paper), json, csv "
+            "(the period's indicators), or table (a look on the screen).",
+        ),
     ] = ReportFormat.HTML,
     force: Annotated[
         bool,

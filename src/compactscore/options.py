@@ -45,3 +45,5 @@ class ReportFormat(StrEnum):
     HTML = "html"
     MARKDOWN = "markdown"
     JSON = "json"
+    CSV = "csv"
+    TABLE = "table"

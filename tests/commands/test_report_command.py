@@ -169,3 +169,19 @@ def test_the_installed_command_writes_the_report(riverton: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Wrote paper.html: Riverton 2013-14: 23 out of 51 (45.1%)")
     assert (riverton / "paper.html").stat().st_size > 20_000
+
+
+def test_table_and_csv_show_the_same_report_on_the_screen(riverton: Path) -> None:
+    table = runner.invoke(app, ["report", "--format", "table"], terminal_width=200)
+    assert table.exit_code == 0, table.stderr
+    assert "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored" in table.stdout
+    assert "Gaps to act on" in table.stdout
+    csv = runner.invoke(app, ["report", "--format", "csv"])
+    assert csv.exit_code == 0, csv.stderr
+    lines = csv.stdout.splitlines()
+    assert lines[0].startswith("indicator,id,title,theme,score,label,evidence,action,owner")
+    assert len([line for line in lines if line[:1].isdigit()]) == 17
+    refused = runner.invoke(app, ["report", "--format", "table", "-o", "report.txt"])
+    assert refused.exit_code == 2
+    assert "--format table is for the screen" in refused.stderr
+    assert not (riverton / "report.txt").exists()

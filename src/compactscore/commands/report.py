@@ -15,8 +15,9 @@ from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
-from compactscore.render.board import board_markdown
+from compactscore.render.board import board_markdown, board_view
 from compactscore.render.scorecard import headline_text
+from compactscore.render.text import print_view, to_csv
 
 STDOUT = Path("-")
 
@@ -43,10 +44,18 @@ def run_report(
     else:
         sheets, made_at = _sheets_at(repository, definition, period, revision)
     report = board_report_of(sheets, definition, repository.config.area, made_at)
+    console = out_console()
+    if report_format is ReportFormat.TABLE:
+        if output is not None and output != STDOUT:
+            raise usage(
+                "--format table is for the screen, not for a file.",
+                "Use --format html or markdown with -o to write the report to a file.",
+            )
+        print_view(console, board_view(report))
+        return 0
     text = _text(report, report_format)
     if output is None and report_format is ReportFormat.HTML:
         output = Path(f"report-{report.period}.html")
-    console = out_console()
     if output is None or output == STDOUT:
         console.file.write(text)
         console.file.flush()
@@ -91,6 +100,8 @@ def _text(report: BoardReport, report_format: ReportFormat) -> str:
         return board_markdown(report)
     if report_format is ReportFormat.JSON:
         return report.model_dump_json(indent=2) + "\n"
+    if report_format is ReportFormat.CSV:
+        return to_csv(board_view(report).data)
     from compactscore.render.html import board_html  # Jinja2 and pygal load only here
 
     return board_html(report)
