@@ -69,6 +69,15 @@ def test_captions_say_what_the_charts_show() -> None:
     report = riverton()
     assert "2013-14 (solid blue line) against 2012-13 (dashed orange line)" in radar_caption(report)
     assert "6 indicators (4, 8, 12, 13, 15, 17) have no score yet" in radar_caption(report)
+    assert "A line breaks where there is no score, rather than drop to 0." in radar_caption(report)
+    after_na = riverton(upto=4)
+    assert "2010-11 has no score for indicator 3 (not applicable or not scored)." in radar_caption(
+        after_na
+    )
+    with_na = riverton(upto=3)
+    assert "In 2010-11, indicator 3 does not apply (n/a)." in radar_caption(with_na)
+    first = riverton(upto=1)
+    assert "did not change" not in radar_caption(first)
     assert re.search(r"Marked \(part\): 2013-14, only partly scored", trend_caption(report))
 
 

@@ -76,20 +76,41 @@ def radar_caption(report: BoardReport) -> str:
     """What the star chart shows, in words, for readers who cannot see it."""
     card = report.card
     top = card.indicators[0].max if card.indicators else 3
-    against = (
-        f" (solid blue line) against {report.previous.period} (dashed orange line)"
-        if report.previous
-        else ""
-    )
     text = (
         f"Each indicator's score, by number, from 0 at the centre to {top} at the edge "
-        "(the rings mark each point), "
-        f"in {card.period}{against}. The further out, the better; where only the blue line shows, the score did not change."
+        "(the rings mark each point)"
     )
-    missing = partly_scored(card)
-    if missing:
-        text += f" {missing} Those indicators have no point and the line breaks there."
+    if report.previous is None:
+        text += f", in {card.period} (solid blue line). The further out, the better."
+    else:
+        text += (
+            f", in {card.period} (solid blue line) against {report.previous.period} (dashed "
+            "orange line). The further out, the better; where only the blue line shows, "
+            "the score did not change."
+        )
+    gaps = [partly_scored(card), _not_applicable(card)]
+    if report.previous is not None:
+        earlier = [str(i.number) for i in card.indicators if i.previous_score is None]
+        if earlier:
+            gaps.append(
+                f"{report.previous.period} has no score for {_numbers(earlier)} "
+                "(not applicable or not scored)."
+            )
+    if any(gaps):
+        text += " " + " ".join(gap for gap in gaps if gap)
+        text += " A line breaks where there is no score, rather than drop to 0."
     return text + " The table of indicators below gives every score in words."
+
+
+def _not_applicable(card: Scorecard) -> str:
+    numbers = [str(i.number) for i in card.indicators if i.state.value == "n/a"]
+    if not numbers:
+        return ""
+    return f"In {card.period}, {_numbers(numbers)} does not apply (n/a)."
+
+
+def _numbers(numbers: list[str]) -> str:
+    return f"indicator {numbers[0]}" if len(numbers) == 1 else f"indicators {', '.join(numbers)}"
 
 
 def trend_caption(report: BoardReport) -> str:
