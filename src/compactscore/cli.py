@@ -18,6 +18,7 @@ from compactscore.options import (
     FormatOption,
     IndicatorsOption,
     OutputFormat,
+    ReportFormat,
     RevOption,
 )
 
@@ -294,6 +295,60 @@ def init(
     from compactscore.commands.init import run_init
 
     return run_init(folder, area, period)
+
+
+@app.command()
+@handle_errors
+def report(
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="The period to report on, such as 2024-25. Default: the latest."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write; '-' prints it. Default: report-PERIOD.html in this folder "
+            "for html, the screen for the other formats.",
+            dir_okay=False,
+        ),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (a page with charts), markdown (to paste into a paper), json, csv "
+            "(the period's indicators), or table (a look on the screen).",
+        ),
+    ] = ReportFormat.HTML,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
+    ] = False,
+    indicators: IndicatorsOption = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Report on the score files as committed at this git revision (a commit, "
+            "branch or tag).",
+        ),
+    ] = None,
+) -> int:
+    """The board paper: headline, star chart, total over time, indicators, gaps, disagreements.
+
+    Writes one HTML file that works offline and prints on A4, or Markdown to paste
+    into a paper. It never replaces an existing file unless --force is given.
+
+    Example: compactscore report --period 2013-14 -o board-paper.html
+    """
+    from compactscore.commands.report import run_report
+
+    return run_report(period, output, report_format, force, indicators, revision)
 
 
 def main() -> None:

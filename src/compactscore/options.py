@@ -44,3 +44,13 @@ RevOption = Annotated[
         help="Read the files as they were at this git revision (a commit, branch or tag).",
     ),
 ]
+
+
+class ReportFormat(StrEnum):
+    """What the board report is written as."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    TABLE = "table"

@@ -11,7 +11,9 @@ from compactscore.errors import GitError
 
 def run_git(args: list[str], cwd: Path) -> str:
     """Run ``git ARGS`` in a folder and return its output, or a GitError saying why not."""
-    return run_git_bytes(args, cwd).decode("utf-8", errors="replace")
+    text = run_git_bytes(args, cwd).decode("utf-8", errors="replace")
+    # As text mode would: universal newlines.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def run_git_bytes(args: list[str], cwd: Path) -> bytes:
@@ -23,12 +25,7 @@ def run_git_bytes(args: list[str], cwd: Path) -> bytes:
             "git is not installed, so the history cannot be read.",
             "Install git (https://git-scm.com), or leave out --rev and history.",
         )
-    completed = subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        capture_output=True,
-        check=False,
-    )
+    completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise GitError.at(

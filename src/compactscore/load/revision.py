@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compactscore.errors import DataError, GitError
+from compactscore.errors import DataError, GitError, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import run_git, run_git_bytes
 from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_one_kind
@@ -35,11 +35,11 @@ def git_root(folder: Path) -> Path:
 
 
 def commit_of(root: Path, rev: str) -> str:
-    """The full commit id a revision names, or a GitError saying it does not exist."""
+    """The full commit id a revision names; naming none is wrong usage (exit status 2)."""
     try:
         return run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).strip()
     except GitError:
-        raise GitError.at(
+        raise UsageError.at(
             str(root),
             None,
             f"the revision {rev!r} does not exist in this git repository.",

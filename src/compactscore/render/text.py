@@ -157,9 +157,9 @@ def to_markdown(view: View) -> str:
             lines.append("| " + " | ".join(_md(cell) for cell in row) + " |")
         if grid.caption:
             lines += ["", f"*{_md(grid.caption)}*"]
-    if view.notes:
-        lines.append("")
-        lines += [_plain(note) for note in view.notes]
+    for note in view.notes:
+        # A blank line between notes, so Markdown keeps them as separate paragraphs.
+        lines += ["", _plain(note)]
     return "\n".join(lines) + "\n"
 
 
@@ -169,6 +169,11 @@ def _rule(justify: str) -> str:
 
 def _plain(markup: str) -> str:
     return _md(Text.from_markup(markup).plain)
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made safe to put anywhere in Markdown."""
+    return _md(text)
 
 
 def _md(text: str) -> str:

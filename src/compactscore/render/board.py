@@ -1,0 +1,233 @@
+"""The board report laid out as a view: headline, tables and notes shared by HTML and Markdown."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from compactscore.analysis.board import BoardReport
+from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
+from compactscore.render.text import markdown_text, to_markdown
+from compactscore.render.view import Column, Grid, View
+from compactscore.render.words import direction_words, plural, score_words
+from compactscore.results import PeriodTotal, Scorecard
+
+TREND_TITLE = "Total over time"
+INDICATORS_TITLE = "Indicators"
+
+
+def board_view(report: BoardReport) -> View:
+    """Every section of the board report as text tables, the same in every format."""
+    card = scorecard_view(report.card)
+    indicators, themes = card.grids
+    grids = [_trend_grid(report.trend.periods), indicators, themes, _gap_grid(report)]
+    if report.sides_scored:
+        grids.append(_disagreement_grid(report))
+    return View(
+        headline=headline_lines(report),
+        grids=grids,
+        data=card.data,
+        notes=[*card.notes, *(escape(line) for line in source_lines(report))],
+    )
+
+
+def board_markdown(report: BoardReport) -> str:
+    """The report as Markdown to paste into a paper: a heading, then every table."""
+    view = board_view(report)
+    view.headline = view.headline[1:]
+    return f"## {markdown_text(title_text(report))}\n\n{to_markdown(view)}"
+
+
+def title_text(report: BoardReport) -> str:
+    """``Riverton: Compact Scorecard for a Thriving Sector, 2013-14``."""
+    where = f"{report.area}: " if report.area else ""
+    return f"{where}{report.definition}, {report.period}"
+
+
+def headline_lines(report: BoardReport) -> list[str]:
+    """The title, the total and the direction of travel (rich markup)."""
+    lines = [f"[bold]{escape(title_text(report))}[/bold]", escape(headline_text(report.card))]
+    if report.card.previous is not None:
+        lines.append(direction_line(report.card))
+    else:
+        lines.append("Direction of travel: none yet, as this is the first period scored.")
+    return lines
+
+
+def source_lines(report: BoardReport) -> list[str]:
+    """What the report was made from: definition version, files and git revision."""
+    made_from = f"Made from {', '.join(report.files)}"
+    if report.revision:
+        made_from += f" at git revision {report.revision}"
+    return [f"Definition: {report.definition}, version {report.version}.", made_from + "."]
+
+
+def partly_scored(card: Scorecard) -> str:
+    """A sentence naming the unscored indicators, or empty when every one is scored."""
+    missing = [str(i.number) for i in card.indicators if i.state.value == "not scored"]
+    if not missing:
+        return ""
+    return (
+        f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
+        f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."
+    )
+
+
+def radar_caption(report: BoardReport) -> str:
+    """What the star chart shows, in words, for readers who cannot see it."""
+    card = report.card
+    top = card.indicators[0].max if card.indicators else 3
+    text = (
+        f"Each indicator's score, by number, from 0 at the centre to {top} at the edge "
+        "(the rings mark each point)"
+    )
+    if report.previous is None:
+        text += f", in {card.period} (solid blue line). The further out, the better."
+    else:
+        text += (
+            f", in {card.period} (solid blue line) against {report.previous.period} (dashed "
+            "orange line). The further out, the better; where only the blue line shows, "
+            "the score did not change."
+        )
+    gaps = [partly_scored(card), _not_applicable(card)]
+    if report.previous is not None:
+        earlier = [str(i.number) for i in card.indicators if i.previous_score is None]
+        if earlier:
+            gaps.append(
+                f"{report.previous.period} has no score for {_numbers(earlier)} "
+                "(not applicable or not scored)."
+            )
+    if any(gaps):
+        text += " " + " ".join(gap for gap in gaps if gap)
+        text += " A line breaks where there is no score, rather than drop to 0."
+    return text + " The table of indicators below gives every score in words."
+
+
+def _not_applicable(card: Scorecard) -> str:
+    numbers = [str(i.number) for i in card.indicators if i.state.value == "n/a"]
+    if not numbers:
+        return ""
+    return f"In {card.period}, {_numbers(numbers)} does not apply (n/a)."
+
+
+def _numbers(numbers: list[str]) -> str:
+    return f"indicator {numbers[0]}" if len(numbers) == 1 else f"indicators {', '.join(numbers)}"
+
+
+def trend_caption(report: BoardReport) -> str:
+    """What the line chart shows, in words."""
+    periods = report.trend.periods
+    text = (
+        f"The total in each period from {periods[0].period} to {periods[-1].period}, "
+        "in points (solid blue line), each point labelled with the maximum and the percent."
+    )
+    partial = [p.period for p in periods if _partial(p)]
+    if partial:
+        text += (
+            f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
+            "low by the indicators still to score; its direction of travel compares the "
+            "percent of the points scored instead."
+        )
+    return text + " The table gives the same figures."
+
+
+def _partial(period: PeriodTotal) -> bool:
+    return period.scored_max < period.max
+
+
+def _trend_grid(periods: list[PeriodTotal]) -> Grid:
+    rows = []
+    for period in periods:
+        direction = direction_words(period.direction)
+        if period.direction and period.compared_on != "total":
+            direction += " (percent of scored)"
+        rows.append(
+            [
+                period.period,
+                str(period.total),
+                str(period.max),
+                f"{period.percent:g}%",
+                f"{period.scored} of {period.count}",
+                direction,
+            ]
+        )
+    return Grid(
+        title=TREND_TITLE,
+        columns=[
+            Column("Period"),
+            Column("Total", justify="right"),
+            Column("Out of", justify="right"),
+            Column("Percent", justify="right"),
+            Column("Scored", justify="right"),
+            Column("Direction"),
+        ],
+        rows=rows,
+    )
+
+
+def _gap_grid(report: BoardReport) -> Grid:
+    gaps = report.gaps
+    rows = []
+    for gap in gaps.gaps:
+        fell = f" (fell from {gap.previous_score})" if gap.fell else ""
+        rows.append(
+            [
+                str(gap.number),
+                gap.title,
+                score_words(gap.score, "scored", gap.label) + fell,
+                f"{gap.aim}{' (target)' if gap.aim_is_target else ''}",
+                str(gap.gap),
+                gap.action,
+                gap.owner,
+            ]
+        )
+    caption = "Largest gap first; aim is the top score unless the sheet sets a target."
+    if gaps.not_scored:
+        numbers = ", ".join(str(i.number) for i in gaps.not_scored)
+        caption += f" Not scored yet, so not listed: {numbers}."
+    return Grid(
+        title="Gaps to act on",
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator"),
+            Column("Score"),
+            Column("Aim", justify="right"),
+            Column("Gap", justify="right"),
+            Column("Action"),
+            Column("Owner"),
+        ],
+        rows=rows,
+        styles=["bold" if gap.fell else "" for gap in gaps.gaps],
+        caption=caption,
+    )
+
+
+def _disagreement_grid(report: BoardReport) -> Grid:
+    rows = [
+        [
+            str(item.number),
+            item.title,
+            str(item.sector_score),
+            str(item.public_score),
+            str(item.difference),
+            "not agreed yet"
+            if item.score is None
+            else f"{item.score}{' (outside both views)' if item.outside_views else ''}",
+        ]
+        for item in report.disagreements
+    ]
+    caption = "Largest disagreement first."
+    if not rows:
+        caption = "The sector and the public bodies gave the same scores on every indicator."
+    return Grid(
+        title="Where the sector and the public bodies disagreed",
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator"),
+            Column("Sector", justify="right"),
+            Column("Public bodies", justify="right"),
+            Column("Difference", justify="right"),
+            Column("Agreed score"),
+        ],
+        rows=rows,
+        caption=caption,
+    )

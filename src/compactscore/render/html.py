@@ -1,0 +1,49 @@
+"""The board report as one self-contained HTML page (Jinja2, autoescaped, charts inline)."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from rich.text import Text
+
+from compactscore import __version__
+from compactscore.analysis.board import BoardReport
+from compactscore.render.board import (
+    TREND_TITLE,
+    board_view,
+    radar_caption,
+    source_lines,
+    title_text,
+    trend_caption,
+)
+from compactscore.render.charts import radar_svg, trend_svg
+
+
+def board_html(report: BoardReport) -> str:
+    """The page: every piece of user text escaped, charts as inline SVG, nothing fetched."""
+    environment = Environment(
+        loader=PackageLoader("compactscore", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    view = board_view(report)
+    direction = report.card.previous.direction if report.card.previous else None
+    # The SVG is built by ElementTree from numbers and period names, which it escapes itself.
+    radar = (Markup(radar_svg(report.card, report.previous)), radar_caption(report))
+    trend = (Markup(trend_svg(report.trend.periods)), trend_caption(report))
+    return environment.get_template("report.html.j2").render(
+        title=title_text(report),
+        report=report,
+        headline=[Text.from_markup(line).plain for line in view.headline[1:]],
+        direction=direction.value if direction else "none",
+        like_for_like=bool(report.card.previous and report.card.previous.compared_on != "total"),
+        grids=view.grids,
+        radar=radar,
+        trend=trend,
+        trend_title=TREND_TITLE,
+        notes=[Text.from_markup(note).plain for note in view.notes[: -len(source_lines(report))]],
+        sources=source_lines(report),
+        version=__version__,
+    )

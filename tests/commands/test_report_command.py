@@ -1,0 +1,187 @@
+"""compactscore report through the command line: files written, refused, and escaped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compactscore.cli import app
+
+RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
+runner = CliRunner()
+
+
+@pytest.fixture
+def riverton(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the Riverton repository, as the current folder."""
+    folder = tmp_path / "riverton"
+    shutil.copytree(RIVERTON, folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_html_is_written_beside_you_named_for_the_period(riverton: Path) -> None:
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 0, result.stderr
+    page = (riverton / "report-2013-14.html").read_text(encoding="utf-8")
+    assert result.stdout.startswith("Wrote report-2013-14.html: Riverton 2013-14: 23 out of 51")
+    assert "<title>Riverton: Compact Scorecard for a Thriving Sector, 2013-14</title>" in page
+    assert page.count("<svg") == 2
+    assert "<script" not in page
+    for section in ("star-chart", "total-over-time", "indicators", "gaps-to-act-on", "sources"):
+        assert f'id="{section}"' in page
+    assert 'id="where-the-sector-and-the-public-bodies-disagreed"' in page
+
+
+def test_an_existing_file_is_never_replaced_without_force(riverton: Path) -> None:
+    target = riverton / "paper.html"
+    target.write_text("the paper I wrote", encoding="utf-8")
+    refused = runner.invoke(app, ["report", "-o", "paper.html"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("paper.html: already exists")
+    assert target.read_text(encoding="utf-8") == "the paper I wrote"
+    forced = runner.invoke(app, ["report", "-o", "paper.html", "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert "<svg" in target.read_text(encoding="utf-8")
+    assert (riverton / "paper.html.bak").read_text(encoding="utf-8") == "the paper I wrote"
+    assert "kept as paper.html.bak" in forced.stdout
+
+
+def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "## Riverton: Compact Scorecard for a Thriving Sector, 2013-14",
+        "",
+        "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored  ",
+        "Direction of travel: ↑ up, comparing like with like: 69.7% of the points scored, "
+        "against 58.8% in 2012-13 (30 out of 51).",
+    ]
+    assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 17 | ↑ up (percent of scored) |" in lines
+    assert "| 2012-13 | 30 | 51 | 58.8% | 17 of 17 | ↑ up |" in lines
+    assert "| 12 | Compact-proofed decisions | 0 | 2 | 2 | not agreed yet |" in lines
+    assert "<svg" not in result.stdout
+    assert not list(riverton.glob("report-*"))
+
+
+def test_an_earlier_period_reports_the_trend_up_to_it(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2009-10", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [p["period"] for p in report["trend"]["periods"]] == ["2008-09", "2009-10"]
+    assert (report["card"]["total"], report["previous"]["total"]) == (27, 20)
+    assert report["files"] == ["scores/2008-09.csv", "scores/2009-10.csv"]
+    assert report["sides_scored"] is False
+
+
+def test_a_period_with_no_sheet_is_wrong_usage(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2020-21"])
+    assert result.exit_code == 2
+    assert "there is no sheet for 2020-21" in result.stderr
+    assert "Choose one of 2008-09, 2009-10, 2010-11, 2011-12, 2012-13, 2013-14." in result.stderr
+    not_a_period = runner.invoke(app, ["report", "--period", "last year"])
+    assert not_a_period.exit_code == 2
+    assert "'last year' is not a period." in not_a_period.stderr
+
+
+def test_outside_a_repository_it_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 2
+    assert "no compactscore.yaml in this folder or above it" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_broken_sheet_names_its_file_and_line(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2011-12.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("\n5,", "\n5x,", 1), "utf-8")
+    result = runner.invoke(app, ["report"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("scores/2011-12.csv:6:")
+    assert "Traceback" not in result.stderr
+    assert not list(riverton.glob("report-*"))
+
+
+def test_user_text_is_escaped_in_the_page(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2013-14.csv"
+    text = sheet.read_text(encoding="utf-8")
+    text = text.replace("The Thriving Sector statement is endorsed", "<script>alert(1)</script>")
+    text = text.replace("Compact Group chair,3", "<img src=x onerror=alert(1)>,3", 1)
+    sheet.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["report", "-o", "escaped.html"])
+    assert result.exit_code == 0, result.stderr
+    page = (riverton / "escaped.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<script" not in page
+    assert "<img" not in page
+
+
+def test_the_first_period_has_one_reading_and_no_direction(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2008-09", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Direction of travel: none yet, as this is the first period scored." in page
+    assert 'class="direction' not in page
+    assert "<h2>2008-09</h2>" in page
+    assert page.count("<svg") == 2
+    assert not list(riverton.glob("report-*"))
+
+
+def test_a_period_with_nothing_scored_yet_still_reports(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2014-15.csv"
+    sheet.write_text(
+        "indicator,score,evidence\n" + "".join(f"{n},,\n" for n in range(1, 18)), "utf-8"
+    )
+    result = runner.invoke(app, ["report", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert "Riverton 2014-15: 0 out of 51 (0%), 0 of 17 indicators scored  " in result.stdout
+    html = runner.invoke(app, ["report"])
+    assert html.exit_code == 0, html.stderr
+    page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")
+    assert "2014-15 is only partly scored: 17 indicators" in page
+
+
+def test_report_loads_no_chart_or_template_library_until_it_runs() -> None:
+    code = "import sys, compactscore.cli; print(sorted({'jinja2', 'pygal'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_installed_command_writes_the_report(riverton: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "compactscore", "report", "-o", "paper.html"],
+        cwd=riverton,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Wrote paper.html: Riverton 2013-14: 23 out of 51 (45.1%)")
+    assert (riverton / "paper.html").stat().st_size > 20_000
+
+
+def test_table_and_csv_show_the_same_report_on_the_screen(riverton: Path) -> None:
+    table = runner.invoke(app, ["report", "--format", "table"], terminal_width=200)
+    assert table.exit_code == 0, table.stderr
+    assert "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored" in table.stdout
+    assert "Gaps to act on" in table.stdout
+    csv = runner.invoke(app, ["report", "--format", "csv"])
+    assert csv.exit_code == 0, csv.stderr
+    lines = csv.stdout.splitlines()
+    assert lines[0].startswith("indicator,id,title,theme,score,label,evidence,action,owner")
+    assert len([line for line in lines if line[:1].isdigit()]) == 17
+    refused = runner.invoke(app, ["report", "--format", "table", "-o", "report.txt"])
+    assert refused.exit_code == 2
+    assert "--format table is for the screen" in refused.stderr
+    assert not (riverton / "report.txt").exists()

@@ -1,0 +1,98 @@
+"""The report's charts: the right points, gaps left open, nothing that runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from compactscore.analysis.board import BoardReport, board_report_of
+from compactscore.load.repository import load_repository
+from compactscore.load.sheet import load_sheet
+from compactscore.render.board import radar_caption, trend_caption
+from compactscore.render.charts import _broken_path, radar_svg, trend_svg
+
+RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
+
+
+def riverton(upto: int | None = None) -> BoardReport:
+    repository = load_repository(RIVERTON)
+    assert repository is not None
+    paths = [path for _, path in repository.sheet_paths()][:upto]
+    sheets = [load_sheet(path, repository.definition) for path in paths]
+    return board_report_of(sheets, repository.definition, "Riverton")
+
+
+def dots(svg: str) -> list[int]:
+    """How many points each series draws."""
+    root = ElementTree.fromstring(svg)
+    counts = []
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        classes = group.get("class", "").split()
+        if "series" in classes and any("dots" in child.get("class", "") for child in group):
+            counts.append(sum(1 for child in group if "dots" in child.get("class", "")))
+    return counts
+
+
+def test_the_star_chart_leaves_unscored_indicators_out() -> None:
+    report = riverton()
+    svg = radar_svg(report.card, report.previous)
+    # 2012-13 has all 17 scored; 2013-14 only 11, so six points are left out, not put at 0.
+    assert dots(svg) == [17, 11]
+    assert "2013-14 (only 11 of 17 scored)" in svg
+    assert "<script" not in svg
+
+
+def test_the_star_chart_of_a_full_period_draws_every_point() -> None:
+    report = riverton(upto=5)
+    assert dots(radar_svg(report.card, report.previous)) == [17, 17]
+
+
+def test_the_line_chart_has_a_point_a_period_labelled_with_the_percent() -> None:
+    report = riverton()
+    svg = trend_svg(report.trend.periods)
+    assert dots(svg) == [6]
+    assert "31 of 48 (64.6%)" in svg
+    assert "2013-14 (part)" in svg
+    assert "<script" not in svg
+
+
+def test_a_broken_path_joins_only_neighbours_that_both_have_scores() -> None:
+    square = "M0 0 L10 0 10 10 0 10 Z"
+    assert _broken_path(square, [False, False, False, False]) == (
+        "M0 0 L10 0 M10 0 L10 10 M10 10 L0 10 M0 10 L0 0"
+    )
+    assert _broken_path(square, [False, True, False, False]) == "M10 10 L0 10 M0 10 L0 0"
+
+
+def test_captions_say_what_the_charts_show() -> None:
+    report = riverton()
+    assert "2013-14 (solid blue line) against 2012-13 (dashed orange line)" in radar_caption(report)
+    assert "6 indicators (4, 8, 12, 13, 15, 17) have no score yet" in radar_caption(report)
+    assert "A line breaks where there is no score, rather than drop to 0." in radar_caption(report)
+    after_na = riverton(upto=4)
+    assert "2010-11 has no score for indicator 3 (not applicable or not scored)." in radar_caption(
+        after_na
+    )
+    with_na = riverton(upto=3)
+    assert "In 2010-11, indicator 3 does not apply (n/a)." in radar_caption(with_na)
+    first = riverton(upto=1)
+    assert "did not change" not in radar_caption(first)
+    assert re.search(r"Marked \(part\): 2013-14, only partly scored", trend_caption(report))
+
+
+def test_pygal_leaves_no_import_hook_behind() -> None:
+    import sys
+
+    assert not [hook for hook in sys.meta_path if type(hook).__name__ == "PluginImportFixer"]
+
+
+def test_each_point_has_a_tooltip_in_words() -> None:
+    report = riverton()
+    radar = radar_svg(report.card, report.previous)
+    assert "<title>2013-14, indicator 7: 3</title>" in radar
+    assert "<title>2012-13, indicator 6: 1</title>" in radar
+    assert "<title>2013-14, indicator 4:" not in radar  # not scored: no point at all
+    assert "1.570796327" not in radar  # pygal's axis angles are not shown as tooltips
+    trend = trend_svg(report.trend.periods)
+    assert "<title>Total, 2010-11: 31 of 48 (64.6%)</title>" in trend
