@@ -22,16 +22,23 @@ def definition_view(definition: Definition, version: str) -> View:
         ]
         for i in indicators
     ]
+    data = Grid(
+        title="Indicators",
+        columns=[Column(name) for name in ("number", "id", "title", "theme", "statement")],
+        rows=rows,
+    )
+    # On screen the id goes under the title, so the statement has the room.
     grid = Grid(
         title="Indicators",
         columns=[
             Column("No.", justify="right"),
-            Column("Id"),
-            Column("Title"),
+            Column("Indicator (id)"),
             Column("Theme", hide_below=140),
             Column("Statement", fill=True),
         ],
-        rows=rows,
+        rows=[
+            [number, f"{title}\n({id_})", theme, text] for number, id_, title, theme, text in rows
+        ],
     )
     scale_grid = Grid(
         title="Scale",
@@ -49,4 +56,4 @@ def definition_view(definition: Definition, version: str) -> View:
     ]
     if definition.source:
         headline.append(escape(f"Source: {' '.join(definition.source.split())}"))
-    return View(headline=headline, grids=[grid, scale_grid], data=grid)
+    return View(headline=headline, grids=[grid, scale_grid], data=data)

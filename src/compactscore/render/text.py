@@ -33,7 +33,7 @@ def to_rich(view: View, width: int = 100) -> RenderableType:
 def _shared_widths(grid: Grid, width: int) -> list[int | None]:
     """Widths for the columns that share what the others leave (shortened or filling)."""
     natural = [
-        max([len(column.header), *(len(row[i]) for row in grid.rows if i < len(row))])
+        max([len(column.header), *(_longest_line(row[i]) for row in grid.rows if i < len(row))])
         for i, column in enumerate(grid.columns)
     ]
     fixed = sum(
@@ -58,6 +58,10 @@ def _shared_widths(grid: Grid, width: int) -> list[int | None]:
             room -= natural[i]
             open_columns.remove(i)
     return widths
+
+
+def _longest_line(cell: str) -> int:
+    return max(len(line) for line in cell.split("\n"))
 
 
 def _shown(grid: Grid, width: int) -> Grid:
