@@ -6,8 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.agree import agreement_of
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.score import latest_sheet
-from compactscore.commands.sources import open_sources
+from compactscore.commands.sources import open_sheet
 from compactscore.options import OutputFormat
 from compactscore.render.agree import agreement_view
 
@@ -16,10 +15,7 @@ def run_agree(
     file: Path | None, output: OutputFormat, indicators: Path | None, rev: str | None = None
 ) -> int:
     """Compare sector_score and public_score in one sheet (the latest when none is named)."""
-    sources = open_sources(file if file is not None else Path.cwd(), indicators, rev)
-    if file is None:
-        file = latest_sheet(sources)
-    sheet = sources.load(file)
+    sources, _, sheet = open_sheet(file, indicators, rev)
     agreement = agreement_of(sheet, sources.definition, area=sources.area)
     emit(out_console(), agreement, agreement_view(agreement), output)
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from compactscore.analysis.gaps import gaps_of
 from compactscore.analysis.score import score_sheet
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.sources import open_sources, previous_of
+from compactscore.commands.sources import open_sheet, previous_of
 from compactscore.options import OutputFormat
 from compactscore.render.gaps import gaps_view
 
@@ -16,10 +16,7 @@ def run_gaps(
     file: Path | None, output: OutputFormat, indicators: Path | None, rev: str | None
 ) -> int:
     """The gap list of one period (the repository's latest when none is named)."""
-    sources = open_sources(file if file is not None else Path.cwd(), indicators, rev)
-    if file is None:
-        file = sources.sheet_paths()[-1][1]
-    sheet = sources.load(file)
+    sources, file, sheet = open_sheet(file, indicators, rev)
     previous = previous_of(sources, file, sheet)
     card = score_sheet(sheet, sources.definition, previous, area=sources.area)
     gaps = gaps_of(card)

@@ -108,6 +108,21 @@ def open_sources(start: Path, indicators: Path | None, rev: str | None) -> Sourc
     return Sources(repository, definition_for(indicators, repository), rev, commit, root)
 
 
+def open_sheet(
+    file: Path | None, indicators: Path | None, rev: str | None
+) -> tuple[Sources, Path, Sheet]:
+    """The sources and one sheet: the file named, or the repository's latest period."""
+    sources = open_sources(file if file is not None else Path.cwd(), indicators, rev)
+    if file is None:
+        if sources.repository is None:
+            raise usage(
+                "no score file named, and no compactscore.yaml in this folder or above it.",
+                "Name a file, as in 'compactscore score 2024.csv', or run 'compactscore init'.",
+            )
+        file = sources.sheet_paths()[-1][1]
+    return sources, file, sources.load(file)
+
+
 def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
     """Every sheet, with the problems of all of them reported together."""
     sheets, problems = [], []
