@@ -117,7 +117,8 @@ def open_sheet(
         if sources.repository is None:
             raise usage(
                 "no score file named, and no compactscore.yaml in this folder or above it.",
-                "Name a file, as in 'compactscore score 2024.csv', or run 'compactscore init'.",
+                "Name a score file, such as 2024.csv, or run the command inside a scorecard "
+                "repository ('compactscore init' makes one).",
             )
         file = sources.sheet_paths()[-1][1]
     return sources, file, sources.load(file)
