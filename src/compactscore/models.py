@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Sequence
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from compactscore.periods import Period, parse_period
 
+T = TypeVar("T", bound=Hashable)
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class LocatedError(ValueError):
+    """A check across fields that knows which value it is about, so messages can give its line."""
+
+    def __init__(self, message: str, loc: tuple[int | str, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 def _check_slug(value: str) -> str:
@@ -124,49 +135,71 @@ class Definition(Strict):
         if not self.versions:
             object.__setattr__(self, "versions", [Version(version=self.version)])
         names = [version.version for version in self.versions]
-        _no_repeats("version", names)
+        _no_repeats("version", names, "versions", "version")
         if names[-1] != self.version:
-            raise ValueError(
+            raise LocatedError(
                 f"version is {self.version!r} but the last of versions is {names[-1]!r}: "
-                "they must be the same"
+                "they must be the same",
+                ("version",),
             )
         starts = [version.start for version in self.versions]
-        for earlier, later, name in zip(starts, starts[1:], names[1:], strict=False):
+        for position, (earlier, later, name) in enumerate(
+            zip(starts, starts[1:], names[1:], strict=False), start=1
+        ):
             if earlier and later and not earlier < later:
-                raise ValueError(
+                raise LocatedError(
                     f"version {name!r} applies from {later}, which is not after the "
-                    f"version before it ({earlier}): list versions oldest first"
+                    f"version before it ({earlier}): list versions oldest first",
+                    ("versions", position, "applies_from"),
                 )
-        _no_repeats("theme id", [theme.id for theme in self.themes])
-        _no_repeats("indicator id", [indicator.id for indicator in self.indicators])
+        _no_repeats("theme id", [theme.id for theme in self.themes], "themes", "id")
+        _no_repeats(
+            "indicator id", [indicator.id for indicator in self.indicators], "indicators", "id"
+        )
         themes = {theme.id for theme in self.themes}
         ids = {indicator.id for indicator in self.indicators}
-        for indicator in self.indicators:
-            if indicator.theme not in themes:
-                raise ValueError(
-                    f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
-                    f"among the themes ({', '.join(sorted(themes))})"
-                )
-            named: list[str | None] = [
-                indicator.introduced,
-                indicator.retired,
-                *indicator.renumbered,
-            ]
-            for named_version in named:
-                if named_version is not None and named_version not in names:
-                    raise ValueError(
-                        f"indicator {indicator.id!r} names version {named_version!r}, which is not "
-                        f"among the versions ({', '.join(names)})"
-                    )
-            if indicator.replaces is not None and indicator.replaces not in ids:
-                raise ValueError(
-                    f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
-                    "which is not an indicator of this definition"
-                )
+        for position, indicator in enumerate(self.indicators):
+            self._check_indicator(position, indicator, themes, ids, names)
         for name in names:
             numbers = [indicator.number for indicator in self.in_force(name)]
-            _no_repeats(f"indicator number in version {name!r}", [str(n) for n in numbers])
+            repeated = _first_repeat(numbers)
+            if repeated is not None:
+                at = max(i for i, x in enumerate(self.indicators) if x.number == repeated)
+                raise LocatedError(
+                    f"indicator number {repeated} is used twice in version {name!r}: "
+                    "each indicator in force needs its own number",
+                    ("indicators", at, "number"),
+                )
         return self
+
+    @staticmethod
+    def _check_indicator(
+        position: int, indicator: Indicator, themes: set[str], ids: set[str], names: list[str]
+    ) -> None:
+        if indicator.theme not in themes:
+            raise LocatedError(
+                f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
+                f"among the themes ({', '.join(sorted(themes))})",
+                ("indicators", position, "theme"),
+            )
+        named = [
+            ("introduced", indicator.introduced),
+            ("retired", indicator.retired),
+            *(("renumbered", version) for version in indicator.renumbered),
+        ]
+        for field, named_version in named:
+            if named_version is not None and named_version not in names:
+                raise LocatedError(
+                    f"indicator {indicator.id!r} names version {named_version!r}, which is not "
+                    f"among the versions ({', '.join(names)})",
+                    ("indicators", position, field),
+                )
+        if indicator.replaces is not None and indicator.replaces not in ids:
+            raise LocatedError(
+                f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
+                "which is not an indicator of this definition",
+                ("indicators", position, "replaces"),
+            )
 
     @property
     def version_names(self) -> list[str]:
@@ -220,12 +253,22 @@ def _number_in(indicator: Indicator, order: list[str], at: int) -> int:
     return number
 
 
-def _no_repeats(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
+def _no_repeats(what: str, values: list[str], field: str, key: str) -> None:
+    repeated = _first_repeat(values)
+    if repeated is not None:
+        at = values.index(repeated, values.index(repeated) + 1)
+        raise LocatedError(
+            f"{what} {repeated!r} appears twice: each must be unique", (field, at, key)
+        )
+
+
+def _first_repeat(values: Sequence[T]) -> T | None:
+    seen: set[T] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"{what} {value!r} appears twice: each must be unique")
+            return value
         seen.add(value)
+    return None
 
 
 class ScoreState(StrEnum):

@@ -18,7 +18,8 @@ from compactscore.render.words import plural
 def run_check(paths: list[Path], indicators: Path | None, output: CheckFormat) -> int:
     """Check every file named (or the repository here); exit 1 when any has an error."""
     checker = _Checker(indicators)
-    for path in paths or [Path.cwd()]:
+    # '.' rather than the absolute folder, so that messages name files as the user sees them.
+    for path in paths or [Path(".")]:
         checker.check_path(path)
     _report(out_console(), checker, output)
     return 1 if errors_in(checker.problems) else 0

@@ -13,6 +13,7 @@ from compactscore.commands.common import (
 )
 from compactscore.errors import CompactscoreError, Problem, Severity
 from compactscore.exits import report_problems
+from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
@@ -45,12 +46,12 @@ def latest_sheet(repository: Repository | None) -> Path:
     sheets = repository.sheet_paths()
     if not sheets:
         raise CompactscoreError.at(
-            str(repository.scores_dir),
+            shown_path(repository.scores_dir),
             None,
             "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
             "Add one with 'compactscore new PERIOD'.",
         )
-    return sheets[-1][1]
+    return Path(shown_path(sheets[-1][1]))
 
 
 def previous_sheet(file: Path, period: Period | None, definition: Definition) -> Sheet | None:

@@ -20,12 +20,25 @@ REQUIRED = ("indicator", "score")
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 _WHOLE = re.compile(r"^\+?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
+_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
+# What a CSV export puts before a cell a spreadsheet would run as a formula.
+_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
 _CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 
 
 def column_key(name: str) -> str:
-    """A header name as matched: case and surrounding spaces ignored, inner spaces as ``_``."""
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+    """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
+
+    Quotes around a name are dropped because word processors and some spreadsheets
+    turn plain quotes into curly ones, which the CSV reader then keeps as text.
+    """
+    return re.sub(r"[\s\-]+", "_", name.strip().strip(_QUOTES).strip().lower())
+
+
+def unneutralised(cell: str) -> str:
+    """A cell as written before a CSV export put a quote mark in front of a formula character."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def load_sheet(
@@ -57,6 +70,13 @@ def read_sheet(
     period = period_of_file(path.name)
     reader = _SheetReader(shown, definition, period)
     sheet = reader.read(text)
+    if period is None and sheet is not None:
+        reader.warn(
+            None,
+            f"the file name {path.name!r} is not a period, so the sheet is read against the "
+            f"latest version ({reader.version}) of the definition and left out of trends.",
+            "Name the file for its period, such as 2024.csv or 2024-25.csv.",
+        )
     return sheet, reader.problems
 
 
@@ -148,8 +168,8 @@ class _SheetReader:
         seen: dict[str, int] = {}
         ok = True
         for position, raw in enumerate(header, start=1):
-            original = raw.strip()
-            key = column_key(raw)
+            original = unneutralised(raw.strip().strip(_QUOTES).strip())
+            key = column_key(original)
             if not key:
                 if any(
                     len(record) >= position and record[position - 1].strip() for _, record in body
@@ -203,9 +223,9 @@ class _SheetReader:
                 if not key:
                     continue
                 if key in KNOWN or key in SIDES:
-                    cells[key] = cell.strip()
+                    cells[key] = unneutralised(cell.strip())
                 else:
-                    extra[original] = cell
+                    extra[original] = unneutralised(cell)
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
                 continue
@@ -222,7 +242,8 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
-        if missing and len(missing) < len(self.in_force):
+        # On a sheet with errors the missing rows are mostly the broken ones: fix those first.
+        if missing and len(missing) < len(self.in_force) and not errors_in(self.problems):
             numbers = ", ".join(str(indicator.number) for indicator in missing)
             self.warn(
                 None,
@@ -346,15 +367,29 @@ class _SheetReader:
                 f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
                 f"Use {points}.",
             )
+        elif len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+            self.error(
+                line,
+                f"{column} {text} has quote marks around it.",
+                f"Write the number alone, without quotes: {points}.",
+            )
+        elif _THOUSANDS.match(text):
+            self.error(
+                line,
+                f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
+                f"Use {points}.",
+            )
         elif _DECIMAL.match(text):
             value_text = text.replace(",", ".")
             whole = float(value_text).is_integer()
             self.error(
                 line,
-                f"{column} {text!r} is not a whole number.",
+                f"{column} {text!r} is written as a decimal; scores are whole points."
+                if whole
+                else f"{column} {text!r} is not a whole number.",
                 f"Write {int(float(value_text))}."
                 if whole
-                else f"Scores are whole points: {points}.",
+                else f"Scores are whole points: {points}; agree on one of them.",
             )
         else:
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")

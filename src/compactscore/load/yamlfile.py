@@ -30,6 +30,15 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        raise DataError.at(
+            shown,
+            mark.line + 1 if mark else None,
+            "uses a YAML tag (a word after !!) that is not allowed here: "
+            "only plain text, numbers, lists and 'key: value' lines are read.",
+            "Remove the tag and write the value as plain text.",
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -46,11 +55,16 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
 
 def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what: str) -> M:
     """Data as a model, or a DataError naming each wrong field and its line."""
+    if data is None:
+        raise DataError.at(
+            shown, None, f"is empty: it holds no {what}.", f"Start from a working {what}."
+        )
     if not isinstance(data, dict):
+        article = "an" if what[0] in "aeiou" else "a"
         raise DataError.at(
             shown,
             1,
-            f"is not a {what}: it should be a set of 'key: value' lines.",
+            f"is not {article} {what}: it should be a set of 'key: value' lines.",
             f"Start from a working {what} and change it.",
         )
     try:
@@ -60,7 +74,9 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
         for item in error.errors():
             where = _describe(item["loc"], data)
             message = _message(item)
-            line = line_of(node, item["loc"])
+            # A check across fields can say which value it is about (see models.located).
+            found = getattr(item.get("ctx", {}).get("error"), "loc", ())
+            line = line_of(node, (*item["loc"], *found))
             problems.append(Problem(shown, line, f"{where}: {message}" if where else message))
         raise DataError(problems) from None
 
