@@ -108,15 +108,15 @@ class _SheetReader:
                     "Keep the lines the group agreed, and delete the marker lines.",
                 )
                 return None
-        if not text.strip():
-            self.error(
-                None,
-                "is empty: it has no header row.",
-                "The first line must name the columns, such as: indicator,score,evidence",
-            )
-            return None
         records = list(self._records(text))
         if not records:
+            if not self.problems:
+                # Blank lines, or only empty cells such as ,,, or "": nothing to read.
+                self.error(
+                    None,
+                    "is empty: it has no header row.",
+                    "The first line must name the columns, such as: indicator,score,evidence",
+                )
             return None
         (header_line, header), *body = records
         columns = self._header(header_line, header, body)
