@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from compactscore.cli import app
 from compactscore.errors import DataError
 from compactscore.load.definition import load_definition, parse_definition
+from compactscore.load.sheet import load_sheet
 from compactscore.load.text import read_text
 
 BILLION_LAUGHS = "\n".join(
@@ -76,3 +77,12 @@ def test_a_huge_definition_given_to_score_is_refused(tmp_path: Path) -> None:
         stream.truncate(50_000_000)
     with pytest.raises(DataError, match="too large to be a scorecard file"):
         load_definition(big)
+
+
+def test_long_evidence_within_the_size_limit_is_read(tmp_path: Path) -> None:
+    """csv refuses cells over 128 KB by default; evidence that long is still the group's."""
+    evidence = "The minutes say so. " * 10_000  # 200,000 characters in one cell
+    path = tmp_path / "2012-13.csv"
+    path.write_text(f'indicator,score,evidence\n1,2,"{evidence}"\n', encoding="utf-8")
+    sheet = load_sheet(path, load_definition())
+    assert sheet.rows[0].evidence == evidence.strip()

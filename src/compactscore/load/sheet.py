@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
-from compactscore.load.text import read_text
+from compactscore.load.text import MAX_BYTES, read_text
 from compactscore.models import Definition, Indicator, Row, Scale, ScoreState, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -139,6 +139,9 @@ class _SheetReader:
     def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
         delimiter = _sniff_delimiter(text)
+        # The whole file is already within read_text's size limit, so no cell can be
+        # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
         reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
         start = 1
         try:
@@ -153,11 +156,17 @@ class _SheetReader:
                     'a cell on this line opens a quote (") that is never closed.',
                     "Add the closing quote, or remove the opening one.",
                 )
-            else:
+            elif "expected after" in str(error):
                 self.error(
                     reader.line_num,
                     "a quoted cell has text after its closing quote.",
                     'Inside a quoted cell, write a quote as two quotes ("").',
+                )
+            else:
+                self.error(
+                    reader.line_num,
+                    f"this line cannot be read as CSV ({error}).",
+                    "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
                 )
 
     def _header(
