@@ -9,6 +9,7 @@ from rich.console import Console
 from compactscore.commands.common import definition_for, out_console
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
+from compactscore.load.paths import shown_folder
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import read_sheet
 from compactscore.options import CheckFormat
@@ -18,6 +19,9 @@ from compactscore.render.words import plural
 def run_check(paths: list[Path], indicators: Path | None, output: CheckFormat) -> int:
     """Check every file named (or the repository here); exit 1 when any has an error."""
     checker = _Checker(indicators)
+    if indicators is not None:
+        # Checked even when no sheet needs it, so a wrong --indicators never passes unseen.
+        checker.check_definition(indicators)
     # '.' rather than the absolute folder, so that messages name files as the user sees them.
     for path in paths or [Path(".")]:
         checker.check_path(path)
@@ -45,17 +49,36 @@ class _Checker:
         elif path.name == CONFIG_NAME:
             self._check_config(path)
         elif path.suffix.lower() in {".yaml", ".yml"}:
-            self._once(path, lambda: load_definition(path, str(path)))
+            self.check_definition(path)
         else:
             self._check_sheet(path)
+
+    def check_definition(self, path: Path) -> None:
+        """Check an indicator definition (once, however often it is named)."""
+        self._once(path, lambda: load_definition(path, str(path)))
 
     def _check_folder(self, folder: Path) -> None:
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
-        for path in sorted(folder.rglob("*.csv")):
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                self._check_sheet(path)
+        sheets = [
+            path
+            for path in sorted(folder.rglob("*.csv"))
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        ]
+        for path in sheets:
+            self._check_sheet(path)
+        if not sheets and not config.is_file():
+            self.problems.append(
+                Problem(
+                    shown_folder(folder),
+                    None,
+                    f"holds no score files (.csv) and no {CONFIG_NAME}, so nothing was checked.",
+                    "Name the files or the folder to check, or run check in the scorecard "
+                    "repository.",
+                    Severity.WARNING,
+                )
+            )
 
     def _check_config(self, path: Path) -> None:
         self._once(path, lambda: self._repository(path.parent))
