@@ -24,7 +24,9 @@ _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 _QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
 # What a CSV export puts before a cell a spreadsheet would run as a formula.
 _NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
-_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+# git's conflict markers exactly: seven characters alone or before a space and a name,
+# so that a line of evidence underlined with ========== is not taken for one.
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
 
 
 def column_key(name: str) -> str:
@@ -100,14 +102,16 @@ class _SheetReader:
 
     def read(self, text: str) -> Sheet | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        quoted = False  # inside a quoted cell that runs over several lines
         for number, line in enumerate(text.split("\n"), start=1):
-            if line.startswith(_CONFLICT):
+            if not quoted and _CONFLICT.match(line.rstrip()):
                 self.error(
                     number,
                     f"a git merge-conflict marker ({line[:7]}) was left in the sheet.",
                     "Keep the lines the group agreed, and delete the marker lines.",
                 )
                 return None
+            quoted ^= line.count('"') % 2 == 1
         records = list(self._records(text))
         if not records:
             if not self.problems:
