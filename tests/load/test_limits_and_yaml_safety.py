@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from compactscore.cli import app
 from compactscore.errors import DataError
-from compactscore.load.definition import load_definition, parse_definition
-from compactscore.load.sheet import load_sheet
+from compactscore.load.definition import bundled_path, load_definition, parse_definition
+from compactscore.load.sheet import load_sheet, read_sheet
 from compactscore.load.text import read_text
 
 BILLION_LAUGHS = "\n".join(
@@ -86,3 +86,31 @@ def test_long_evidence_within_the_size_limit_is_read(tmp_path: Path) -> None:
     path.write_text(f'indicator,score,evidence\n1,2,"{evidence}"\n', encoding="utf-8")
     sheet = load_sheet(path, load_definition())
     assert sheet.rows[0].evidence == evidence.strip()
+
+
+def test_deeply_nested_yaml_is_refused_at_once_not_a_crash() -> None:
+    """50,000 nested brackets exhausted the parser's stack (exit 3, after 16 s): now refused."""
+    started = time.perf_counter()
+    with pytest.raises(DataError) as caught:
+        parse_definition("id: x\nthemes: " + "[" * 50_000 + "]" * 50_000 + "\n", "deep.yaml")
+    assert time.perf_counter() - started < 1
+    assert str(caught.value) == (
+        "deep.yaml:2: nests values more than 20 levels deep, which no scorecard file needs. "
+        "Check the brackets and the indentation."
+    )
+
+
+def test_the_bundled_definition_is_within_the_nesting_limit() -> None:
+    path = bundled_path()
+    assert parse_definition(path.read_text(encoding="utf-8"), str(path)).indicators
+
+
+def test_text_given_by_the_caller_is_bounded_too(tmp_path: Path) -> None:
+    """A sheet read from git arrives as text, not a file: the same size limit applies."""
+    text = "indicator,score\n" + "1,2\n" * 600_000
+    sheet, problems = read_sheet(tmp_path / "2012.csv", load_definition(), text=text)
+    assert sheet is None
+    assert [str(problem) for problem in problems] == [
+        f"{tmp_path / '2012.csv'}: is 2.4 MB, too large to be a scorecard file "
+        "(the limit is 2 MB). Check that this is the file you meant."
+    ]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
-from compactscore.load.text import MAX_BYTES, read_text
+from compactscore.load.text import MAX_BYTES, check_size, read_text
 from compactscore.models import Definition, Indicator, Row, Scale, ScoreState, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -67,6 +67,8 @@ def read_sheet(
     try:
         if text is None:
             text = read_text(path, shown)
+        else:
+            check_size(len(text.encode("utf-8", "replace")), shown)
     except DataError as error:
         return None, error.problems
     period = period_of_file(path.name)

@@ -28,18 +28,22 @@ _SIGNATURES = {
 }
 
 
+def check_size(size: int, shown: str, limit: int = MAX_BYTES) -> None:
+    """Refuse a file (or text from git) too large to be a scorecard file."""
+    if size > limit:
+        raise DataError.at(
+            shown,
+            None,
+            f"is {size / 1_000_000:.1f} MB, too large to be a scorecard file "
+            f"(the limit is {limit // 1_000_000} MB).",
+            "Check that this is the file you meant.",
+        )
+
+
 def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
     """The file's text, decoded as UTF-8 (BOM or not), UTF-16 or Windows-1252."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DataError.at(
-                shown,
-                None,
-                f"is {size / 1_000_000:.1f} MB, too large to be a scorecard file "
-                f"(the limit is {limit // 1_000_000} MB).",
-                "Check that this is the file you meant.",
-            )
+        check_size(path.stat().st_size, shown, limit)
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataError.at(

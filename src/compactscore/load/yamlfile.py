@@ -15,15 +15,7 @@ M = TypeVar("M", bound=BaseModel)
 def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     """The data in a YAML text, with the node tree that knows each value's line."""
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
-                line = token.start_mark.line + 1
-                raise DataError.at(
-                    shown,
-                    line,
-                    "uses a YAML anchor or alias (& or *), which is not allowed here.",
-                    "Write the value out in full where it is needed.",
-                )
+        _check_tokens(text, shown)
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
@@ -51,6 +43,38 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as error:
         raise DataError.at(shown, None, f"is not valid YAML: {error}.") from None
     return data, node
+
+
+MAX_DEPTH = 20  # a definition nests five levels; hundreds would exhaust the parser's stack
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_tokens(text: str, shown: str) -> None:
+    """Refuse, before anything is built, what could make a small file expand or nest without end."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        line = token.start_mark.line + 1
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise DataError.at(
+                shown,
+                line,
+                "uses a YAML anchor or alias (& or *), which is not allowed here.",
+                "Write the value out in full where it is needed.",
+            )
+        depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+        if depth > MAX_DEPTH:
+            raise DataError.at(
+                shown,
+                line,
+                f"nests values more than {MAX_DEPTH} levels deep, which no scorecard file needs.",
+                "Check the brackets and the indentation.",
+            )
 
 
 def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what: str) -> M:
