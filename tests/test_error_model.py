@@ -79,3 +79,24 @@ def test_data_errors_list_every_problem_then_exit_1(monkeypatch: pytest.MonkeyPa
 def test_csv_cells_that_could_run_are_neutralised(cell: str, shown: str) -> None:
     """OWASP CSV injection: formula characters neutralised, negative numbers kept as numbers."""
     assert safe_cell(cell) == shown
+
+
+def test_an_output_that_cannot_show_a_character_does_not_crash(tmp_path: Path) -> None:
+    """A Windows code page or PYTHONIOENCODING=ascii: a '?' for what it cannot show, exit 1."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "2012.csv").write_text("indicator,score\n1,\u201c2\u201d\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "compactscore", "check", "2012.csv"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode("ascii").startswith(
+        "2012.csv:2: score ?2? has quote marks around it."
+    )
+    assert done.stderr == b""
