@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,10 +86,6 @@ def test_csv_cells_that_could_run_are_neutralised(cell: str, shown: str) -> None
 
 def test_an_output_that_cannot_show_a_character_does_not_crash(tmp_path: Path) -> None:
     """A Windows code page or PYTHONIOENCODING=ascii: a '?' for what it cannot show, exit 1."""
-    import os
-    import subprocess
-    import sys
-
     (tmp_path / "2012.csv").write_text("indicator,score\n1,\u201c2\u201d\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "compactscore", "check", "2012.csv"],
