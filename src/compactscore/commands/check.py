@@ -119,9 +119,21 @@ class _Checker:
         self.problems.extend(problems)
 
 
+SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
+
+
 def _report(console: Console, checker: _Checker, output: CheckFormat) -> None:
-    for problem in checker.problems:
-        if output is CheckFormat.GITHUB:
+    for problem, hidden in _shown_problems(checker.problems):
+        if hidden:
+            line = (
+                f"{problem.file}: {plural(hidden, 'more problem')} not shown; "
+                "fix the first ones and check again."
+            )
+            if output is CheckFormat.GITHUB:
+                console.file.write(line + "\n")
+            else:
+                console.print(line, markup=False, soft_wrap=True)
+        elif output is CheckFormat.GITHUB:
             console.file.write(_annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
@@ -136,6 +148,22 @@ def _report(console: Console, checker: _Checker, output: CheckFormat) -> None:
         console.file.write(summary + "\n")
     else:
         console.print(summary, style="bold red" if errors else "bold green", markup=False)
+
+
+def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
+    """The problems to print, each with 0, and after a file's first 50 one line counting the rest."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    shown: list[tuple[Problem, int]] = []
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= SHOWN_PER_FILE:
+            shown.append((problem, 0))
+        elif seen[problem.file] == SHOWN_PER_FILE + 1:
+            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
+    return shown
 
 
 def _annotation(problem: Problem) -> str:
