@@ -44,9 +44,13 @@ PeriodText = Annotated[str, AfterValidator(_check_period)]
 
 
 class Strict(BaseModel):
-    """A model that refuses keys it does not know, so typos are caught."""
+    """A model that refuses keys it does not know, so typos are caught.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Numbers are taken as text where text is expected: ``version: 2`` and
+    ``applies_from: 2011`` are what people write, and mean "2" and "2011".
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Scale(Strict):

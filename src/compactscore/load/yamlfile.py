@@ -19,6 +19,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
+            _check_keys(node, shown)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -77,6 +78,30 @@ def _check_tokens(text: str, shown: str) -> None:
             )
 
 
+def _check_keys(node: yaml.Node | None, shown: str) -> None:
+    """Refuse a key written twice in one mapping: YAML would silently keep only the last."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    raise DataError.at(
+                        shown,
+                        key.start_mark.line + 1,
+                        f"the key {name!r} is written twice in the same place "
+                        f"(first on line {seen[name]}), so one of them would be ignored.",
+                        "Keep the one that is right and delete the other.",
+                    )
+                if name is not None:
+                    seen[name] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what: str) -> M:
     """Data as a model, or a DataError naming each wrong field and its line."""
     if data is None:
@@ -98,7 +123,7 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
         for item in error.errors():
             where = _describe(item["loc"], data)
             message = _message(item)
-            # A check across fields can say which value it is about (see models.located).
+            # A check across fields can say which value it is about (models.LocatedError).
             found = getattr(item.get("ctx", {}).get("error"), "loc", ())
             line = line_of(node, (*item["loc"], *found))
             problems.append(Problem(shown, line, f"{where}: {message}" if where else message))
@@ -136,7 +161,7 @@ def _describe(loc: tuple[int | str, ...], data: Any) -> str:
             current = current[part]
             name = current.get("id") if isinstance(current, dict) else None
             parts[-1] = f"{parts[-1]} {name!r}" if name else f"{parts[-1]} item {part + 1}"
-        else:
+        elif part != "[key]":
             current = current.get(part) if isinstance(current, dict) else None
             parts.append(str(part))
     return " > ".join(parts)
@@ -148,5 +173,10 @@ def _message(item: Any) -> str:
         return "this is required but missing."
     if kind == "extra_forbidden":
         return "is not a key this file understands (check its spelling)."
+    if item["loc"] and item["loc"][-1] == "[key]":
+        # A mapping's key is wrong, not its value: say so, in words a reader of the file uses.
+        if kind.startswith("int"):
+            return "this key should be a whole number (a point on the scale)."
+        return "this key is not of the right kind."
     text = str(item["msg"]).removeprefix("Value error, ")
     return text[0].lower() + text[1:] + ("" if text.endswith(".") else ".")
