@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from compactscore.cli import app
 from compactscore.errors import DataError, errors_in
 from compactscore.load.definition import bundled_path, load_definition, parse_definition
+from compactscore.load.repository import load_repository
 from compactscore.load.sheet import load_sheet, read_sheet
 from compactscore.load.text import decode
 
@@ -118,8 +119,42 @@ def mutated_definitions(draw: st.DrawFn) -> str:
     return yaml.safe_dump(data, allow_unicode=True)
 
 
+# Pieces of YAML that have broken parsers: anchors, tags, nesting, repeated keys, tabs.
+yaml_like = st.lists(
+    st.sampled_from(
+        [
+            "id: x\n",
+            "  - ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "&a ",
+            "*a",
+            "!!python/name:os.system ",
+            "a: 1\n",
+            "a: 2\n",
+            "\t",
+            ": ",
+            "- ",
+            "\n  ",
+            "'",
+            '"',
+            "#",
+            "---\n",
+            "...\n",
+            "? ",
+            "|\n",
+            "2011",
+        ]
+    )
+    | st.text(max_size=8),
+    max_size=30,
+).map("".join)
+
+
 @SETTINGS
-@given(text=st.text(max_size=300) | mutated_definitions())
+@given(text=st.text(max_size=300) | mutated_definitions() | yaml_like)
 def test_any_yaml_gives_a_definition_or_a_data_error(text: str) -> None:
     """Any text as a definition: a Definition, or a DataError with a message per problem."""
     try:
@@ -201,3 +236,15 @@ def test_a_csv_export_reads_back_the_same(text: str) -> None:
         assert (after.evidence, after.action) == (before.evidence, before.action)
         for name, value in before.extra.items():
             assert after.extra[name] == value
+
+
+@SETTINGS
+@given(text=st.text(max_size=200) | yaml_like)
+def test_any_yaml_as_a_config_gives_a_repository_or_a_data_error(text: str) -> None:
+    """Any compactscore.yaml: a repository, or a DataError; never another exception."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "compactscore.yaml").write_text(text, encoding="utf-8")
+        try:
+            load_repository(Path(folder))
+        except DataError as error:
+            assert error.problems

@@ -21,7 +21,7 @@ CONFIG_NAME = "compactscore.yaml"
 class Config(BaseModel):
     """What ``compactscore.yaml`` says: the area, its definition, where its sheets are."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
     area: str = ""
     definition: str = BUNDLED
