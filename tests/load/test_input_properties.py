@@ -41,6 +41,8 @@ sheet_like = st.lists(
             b"<<<<<<< HEAD\n",
             b"\t",
             b",,,\n",
+            b"sep=;\n",
+            b'sep="\n',
         ]
     )
     | st.binary(max_size=40),

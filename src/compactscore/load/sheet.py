@@ -144,7 +144,7 @@ class _SheetReader:
 
     def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
-        delimiter = _sniff_delimiter(text)
+        delimiter, hinted = _sniff_delimiter(text)
         # The whole file is already within read_text's size limit, so no cell can be
         # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
         csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
@@ -152,7 +152,9 @@ class _SheetReader:
         start = 1
         try:
             for record in reader:
-                if any(cell.strip() for cell in record):
+                if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
+                    hinted = False
+                elif any(cell.strip() for cell in record):
                     yield start, record
                 start = reader.line_num + 1
         except csv.Error as error:
@@ -411,9 +413,16 @@ class _SheetReader:
         return 0
 
 
-def _sniff_delimiter(text: str) -> str:
-    """The separator the header uses: comma, semicolon or tab, outside quotes."""
+def _sniff_delimiter(text: str) -> tuple[str, bool]:
+    """The separator, and whether a first line such as ``sep=;`` (Excel's hint) named it.
+
+    Without a hint, the separator the header uses most: comma, semicolon or tab,
+    outside quotes.
+    """
     header = next((line for line in text.split("\n") if line.strip()), "")
+    hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
+    if hint and text.split("\n", 1)[0] == header:
+        return hint.group(1), True
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
     for char in header:
@@ -422,4 +431,4 @@ def _sniff_delimiter(text: str) -> str:
         elif not quoted and char in counts:
             counts[char] += 1
     best = max(counts, key=lambda key: counts[key])
-    return best if counts[best] else ","
+    return (best if counts[best] else ","), False
