@@ -68,13 +68,13 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _try_repo(
-    hook_repo: Path, home: Path, tmp_path: Path, sheet: str
+    hook_repo: Path, home: Path, tmp_path: Path, sheet: str, name: str = "2012-13.csv"
 ) -> subprocess.CompletedProcess[str]:
     work = tmp_path / "scores"
     work.mkdir()
     _git(work, "init", "-q")
-    (work / "2012-13.csv").write_text(sheet, encoding="utf-8")
-    _git(work, "add", "2012-13.csv")
+    (work / name).write_text(sheet, encoding="utf-8")
+    _git(work, "add", name)
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
         [
@@ -85,7 +85,7 @@ def _try_repo(
             str(hook_repo),
             "compactscore-check",
             "--files",
-            "2012-13.csv",
+            name,
             "--color",
             "never",
         ],
@@ -116,3 +116,12 @@ def test_a_bad_sheet_fails_the_hook_with_file_and_line(
         "not scored yet, or write n/a if it does not apply here (with the reason in evidence)."
     ) in result.stdout
     assert "Checked 1 file: 1 error, 0 warnings." in result.stdout
+
+
+def test_the_hook_leaves_pre_commit_s_own_config_alone(
+    hook_repo: Path, home: Path, tmp_path: Path
+) -> None:
+    """A .yaml that is not a scorecard file (pre-commit's own config) is not checked."""
+    result = _try_repo(hook_repo, home, tmp_path, "repos: []\n", name=".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(no files to check)Skipped" in result.stdout
