@@ -204,14 +204,23 @@ def sheets(draw: st.DrawFn) -> str:
     )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["indicator", "score", "evidence", "action", *extras])
+    writer.writerow(["indicator", "score", "evidence", "action", "owner", "target", *extras])
     for indicator in IN_FORCE:
         score = draw(st.sampled_from(["", "0", "1", "2", "3", "n/a"]))
         evidence = draw(cell_text)
         if score == "n/a" and not evidence.strip():
             evidence = "Does not apply here"
+        target = draw(st.sampled_from(["", "1", "3"])) if score != "n/a" else ""
         writer.writerow(
-            [indicator.number, score, evidence, draw(cell_text), *(draw(cell_text) for _ in extras)]
+            [
+                indicator.number,
+                score,
+                evidence,
+                draw(cell_text),
+                draw(cell_text),
+                target,
+                *(draw(cell_text) for _ in extras),
+            ]
         )
     return out.getvalue()
 
@@ -236,6 +245,7 @@ def test_a_csv_export_reads_back_the_same(text: str) -> None:
         assert after is not None
         assert (after.score, after.state) == (before.score, before.state)
         assert (after.evidence, after.action) == (before.evidence, before.action)
+        assert (after.owner, after.target) == (before.owner, before.target)
         for name, value in before.extra.items():
             assert after.extra[name] == value
 
