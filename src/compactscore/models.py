@@ -7,7 +7,14 @@ from collections.abc import Hashable, Sequence
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from compactscore.periods import Period, parse_period
 
@@ -39,18 +46,28 @@ def _check_period(value: str) -> str:
     return value
 
 
+def _whole_number_as_text(value: object) -> object:
+    # 'version: 2' and 'applies_from: 2011' are what people write, and mean "2" and
+    # "2011". A decimal is refused: YAML reads version 2.10 as the number 2.1.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        raise ValueError(
+            f'{value!r} is read as a decimal number: write it in quotes ("{value}"), '
+            "since an unquoted 2.10 is read as 2.1"
+        )
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_check_slug)]
-PeriodText = Annotated[str, AfterValidator(_check_period)]
+VersionText = Annotated[str, BeforeValidator(_whole_number_as_text)]
+PeriodText = Annotated[str, BeforeValidator(_whole_number_as_text), AfterValidator(_check_period)]
 
 
 class Strict(BaseModel):
-    """A model that refuses keys it does not know, so typos are caught.
+    """A model that refuses keys it does not know, so typos are caught."""
 
-    Numbers are taken as text where text is expected: ``version: 2`` and
-    ``applies_from: 2011`` are what people write, and mean "2" and "2011".
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Scale(Strict):
@@ -103,16 +120,16 @@ class Indicator(Strict):
     statement: str
     theme: Slug
     prompts: list[str] = Field(default_factory=list)
-    introduced: str | None = None
-    retired: str | None = None
+    introduced: VersionText | None = None
+    retired: VersionText | None = None
     replaces: Slug | None = None
-    renumbered: dict[str, int] = Field(default_factory=dict)
+    renumbered: dict[VersionText, int] = Field(default_factory=dict)
 
 
 class Version(Strict):
     """One version of a definition and the first period it applies to."""
 
-    version: str
+    version: VersionText
     applies_from: PeriodText | None = None
     note: str = ""
 
@@ -128,7 +145,7 @@ class Definition(Strict):
     id: Slug
     title: str
     source: str = ""
-    version: str
+    version: VersionText
     versions: list[Version] = Field(default_factory=list)
     scale: Scale = Field(default_factory=Scale)
     themes: list[Theme]
