@@ -6,6 +6,8 @@ Each command imports its implementation when it runs, so that start-up and
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -353,4 +355,13 @@ def report(
 
 def main() -> None:
     """The console script's entry point."""
+    _tolerate_narrow_encodings()
     app()
+
+
+def _tolerate_narrow_encodings() -> None:
+    # An output that cannot show a character (a Windows code page, PYTHONIOENCODING=ascii)
+    # gets a "?" for it rather than a crash halfway through the results.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Sequence
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from compactscore.periods import Period, parse_period
 
+T = TypeVar("T", bound=Hashable)
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class LocatedError(ValueError):
+    """A check across fields that knows which value it is about, so messages can give its line."""
+
+    def __init__(self, message: str, loc: tuple[int | str, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 def _check_slug(value: str) -> str:
@@ -28,8 +46,22 @@ def _check_period(value: str) -> str:
     return value
 
 
+def _whole_number_as_text(value: object) -> object:
+    # 'version: 2' and 'applies_from: 2011' are what people write, and mean "2" and
+    # "2011". A decimal is refused: YAML reads version 2.10 as the number 2.1.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        raise ValueError(
+            f'{value!r} is read as a decimal number: write it in quotes ("{value}"), '
+            "since an unquoted 2.10 is read as 2.1"
+        )
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_check_slug)]
-PeriodText = Annotated[str, AfterValidator(_check_period)]
+VersionText = Annotated[str, BeforeValidator(_whole_number_as_text)]
+PeriodText = Annotated[str, BeforeValidator(_whole_number_as_text), AfterValidator(_check_period)]
 
 
 class Strict(BaseModel):
@@ -88,16 +120,16 @@ class Indicator(Strict):
     statement: str
     theme: Slug
     prompts: list[str] = Field(default_factory=list)
-    introduced: str | None = None
-    retired: str | None = None
+    introduced: VersionText | None = None
+    retired: VersionText | None = None
     replaces: Slug | None = None
-    renumbered: dict[str, int] = Field(default_factory=dict)
+    renumbered: dict[VersionText, int] = Field(default_factory=dict)
 
 
 class Version(Strict):
     """One version of a definition and the first period it applies to."""
 
-    version: str
+    version: VersionText
     applies_from: PeriodText | None = None
     note: str = ""
 
@@ -113,7 +145,7 @@ class Definition(Strict):
     id: Slug
     title: str
     source: str = ""
-    version: str
+    version: VersionText
     versions: list[Version] = Field(default_factory=list)
     scale: Scale = Field(default_factory=Scale)
     themes: list[Theme]
@@ -124,49 +156,71 @@ class Definition(Strict):
         if not self.versions:
             object.__setattr__(self, "versions", [Version(version=self.version)])
         names = [version.version for version in self.versions]
-        _no_repeats("version", names)
+        _no_repeats("version", names, "versions", "version")
         if names[-1] != self.version:
-            raise ValueError(
+            raise LocatedError(
                 f"version is {self.version!r} but the last of versions is {names[-1]!r}: "
-                "they must be the same"
+                "they must be the same",
+                ("version",),
             )
         starts = [version.start for version in self.versions]
-        for earlier, later, name in zip(starts, starts[1:], names[1:], strict=False):
+        for position, (earlier, later, name) in enumerate(
+            zip(starts, starts[1:], names[1:], strict=False), start=1
+        ):
             if earlier and later and not earlier < later:
-                raise ValueError(
+                raise LocatedError(
                     f"version {name!r} applies from {later}, which is not after the "
-                    f"version before it ({earlier}): list versions oldest first"
+                    f"version before it ({earlier}): list versions oldest first",
+                    ("versions", position, "applies_from"),
                 )
-        _no_repeats("theme id", [theme.id for theme in self.themes])
-        _no_repeats("indicator id", [indicator.id for indicator in self.indicators])
+        _no_repeats("theme id", [theme.id for theme in self.themes], "themes", "id")
+        _no_repeats(
+            "indicator id", [indicator.id for indicator in self.indicators], "indicators", "id"
+        )
         themes = {theme.id for theme in self.themes}
         ids = {indicator.id for indicator in self.indicators}
-        for indicator in self.indicators:
-            if indicator.theme not in themes:
-                raise ValueError(
-                    f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
-                    f"among the themes ({', '.join(sorted(themes))})"
-                )
-            named: list[str | None] = [
-                indicator.introduced,
-                indicator.retired,
-                *indicator.renumbered,
-            ]
-            for named_version in named:
-                if named_version is not None and named_version not in names:
-                    raise ValueError(
-                        f"indicator {indicator.id!r} names version {named_version!r}, which is not "
-                        f"among the versions ({', '.join(names)})"
-                    )
-            if indicator.replaces is not None and indicator.replaces not in ids:
-                raise ValueError(
-                    f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
-                    "which is not an indicator of this definition"
-                )
+        for position, indicator in enumerate(self.indicators):
+            self._check_indicator(position, indicator, themes, ids, names)
         for name in names:
             numbers = [indicator.number for indicator in self.in_force(name)]
-            _no_repeats(f"indicator number in version {name!r}", [str(n) for n in numbers])
+            repeated = _first_repeat(numbers)
+            if repeated is not None:
+                at = max(i for i, x in enumerate(self.indicators) if x.number == repeated)
+                raise LocatedError(
+                    f"indicator number {repeated} is used twice in version {name!r}: "
+                    "each indicator in force needs its own number",
+                    ("indicators", at, "number"),
+                )
         return self
+
+    @staticmethod
+    def _check_indicator(
+        position: int, indicator: Indicator, themes: set[str], ids: set[str], names: list[str]
+    ) -> None:
+        if indicator.theme not in themes:
+            raise LocatedError(
+                f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
+                f"among the themes ({', '.join(sorted(themes))})",
+                ("indicators", position, "theme"),
+            )
+        named = [
+            ("introduced", indicator.introduced),
+            ("retired", indicator.retired),
+            *(("renumbered", version) for version in indicator.renumbered),
+        ]
+        for field, named_version in named:
+            if named_version is not None and named_version not in names:
+                raise LocatedError(
+                    f"indicator {indicator.id!r} names version {named_version!r}, which is not "
+                    f"among the versions ({', '.join(names)})",
+                    ("indicators", position, field),
+                )
+        if indicator.replaces is not None and indicator.replaces not in ids:
+            raise LocatedError(
+                f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
+                "which is not an indicator of this definition",
+                ("indicators", position, "replaces"),
+            )
 
     @property
     def version_names(self) -> list[str]:
@@ -220,12 +274,22 @@ def _number_in(indicator: Indicator, order: list[str], at: int) -> int:
     return number
 
 
-def _no_repeats(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
+def _no_repeats(what: str, values: list[str], field: str, key: str) -> None:
+    repeated = _first_repeat(values)
+    if repeated is not None:
+        at = values.index(repeated, values.index(repeated) + 1)
+        raise LocatedError(
+            f"{what} {repeated!r} appears twice: each must be unique", (field, at, key)
+        )
+
+
+def _first_repeat(values: Sequence[T]) -> T | None:
+    seen: set[T] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"{what} {value!r} appears twice: each must be unique")
+            return value
         seen.add(value)
+    return None
 
 
 class ScoreState(StrEnum):

@@ -10,6 +10,7 @@ from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
+from compactscore.load.paths import shown_folder
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import read_sheet
 from compactscore.options import CheckFormat
@@ -26,7 +27,11 @@ def run_check(
         checker.check(paths)
     else:
         checker = _Checker(indicators)
-        for path in paths or [Path.cwd()]:
+        if indicators is not None:
+            # Checked even when no sheet needs it, so a wrong --indicators never passes unseen.
+            checker.check_definition(indicators)
+        # '.' rather than the absolute folder, so that messages name files as the user sees them.
+        for path in paths or [Path(".")]:
             checker.check_path(path)
     _report(out_console(), checker, output)
     return 1 if errors_in(checker.problems) else 0
@@ -52,17 +57,36 @@ class _Checker:
         elif path.name == CONFIG_NAME:
             self._check_config(path)
         elif path.suffix.lower() in {".yaml", ".yml"}:
-            self._once(path, lambda: load_definition(path, str(path)))
+            self.check_definition(path)
         else:
             self._check_sheet(path)
+
+    def check_definition(self, path: Path) -> None:
+        """Check an indicator definition (once, however often it is named)."""
+        self._once(path, lambda: load_definition(path, str(path)))
 
     def _check_folder(self, folder: Path) -> None:
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
-        for path in sorted(folder.rglob("*.csv")):
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                self._check_sheet(path)
+        sheets = [
+            path
+            for path in sorted(folder.rglob("*.csv"))
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        ]
+        for path in sheets:
+            self._check_sheet(path)
+        if not sheets and not config.is_file():
+            self.problems.append(
+                Problem(
+                    shown_folder(folder),
+                    None,
+                    f"holds no score files (.csv) and no {CONFIG_NAME}, so nothing was checked.",
+                    "Name the files or the folder to check, or run check in the scorecard "
+                    "repository.",
+                    Severity.WARNING,
+                )
+            )
 
     def _check_config(self, path: Path) -> None:
         self._once(path, lambda: self._repository(path.parent))
@@ -103,9 +127,21 @@ class _Checker:
         self.problems.extend(problems)
 
 
+SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
+
+
 def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
-    for problem in checker.problems:
-        if output is CheckFormat.GITHUB:
+    for problem, hidden in _shown_problems(checker.problems):
+        if hidden:
+            line = (
+                f"{problem.file}: {plural(hidden, 'more problem')} not shown; "
+                "fix the first ones and check again."
+            )
+            if output is CheckFormat.GITHUB:
+                console.file.write(line + "\n")
+            else:
+                console.print(line, markup=False, soft_wrap=True)
+        elif output is CheckFormat.GITHUB:
             console.file.write(_annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
@@ -120,6 +156,22 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
         console.file.write(summary + "\n")
     else:
         console.print(summary, style="bold red" if errors else "bold green", markup=False)
+
+
+def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
+    """The problems to print, each with 0, and after a file's first 50 one line counting the rest."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    shown: list[tuple[Problem, int]] = []
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= SHOWN_PER_FILE:
+            shown.append((problem, 0))
+        elif seen[problem.file] == SHOWN_PER_FILE + 1:
+            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
+    return shown
 
 
 def _annotation(problem: Problem) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from compactscore.commands.common import out_console, usage
-from compactscore.commands.sources import Sources, nice_path, open_sources
+from compactscore.commands.sources import Sources, open_sources
 from compactscore.load.files import write_file
+from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
 from compactscore.models import Row, Sheet
 from compactscore.periods import Period, parse_period
@@ -77,13 +78,13 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
 
 def _say_done(target: Path, count: int, since: str | None, backup: Path | None) -> None:
     console = out_console()
-    lines = [f"Wrote {nice_path(target)}: {plural(count, 'indicator')}, scores empty."]
+    lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
     if since:
         lines.append(
             f"Evidence and actions from {since} are carried as a starting point, each marked "
             f"'From {since}:'. Replace them with this period's as the group agrees them."
         )
     if backup is not None:
-        lines.append(f"The file that was there is kept as {nice_path(backup)}.")
+        lines.append(f"The file that was there is kept as {shown_path(backup)}.")
     for line in lines:
         console.print(line, markup=False, highlight=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
 from compactscore.errors import CompactscoreError, DataError
+from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, check_one_kind, load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
@@ -35,7 +36,7 @@ class Sources:
             from compactscore.load.revision import relative
 
             return f"{self.rev}:{relative(self.git_root, path)}"
-        return nice_path(path)
+        return shown_path(path)
 
     def sheet_paths(self) -> list[tuple[Period, Path]]:
         """The repository's score files, oldest first (an error when there is no repository)."""
@@ -54,7 +55,7 @@ class Sources:
             found = self.repository.sheet_paths()
         if not found:
             raise DataError.at(
-                nice_path(folder),
+                shown_path(folder),
                 None,
                 "holds no score files named for a period (such as 2024.csv or 2024-25.csv).",
                 "Add one with 'compactscore new PERIOD'.",
@@ -78,7 +79,7 @@ class Sources:
             period = period_of_file(file.name)
             if period is None:
                 raise DataError.at(
-                    nice_path(file),
+                    shown_path(file),
                     None,
                     "has no period in its name, so it cannot be put in order.",
                     "Name the file for its period, such as 2024.csv or 2024-25.csv.",
@@ -89,7 +90,7 @@ class Sources:
         for (before, first), (after, second) in pairwise(found):
             if before == after:
                 raise usage(
-                    f"{nice_path(first)} and {nice_path(second)} are both for {after}.",
+                    f"{shown_path(first)} and {shown_path(second)} are both for {after}.",
                     "Name one file for each period.",
                 )
         return found
@@ -137,16 +138,6 @@ def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
     return sheets
 
 
-def nice_path(path: Path) -> str:
-    """A path as the user gave it; one found by the tool, relative to here when below it."""
-    if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
     """The sheet of the period before this one, if there is one that reads cleanly.
 
@@ -175,7 +166,7 @@ def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
                     sources.shown(path),
                     None,
                     "has problems, so no change from it is shown.",
-                    f"Run 'compactscore check {nice_path(path)}' to see them.",
+                    f"Run 'compactscore check {shown_path(path)}' to see them.",
                     Severity.WARNING,
                 )
             ]

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from compactscore.errors import DataError
+from compactscore.load.paths import shown_path
 from compactscore.load.text import read_text
 from compactscore.load.yamlfile import parse_yaml, validate
 from compactscore.models import Definition
@@ -53,7 +54,7 @@ def resolve_definition(name: str, base: Path, shown: str, line: int | None) -> D
             shown,
             line,
             f"definition {name!r} is neither the bundled {BUNDLED!r} nor a file "
-            f"(looked for {path}).",
+            f"(looked for {shown_path(path)}).",
             f"Write 'definition: {BUNDLED}', or the path of a YAML file relative to the config.",
         )
-    return load_definition(path, str(path))
+    return load_definition(path, shown_path(path))

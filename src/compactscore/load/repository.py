@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
+from compactscore.load.paths import shown_path
 from compactscore.load.text import read_text
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
@@ -20,7 +21,7 @@ CONFIG_NAME = "compactscore.yaml"
 class Config(BaseModel):
     """What ``compactscore.yaml`` says: the area, its definition, where its sheets are."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
     area: str = ""
     definition: str = BUNDLED
@@ -63,7 +64,7 @@ def load_repository(start: Path) -> Repository | None:
     path = find_config(start)
     if path is None:
         return None
-    shown = str(path)
+    shown = shown_path(path)
     data, node = parse_yaml(read_text(path, shown), shown)
     if data is None:
         data = {}
@@ -76,7 +77,7 @@ def load_repository(start: Path) -> Repository | None:
         raise DataError.at(
             shown,
             line_of(node, ("scores",)),
-            f"the scores folder {config.scores!r} does not exist (looked for {scores}).",
+            f"the scores folder {config.scores!r} does not exist (looked for {shown_path(scores)}).",
             "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
@@ -98,7 +99,7 @@ def check_one_kind(found: list[tuple[Period, Path]]) -> None:
     """Refuse calendar years and financial years mixed together: they cannot be ordered."""
     kinds = {period.kind for period, _ in found}
     if len(kinds) > 1:
-        years = sorted(str(path) for period, path in found if period.kind.value == "year")
+        years = sorted(shown_path(path) for period, path in found if period.kind.value == "year")
         raise DataError.at(
             years[0],
             None,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
-from compactscore.load.text import read_text
+from compactscore.load.text import MAX_BYTES, check_size, read_text
 from compactscore.models import Definition, Indicator, Row, Scale, ScoreState, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -20,12 +20,27 @@ REQUIRED = ("indicator", "score")
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 _WHOLE = re.compile(r"^\+?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
-_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
+_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
+# What a CSV export puts before a cell a spreadsheet would run as a formula.
+_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
+# git's conflict markers exactly: seven characters alone or before a space and a name,
+# so that a line of evidence underlined with ========== is not taken for one.
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
 
 
 def column_key(name: str) -> str:
-    """A header name as matched: case and surrounding spaces ignored, inner spaces as ``_``."""
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+    """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
+
+    Quotes around a name are dropped because word processors and some spreadsheets
+    turn plain quotes into curly ones, which the CSV reader then keeps as text.
+    """
+    return re.sub(r"[\s\-]+", "_", name.strip().strip(_QUOTES).strip().lower())
+
+
+def unneutralised(cell: str) -> str:
+    """A cell as written before a CSV export put a quote mark in front of a formula character."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def load_sheet(
@@ -52,11 +67,20 @@ def read_sheet(
     try:
         if text is None:
             text = read_text(path, shown)
+        else:
+            check_size(len(text.encode("utf-8", "replace")), shown)
     except DataError as error:
         return None, error.problems
     period = period_of_file(path.name)
     reader = _SheetReader(shown, definition, period)
     sheet = reader.read(text)
+    if period is None and sheet is not None:
+        reader.warn(
+            None,
+            f"the file name {path.name!r} is not a period, so the sheet is read against the "
+            f"latest version ({reader.version}) of the definition and left out of trends.",
+            "Name the file for its period, such as 2024.csv or 2024-25.csv.",
+        )
     return sheet, reader.problems
 
 
@@ -80,23 +104,25 @@ class _SheetReader:
 
     def read(self, text: str) -> Sheet | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        quoted = False  # inside a quoted cell that runs over several lines
         for number, line in enumerate(text.split("\n"), start=1):
-            if line.startswith(_CONFLICT):
+            if not quoted and _CONFLICT.match(line.rstrip()):
                 self.error(
                     number,
                     f"a git merge-conflict marker ({line[:7]}) was left in the sheet.",
                     "Keep the lines the group agreed, and delete the marker lines.",
                 )
                 return None
-        if not text.strip():
-            self.error(
-                None,
-                "is empty: it has no header row.",
-                "The first line must name the columns, such as: indicator,score,evidence",
-            )
-            return None
+            quoted ^= line.count('"') % 2 == 1
         records = list(self._records(text))
         if not records:
+            if not self.problems:
+                # Blank lines, or only empty cells such as ,,, or "": nothing to read.
+                self.error(
+                    None,
+                    "is empty: it has no header row.",
+                    "The first line must name the columns, such as: indicator,score,evidence",
+                )
             return None
         (header_line, header), *body = records
         columns = self._header(header_line, header, body)
@@ -118,12 +144,17 @@ class _SheetReader:
 
     def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
-        delimiter = _sniff_delimiter(text)
+        delimiter, hinted = _sniff_delimiter(text)
+        # The whole file is already within read_text's size limit, so no cell can be
+        # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
         reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
         start = 1
         try:
             for record in reader:
-                if any(cell.strip() for cell in record):
+                if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
+                    hinted = False
+                elif any(cell.strip() for cell in record):
                     yield start, record
                 start = reader.line_num + 1
         except csv.Error as error:
@@ -133,11 +164,17 @@ class _SheetReader:
                     'a cell on this line opens a quote (") that is never closed.',
                     "Add the closing quote, or remove the opening one.",
                 )
-            else:
+            elif "expected after" in str(error):
                 self.error(
                     reader.line_num,
                     "a quoted cell has text after its closing quote.",
                     'Inside a quoted cell, write a quote as two quotes ("").',
+                )
+            else:
+                self.error(
+                    reader.line_num,
+                    f"this line cannot be read as CSV ({error}).",
+                    "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
                 )
 
     def _header(
@@ -148,8 +185,8 @@ class _SheetReader:
         seen: dict[str, int] = {}
         ok = True
         for position, raw in enumerate(header, start=1):
-            original = raw.strip()
-            key = column_key(raw)
+            original = unneutralised(raw.strip().strip(_QUOTES).strip())
+            key = column_key(original)
             if not key:
                 if any(
                     len(record) >= position and record[position - 1].strip() for _, record in body
@@ -203,9 +240,9 @@ class _SheetReader:
                 if not key:
                     continue
                 if key in KNOWN or key in SIDES:
-                    cells[key] = cell.strip()
+                    cells[key] = unneutralised(cell.strip())
                 else:
-                    extra[original] = cell
+                    extra[original] = unneutralised(cell)
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
                 continue
@@ -222,7 +259,8 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
-        if missing and len(missing) < len(self.in_force):
+        # On a sheet with errors the missing rows are mostly the broken ones: fix those first.
+        if missing and len(missing) < len(self.in_force) and not errors_in(self.problems):
             numbers = ", ".join(str(indicator.number) for indicator in missing)
             self.warn(
                 None,
@@ -354,24 +392,45 @@ class _SheetReader:
                 f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
                 f"Use {points}.",
             )
+        elif len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+            self.error(
+                line,
+                f"{column} {text} has quote marks around it.",
+                f"Write the number alone, without quotes: {points}.",
+            )
+        elif _THOUSANDS.match(text):
+            self.error(
+                line,
+                f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
+                f"Use {points}.",
+            )
         elif _DECIMAL.match(text):
             value_text = text.replace(",", ".")
             whole = float(value_text).is_integer()
             self.error(
                 line,
-                f"{column} {text!r} is not a whole number.",
+                f"{column} {text!r} is written as a decimal; scores are whole points."
+                if whole
+                else f"{column} {text!r} is not a whole number.",
                 f"Write {int(float(value_text))}."
                 if whole
-                else f"Scores are whole points: {points}.",
+                else f"Scores are whole points: {points}; agree on one of them.",
             )
         else:
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
         return 0
 
 
-def _sniff_delimiter(text: str) -> str:
-    """The separator the header uses: comma, semicolon or tab, outside quotes."""
+def _sniff_delimiter(text: str) -> tuple[str, bool]:
+    """The separator, and whether a first line such as ``sep=;`` (Excel's hint) named it.
+
+    Without a hint, the separator the header uses most: comma, semicolon or tab,
+    outside quotes.
+    """
     header = next((line for line in text.split("\n") if line.strip()), "")
+    hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
+    if hint and text.split("\n", 1)[0] == header:
+        return hint.group(1), True
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
     for char in header:
@@ -380,4 +439,4 @@ def _sniff_delimiter(text: str) -> str:
         elif not quoted and char in counts:
             counts[char] += 1
     best = max(counts, key=lambda key: counts[key])
-    return best if counts[best] else ","
+    return (best if counts[best] else ","), False

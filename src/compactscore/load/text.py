@@ -28,18 +28,22 @@ _SIGNATURES = {
 }
 
 
+def check_size(size: int, shown: str, limit: int = MAX_BYTES) -> None:
+    """Refuse a file (or text from git) too large to be a scorecard file."""
+    if size > limit:
+        raise DataError.at(
+            shown,
+            None,
+            f"is {size / 1_000_000:.1f} MB, too large to be a scorecard file "
+            f"(the limit is {limit // 1_000_000} MB).",
+            "Check that this is the file you meant.",
+        )
+
+
 def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
     """The file's text, decoded as UTF-8 (BOM or not), UTF-16 or Windows-1252."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DataError.at(
-                shown,
-                None,
-                f"is {size / 1_000_000:.1f} MB, too large to be a scorecard file "
-                f"(the limit is {limit // 1_000_000} MB).",
-                "Check that this is the file you meant.",
-            )
+        check_size(path.stat().st_size, shown, limit)
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataError.at(
@@ -63,11 +67,14 @@ def decode(data: bytes, shown: str) -> str:
             raise DataError.at(shown, None, message, fix)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _strip_boms(data.decode("utf-16"))
+            return _strip_boms(data.decode("utf-16"), shown)
         except UnicodeDecodeError:
             raise DataError.at(
                 shown, None, "starts like UTF-16 text but is not.", "Save it again as CSV UTF-8."
             ) from None
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return _strip_boms(unmarked, shown)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise DataError.at(
@@ -77,11 +84,11 @@ def decode(data: bytes, shown: str) -> str:
             "Save the sheet from your spreadsheet as 'CSV UTF-8'.",
         )
     try:
-        return _strip_boms(data.decode("utf-8-sig"))
+        return _strip_boms(data.decode("utf-8-sig"), shown)
     except UnicodeDecodeError:
         pass
     try:
-        return _strip_boms(data.decode("cp1252"))
+        return _strip_boms(data.decode("cp1252"), shown)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DataError.at(
@@ -92,7 +99,36 @@ def decode(data: bytes, shown: str) -> str:
         ) from None
 
 
-def _strip_boms(text: str) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, told by its zero bytes; else None.
+
+    Text that is mostly Latin letters has a zero in (nearly) every other byte in
+    UTF-16, and none in the bytes between, which binary formats and 8-bit text do not.
+    """
+    sample = data[:4000]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    for encoding, zeros, letters in (
+        ("utf-16-le", sample[1::2], sample[::2]),
+        ("utf-16-be", sample[::2], sample[1::2]),
+    ):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _strip_boms(text: str, shown: str) -> str:
+    if "\x00" in text:
+        # A NUL character is never part of a sheet a person wrote, even in UTF-16.
+        raise DataError.at(
+            shown,
+            text[: text.index("\x00")].count("\n") + 1,
+            "holds a NUL character, so it is not a text file as saved.",
+            "Save the sheet from your spreadsheet as 'CSV UTF-8'.",
+        )
     # A byte-order mark left in the middle of a file (two files pasted together)
     # carries no meaning; a reader would not see it, so neither do we.
     return text.replace("\ufeff", "")

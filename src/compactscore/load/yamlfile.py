@@ -15,21 +15,23 @@ M = TypeVar("M", bound=BaseModel)
 def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     """The data in a YAML text, with the node tree that knows each value's line."""
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
-                line = token.start_mark.line + 1
-                raise DataError.at(
-                    shown,
-                    line,
-                    "uses a YAML anchor or alias (& or *), which is not allowed here.",
-                    "Write the value out in full where it is needed.",
-                )
+        _check_tokens(text, shown)
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
+            _check_keys(node, shown)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or error.context_mark
+        raise DataError.at(
+            shown,
+            mark.line + 1 if mark else None,
+            "uses a YAML tag (a word after !!) that is not allowed here: "
+            "only plain text, numbers, lists and 'key: value' lines are read.",
+            "Remove the tag and write the value as plain text.",
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -44,13 +46,74 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
+MAX_DEPTH = 20  # a definition nests five levels; hundreds would exhaust the parser's stack
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_tokens(text: str, shown: str) -> None:
+    """Refuse, before anything is built, what could make a small file expand or nest without end."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        line = token.start_mark.line + 1
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise DataError.at(
+                shown,
+                line,
+                "uses a YAML anchor or alias (& or *), which is not allowed here.",
+                "Write the value out in full where it is needed.",
+            )
+        depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+        if depth > MAX_DEPTH:
+            raise DataError.at(
+                shown,
+                line,
+                f"nests values more than {MAX_DEPTH} levels deep, which no scorecard file needs.",
+                "Check the brackets and the indentation.",
+            )
+
+
+def _check_keys(node: yaml.Node | None, shown: str) -> None:
+    """Refuse a key written twice in one mapping: YAML would silently keep only the last."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    raise DataError.at(
+                        shown,
+                        key.start_mark.line + 1,
+                        f"the key {name!r} is written twice in the same place "
+                        f"(first on line {seen[name]}), so one of them would be ignored.",
+                        "Keep the one that is right and delete the other.",
+                    )
+                if name is not None:
+                    seen[name] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what: str) -> M:
     """Data as a model, or a DataError naming each wrong field and its line."""
+    if data is None:
+        raise DataError.at(
+            shown, None, f"is empty: it holds no {what}.", f"Start from a working {what}."
+        )
     if not isinstance(data, dict):
+        article = "an" if what[0] in "aeiou" else "a"
         raise DataError.at(
             shown,
             1,
-            f"is not a {what}: it should be a set of 'key: value' lines.",
+            f"is not {article} {what}: it should be a set of 'key: value' lines.",
             f"Start from a working {what} and change it.",
         )
     try:
@@ -60,7 +123,9 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
         for item in error.errors():
             where = _describe(item["loc"], data)
             message = _message(item)
-            line = line_of(node, item["loc"])
+            # A check across fields can say which value it is about (models.LocatedError).
+            found = getattr(item.get("ctx", {}).get("error"), "loc", ())
+            line = line_of(node, (*item["loc"], *found))
             problems.append(Problem(shown, line, f"{where}: {message}" if where else message))
         raise DataError(problems) from None
 
@@ -96,7 +161,7 @@ def _describe(loc: tuple[int | str, ...], data: Any) -> str:
             current = current[part]
             name = current.get("id") if isinstance(current, dict) else None
             parts[-1] = f"{parts[-1]} {name!r}" if name else f"{parts[-1]} item {part + 1}"
-        else:
+        elif part != "[key]":
             current = current.get(part) if isinstance(current, dict) else None
             parts.append(str(part))
     return " > ".join(parts)
@@ -108,5 +173,10 @@ def _message(item: Any) -> str:
         return "this is required but missing."
     if kind == "extra_forbidden":
         return "is not a key this file understands (check its spelling)."
+    if item["loc"] and item["loc"][-1] == "[key]":
+        # A mapping's key is wrong, not its value: say so, in words a reader of the file uses.
+        if kind.startswith("int"):
+            return "this key should be a whole number (a point on the scale)."
+        return "this key is not of the right kind."
     text = str(item["msg"]).removeprefix("Value error, ")
     return text[0].lower() + text[1:] + ("" if text.endswith(".") else ".")

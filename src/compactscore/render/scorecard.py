@@ -135,7 +135,10 @@ def _notes(card: Scorecard) -> list[str]:
 
 def _data_grid(card: Scorecard) -> Grid:
     extras = list(dict.fromkeys(key for i in card.indicators for key in i.extra))
-    extras = [key for key in extras if key.strip().lower() not in {"title", "theme", "label"}]
+    # A sheet read back from an export carries the export's own columns as extras:
+    # leave them out so that exporting it again gives the same columns, not doubles.
+    own = {"id", "title", "theme", "label", "change"}
+    extras = [key for key in extras if key.strip().lower() not in own]
     columns = [
         Column(name)
         for name in (
