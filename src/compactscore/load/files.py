@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from compactscore.errors import WriteError
+from compactscore.load.paths import shown_path
 
 
 def write_file(path: Path, text: str, force: bool = False) -> Path | None:
@@ -19,7 +20,7 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
     """
     if path.exists() and not force:
         raise WriteError.at(
-            str(path),
+            shown_path(path),
             None,
             "already exists, and compactscore never overwrites a file.",
             "Choose another name, or add --force to replace it (the old one is kept as a backup).",
@@ -27,7 +28,7 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError.at(
-            str(path),
+            shown_path(path),
             None,
             f"cannot be written: the folder {folder} does not exist.",
             "Create the folder first, or choose another place.",
@@ -37,7 +38,7 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise WriteError.at(
-            str(path),
+            shown_path(path),
             None,
             f"cannot be written: {error.strerror}.",
             "Check that the folder exists and that you may write to it.",
@@ -53,7 +54,7 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise WriteError.at(
-            str(path),
+            shown_path(path),
             None,
             f"cannot be written: {error.strerror}.",
             "Check the disk space and that you may write to the folder.",
