@@ -33,6 +33,7 @@ class _Checker:
         self.files = 0
         self._seen: set[Path] = set()
         self._repositories: dict[Path, Repository | None] = {}
+        self._folders: dict[Path, Path] = {}
 
     def check_path(self, path: Path) -> None:
         if not path.exists():
@@ -70,14 +71,26 @@ class _Checker:
         except CompactscoreError as error:
             self.problems.extend(error.problems)
 
+    def _resolved(self, folder: Path) -> Path:
+        # Thousands of sheets share a few folders: each folder is resolved once.
+        if folder not in self._folders:
+            self._folders[folder] = folder.resolve()
+        return self._folders[folder]
+
+    def _sheet_key(self, path: Path) -> Path:
+        """The sheet's real path, so a file named twice (or by a link) is checked once."""
+        if path.is_symlink():
+            return path.resolve()
+        return self._resolved(path.parent) / path.name
+
     def _repository(self, folder: Path) -> Repository | None:
-        key = folder.resolve()
+        key = self._resolved(folder)
         if key not in self._repositories:
             self._repositories[key] = load_repository(folder)
         return self._repositories[key]
 
     def _check_sheet(self, path: Path) -> None:
-        key = path.resolve()
+        key = self._sheet_key(path)
         if key in self._seen:
             return
         try:

@@ -16,9 +16,11 @@ from compactscore.periods import Period, period_of_file
 
 KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
 SIDES = ("sector_score", "public_score")
+_POINT_COLUMNS = ("target", *SIDES)
 REQUIRED = ("indicator", "score")
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 _WHOLE = re.compile(r"^\+?[0-9]+$")
+_NEGATIVE = re.compile(r"^-[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 
@@ -70,17 +72,23 @@ class _SheetReader:
         self.version = definition.version_for(period)
         self.in_force = definition.in_force(self.version)
         self.scale = definition.scale
+        # The cells nearly every row holds, read without a regular expression.
+        self.plain_points = {str(point): point for point in self.scale.points}
         self.problems: list[Problem] = []
+        self.errors = 0
 
     def error(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.shown, line, message, fix))
+        self.errors += 1
 
     def warn(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.shown, line, message, fix, Severity.WARNING))
 
     def read(self, text: str) -> Sheet | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        for number, line in enumerate(text.split("\n"), start=1):
+        # Only a sheet that holds a marker somewhere is walked line by line.
+        lines = text.split("\n") if any(marker in text for marker in _CONFLICT) else []
+        for number, line in enumerate(lines, start=1):
             if line.startswith(_CONFLICT):
                 self.error(
                     number,
@@ -123,7 +131,7 @@ class _SheetReader:
         start = 1
         try:
             for record in reader:
-                if any(cell.strip() for cell in record):
+                if "".join(record).strip():
                     yield start, record
                 start = reader.line_num + 1
         except csv.Error as error:
@@ -188,6 +196,16 @@ class _SheetReader:
         by_id = {indicator.id: indicator for indicator in self.in_force}
         first_line: dict[str, int] = {}
         rows: list[Row] = []
+        # Which cells are ours and which the user's own, worked out once for the sheet.
+        named = [
+            (position, key, original) for position, (original, key) in enumerate(columns) if key
+        ]
+        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
+        theirs = [
+            (position, original)
+            for position, key, original in named
+            if key not in KNOWN and key not in SIDES
+        ]
         for line, record in body:
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -197,15 +215,13 @@ class _SheetReader:
                     "must be in quotes.",
                 )
                 continue
-            cells: dict[str, str] = {}
-            extra: dict[str, str] = {}
-            for (original, key), cell in zip(columns, record, strict=False):
-                if not key:
-                    continue
-                if key in KNOWN or key in SIDES:
-                    cells[key] = cell.strip()
-                else:
-                    extra[original] = cell
+            if len(record) < len(columns):
+                # A short row: only the cells it has (spreadsheets drop empty trailing cells).
+                cells = {key: record[at].strip() for at, key in ours if at < len(record)}
+                extra = {name: record[at] for at, name in theirs if at < len(record)}
+            else:
+                cells = {key: record[at].strip() for at, key in ours}
+                extra = {name: record[at] for at, name in theirs}
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
                 continue
@@ -235,19 +251,23 @@ class _SheetReader:
     def _indicator(
         self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
     ) -> Indicator | None:
-        numbers = f"{self.in_force[0].number} to {self.in_force[-1].number}"
         if not cell:
+            numbers = self._numbers()
             self.error(
                 line,
                 "the indicator cell is empty.",
                 f"Write the indicator's number ({numbers}) or its id.",
             )
             return None
+        plain = by_number.get(cell)
+        if plain is not None:
+            return plain
         key = cell.lower()
         if _WHOLE.match(key):
             key = str(int(key))
             if key in by_number:
                 return by_number[key]
+            numbers = self._numbers()
             self.error(
                 line, f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
             )
@@ -263,6 +283,7 @@ class _SheetReader:
                 "Use the indicator in force, or name the sheet for the period it belongs to.",
             )
             return None
+        numbers = self._numbers()
         close = difflib.get_close_matches(key, list(by_id), n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         self.error(
@@ -271,6 +292,10 @@ class _SheetReader:
             f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
         )
         return None
+
+    def _numbers(self) -> str:
+        """The range of indicator numbers in force, for messages: ``1 to 17``."""
+        return f"{self.in_force[0].number} to {self.in_force[-1].number}"
 
     def _when(self) -> str:
         period = self.period.label if self.period else "this period"
@@ -290,11 +315,11 @@ class _SheetReader:
     def _row(
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
     ) -> Row | None:
-        before = len(errors_in(self.problems))
+        before = self.errors
         text = cells.get("score", "")
-        score: int | None = None
-        state = ScoreState.NOT_SCORED
-        if text.lower() in NOT_APPLICABLE:
+        score = self.plain_points.get(text)
+        state = ScoreState.SCORED if score is not None else ScoreState.NOT_SCORED
+        if score is None and text.lower() in NOT_APPLICABLE:
             state = ScoreState.NOT_APPLICABLE
             if not cells.get("evidence"):
                 self.error(
@@ -302,15 +327,18 @@ class _SheetReader:
                     f"indicator {indicator.number} is marked n/a with no reason.",
                     "Say in the evidence column why it does not apply here.",
                 )
-        elif text:
+        elif score is None and text:
             score = self._points(line, "score", text, self.scale, allow_na=True)
             state = ScoreState.SCORED
-        sides = {
-            column: self._points(line, column, cells[column], self.scale)
-            for column in ("target", *SIDES)
-            if cells.get(column)
-        }
-        if len(errors_in(self.problems)) > before:
+        sides: dict[str, int] = {}
+        for column in _POINT_COLUMNS:
+            value = cells.get(column)
+            if value:
+                plain = self.plain_points.get(value)
+                sides[column] = (
+                    self._points(line, column, value, self.scale) if plain is None else plain
+                )
+        if self.errors > before:
             return None
         return Row(
             line=line,
@@ -330,23 +358,20 @@ class _SheetReader:
         self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
     ) -> int:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
-        points = f"{scale.describe()}"
-        empty = (
-            "; leave it empty if not scored yet, or write n/a if it does not apply here "
-            "(with the reason in evidence)"
-            if allow_na
-            else ", or leave it empty"
-        )
-        if _WHOLE.match(text) or re.match(r"^-[0-9]+$", text):
+        if _WHOLE.match(text) or _NEGATIVE.match(text):
             value = int(text)
             if scale.min <= value <= scale.max:
                 return value
+            # The words for the fix are only worked out for the rare wrong cell.
+            points = scale.describe()
             self.error(
                 line,
                 f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
                 f"Use {points}.",
             )
-        elif _DECIMAL.match(text):
+            return 0
+        points = scale.describe()
+        if _DECIMAL.match(text):
             value_text = text.replace(",", ".")
             whole = float(value_text).is_integer()
             self.error(
@@ -357,6 +382,12 @@ class _SheetReader:
                 else f"Scores are whole points: {points}.",
             )
         else:
+            empty = (
+                "; leave it empty if not scored yet, or write n/a if it does not apply here "
+                "(with the reason in evidence)"
+                if allow_na
+                else ", or leave it empty"
+            )
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
         return 0
 
