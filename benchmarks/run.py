@@ -254,11 +254,7 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
     floor = quick["start-up floor (import typer, yaml, rich.table, pydantic)"].median
     score = quick["compactscore score FILE"].median
     frictionless = quick.get("frictionless validate FILE")
-    largest, before = bulk[-1], bulk[-2]
-    sheets = f"{largest['compactscore check FOLDER'].sheets:,}"
-    check = largest["compactscore check FOLDER"].median
-    compare = largest.get("compactscore compare AREA_DIRS...")
-    return [
+    quick_targets = [
         Target("score FILE / start-up floor", score / floor, 1.25),
         Target(
             "frictionless validate / score FILE",
@@ -268,6 +264,15 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
         ),
         Target("--help / start-up floor", quick["compactscore --help"].median / floor, 1.0),
         Target("--version / start-up floor", quick["compactscore --version"].median / floor, 1.0),
+    ]
+    if len(bulk) < 2:
+        return quick_targets
+    largest, before = bulk[-1], bulk[-2]
+    sheets = f"{largest['compactscore check FOLDER'].sheets:,}"
+    check = largest["compactscore check FOLDER"].median
+    compare = largest.get("compactscore compare AREA_DIRS...")
+    return [
+        *quick_targets,
         Target(
             f"check {sheets} sheets / csv-read floor",
             check / largest["csv-read floor (csv module, same files)"].median,
@@ -311,6 +316,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="runs of each start-up command")
     parser.add_argument("--bulk-runs", type=int, default=3, help="runs of each bulk command")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where data and results go")
+    parser.add_argument(
+        "--start-up-only", action="store_true", help="only score, --help and --version"
+    )
     parser.add_argument("--frictionless", help="the frictionless command, if not found by itself")
     args = parser.parse_args()
     areas_by_size = SMOKE_AREAS if args.smoke else FULL_AREAS
@@ -325,7 +333,7 @@ def main() -> int:
     quick = quick_group(python, compactscore, sheet, frictionless)
     measure(quick, runs)
     bulk = []
-    for root, areas in collections:
+    for root, areas in [] if args.start_up_only else collections:
         group = bulk_group(python, compactscore, root, areas, available)
         measure(group, bulk_runs)
         bulk.append({m.name: m for m in group})
