@@ -6,6 +6,7 @@ Each command imports its implementation when it runs, so that start-up and
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -106,4 +107,9 @@ def indicators_command(
 
 def main() -> None:
     """The console script's entry point."""
-    app()
+    try:
+        app()
+    finally:
+        # The process is ending: its objects need freeing, not another hunt for
+        # reference cycles, which took about 30 ms at every exit.
+        gc.freeze()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Iterator
@@ -284,6 +283,8 @@ class _SheetReader:
             )
             return None
         numbers = self._numbers()
+        import difflib  # only a misspelt indicator needs it
+
         close = difflib.get_close_matches(key, list(by_id), n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         self.error(
