@@ -63,6 +63,6 @@ def test_check_accepts_a_generated_collection(tmp_path: Path) -> None:
 def test_the_national_trend_driver_holds_every_area(tmp_path: Path) -> None:
     generate.generate(tmp_path, areas=2, years=3)
     kept = _module("national_trend").national_trends(tmp_path)
-    assert [len(sheets) for sheets, _ in kept] == [3, 3]
+    assert [count for count, _ in kept] == [3, 3]
     assert [trend.area for _, trend in kept] == ["Area 1", "Area 2"]
     assert [period.period for period in kept[0][1].periods] == ["2008-09", "2009-10", "2010-11"]
