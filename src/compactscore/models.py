@@ -116,6 +116,7 @@ class _Lookups:
     versions: list[Version]
     in_force: dict[str, list[Indicator]] = field(default_factory=dict)
     lineage: dict[str, str] = field(default_factory=dict)
+    versions_for: dict[Period, str] = field(default_factory=dict)
 
 
 class Definition(Strict):
@@ -186,9 +187,15 @@ class Definition(Strict):
 
     def version_for(self, period: Period | None) -> str:
         """The version in force for a period: the latest that applies from it or before."""
-        chosen = self.versions[0].version
         if period is None:
             return self.version
+        known = self._memo().versions_for
+        if period not in known:
+            known[period] = self._work_out_version_for(period)
+        return known[period]
+
+    def _work_out_version_for(self, period: Period) -> str:
+        chosen = self.versions[0].version
         for version in self.versions:
             start = version.start
             if start is None or not period < start:

@@ -10,7 +10,7 @@ from compactscore.commands.common import definition_for, out_console
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
-from compactscore.load.sheet import read_sheet
+from compactscore.load.sheet import sheet_problems
 from compactscore.options import CheckFormat
 from compactscore.render.words import plural
 
@@ -104,8 +104,7 @@ class _Checker:
             return
         self._seen.add(key)
         self.files += 1
-        _, problems = read_sheet(path, definition, shown=str(path))
-        self.problems.extend(problems)
+        self.problems.extend(sheet_problems(path, definition, shown=str(path)))
 
 
 def _report(console: Console, checker: _Checker, output: CheckFormat) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import operator
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +26,7 @@ _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 
 
+@functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
 def column_key(name: str) -> str:
     """A header name as matched: case and surrounding spaces ignored, inner spaces as ``_``."""
     return re.sub(r"[\s\-]+", "_", name.strip().lower())
@@ -61,11 +64,26 @@ def read_sheet(
     return sheet, reader.problems
 
 
+def sheet_problems(path: Path, definition: Definition, shown: str | None = None) -> list[Problem]:
+    """Every problem in a sheet, found without building its rows: what check needs."""
+    shown = shown or str(path)
+    try:
+        text = read_text(path, shown)
+    except DataError as error:
+        return error.problems
+    reader = _SheetReader(shown, definition, period_of_file(path.name), build=False)
+    reader.read(text)
+    return reader.problems
+
+
 class _SheetReader:
     """Walks one sheet's records, collecting problems rather than stopping at the first."""
 
-    def __init__(self, shown: str, definition: Definition, period: Period | None) -> None:
+    def __init__(
+        self, shown: str, definition: Definition, period: Period | None, build: bool = True
+    ) -> None:
         self.shown = shown
+        self.build = build  # False: only find the problems, make no rows
         self.definition = definition
         self.period = period
         self.version = definition.version_for(period)
@@ -86,7 +104,7 @@ class _SheetReader:
     def read(self, text: str) -> Sheet | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         # Only a sheet that holds a marker somewhere is walked line by line.
-        lines = text.split("\n") if any(marker in text for marker in _CONFLICT) else []
+        lines = text.split("\n") if any(map(text.__contains__, _CONFLICT)) else []
         for number, line in enumerate(lines, start=1):
             if line.startswith(_CONFLICT):
                 self.error(
@@ -118,6 +136,8 @@ class _SheetReader:
             )
             return None
         rows = self._rows(columns, body)
+        if not self.build:
+            return None
         names = [name for name in (original for original, _ in columns) if name]
         return Sheet(
             path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
@@ -200,6 +220,9 @@ class _SheetReader:
             (position, key, original) for position, (original, key) in enumerate(columns) if key
         ]
         ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
+        # Every sheet has at least the indicator and score columns, so a tuple comes back.
+        our_cells = operator.itemgetter(*(at for at, _ in ours))
+        our_keys = [key for _, key in ours]
         theirs = [
             (position, original)
             for position, key, original in named
@@ -219,7 +242,7 @@ class _SheetReader:
                 cells = {key: record[at].strip() for at, key in ours if at < len(record)}
                 extra = {name: record[at] for at, name in theirs if at < len(record)}
             else:
-                cells = {key: record[at].strip() for at, key in ours}
+                cells = dict(zip(our_keys, map(str.strip, our_cells(record)), strict=True))
                 extra = {name: record[at] for at, name in theirs}
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
@@ -339,7 +362,7 @@ class _SheetReader:
                 sides[column] = (
                     self._points(line, column, value, self.scale) if plain is None else plain
                 )
-        if self.errors > before:
+        if self.errors > before or not self.build:
             return None
         return Row(
             line=line,
@@ -395,13 +418,27 @@ class _SheetReader:
 
 def _sniff_delimiter(text: str) -> str:
     """The separator the header uses: comma, semicolon or tab, outside quotes."""
-    header = next((line for line in text.split("\n") if line.strip()), "")
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in header:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
+    header = _first_line(text)
+    if '"' in header:
+        counts = {",": 0, ";": 0, "\t": 0}
+        quoted = False
+        for char in header:
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char in counts:
+                counts[char] += 1
+    else:
+        counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
     best = max(counts, key=lambda key: counts[key])
     return best if counts[best] else ","
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank, found without splitting the whole text."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line if line.strip() else ""
+        start = end + 1
