@@ -64,11 +64,17 @@ def read_sheet(
     return sheet, reader.problems
 
 
-def sheet_problems(path: Path, definition: Definition, shown: str | None = None) -> list[Problem]:
+def sheet_problems(
+    path: Path,
+    definition: Definition,
+    shown: str | None = None,
+    text: str | None = None,
+) -> list[Problem]:
     """Every problem in a sheet, found without building its rows: what check needs."""
     shown = shown or str(path)
     try:
-        text = read_text(path, shown)
+        if text is None:
+            text = read_text(path, shown)
     except DataError as error:
         return error.problems
     reader = _SheetReader(shown, definition, period_of_file(path.name), build=False)
