@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.console import Console
@@ -53,9 +54,8 @@ class _Checker:
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
-        for path in sorted(folder.rglob("*.csv")):
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                self._check_sheet(path)
+        for path in _csv_files_in(folder):
+            self._check_sheet(path)
 
     def _check_config(self, path: Path) -> None:
         self._once(path, lambda: self._repository(path.parent))
@@ -105,6 +105,21 @@ class _Checker:
         self._seen.add(key)
         self.files += 1
         self.problems.extend(sheet_problems(path, definition, shown=str(path)))
+
+
+def _csv_files_in(folder: Path) -> list[Path]:
+    """Every ``*.csv`` below a folder, sorted, leaving out hidden ones and hidden folders."""
+    # os.walk, unlike rglob, never goes into .git and the like at all.
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(root)
+        found += [
+            base / name
+            for name in (*files, *folders)
+            if name.endswith(".csv") and not name.startswith(".")
+        ]
+    return sorted(found)
 
 
 def _report(console: Console, checker: _Checker, output: CheckFormat) -> None:

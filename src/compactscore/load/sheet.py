@@ -7,7 +7,7 @@ import functools
 import io
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
@@ -108,7 +108,8 @@ class _SheetReader:
         self.problems.append(Problem(self.shown, line, message, fix, Severity.WARNING))
 
     def read(self, text: str) -> Sheet | None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         # Only a sheet that holds a marker somewhere is walked line by line.
         lines = text.split("\n") if any(map(text.__contains__, _CONFLICT)) else []
         for number, line in enumerate(lines, start=1):
@@ -234,7 +235,10 @@ class _SheetReader:
             for position, key, original in named
             if key not in KNOWN and key not in SIDES
         ]
+        plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
         for line, record in body:
+            if plainly_fine is not None and plainly_fine(line, record):
+                continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
                     line,
@@ -275,6 +279,45 @@ class _SheetReader:
                 "Add a row for each, with the score left empty if it is not agreed yet.",
             )
         return rows
+
+    def _plainly_fine(
+        self,
+        ours: list[tuple[int, str]],
+        width: int,
+        by_number: dict[str, Indicator],
+        first_line: dict[str, int],
+    ) -> Callable[[int, list[str]], bool] | None:
+        """When only problems are wanted: a quick test passing the rows that plainly have none.
+
+        A row passes when it is full width, names an indicator by a number not seen
+        before, and every point cell is empty or a plain point (its n/a and any
+        doubt go the long way, which words the problems). None when rows are wanted.
+        """
+        if self.build:
+            return None
+        at = dict((key, position) for position, key in ours)
+        indicator_at, score_at = at["indicator"], at["score"]
+        sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
+        plain = self.plain_points
+        blank_or_plain = {"", *plain}
+
+        def passes(line: int, record: list[str]) -> bool:
+            if len(record) != width:
+                return False
+            indicator = by_number.get(record[indicator_at].strip())
+            if (
+                indicator is None
+                or indicator.id in first_line
+                or record[score_at].strip() not in blank_or_plain
+            ):
+                return False
+            for position in sides_at:
+                if record[position].strip() not in blank_or_plain:
+                    return False
+            first_line[indicator.id] = line
+            return True
+
+        return passes
 
     def _indicator(
         self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
