@@ -12,6 +12,7 @@ from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import sheet_problems
+from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.render.words import plural
 
@@ -32,9 +33,10 @@ class _Checker:
         self.indicators = indicators
         self.problems: list[Problem] = []
         self.files = 0
-        self._seen: set[Path] = set()
+        self._seen: set[str] = set()
         self._repositories: dict[Path, Repository | None] = {}
-        self._folders: dict[Path, Path] = {}
+        # Per folder of sheets: its real path, and its definition or the error finding it.
+        self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
         if not path.exists():
@@ -61,7 +63,7 @@ class _Checker:
         self._once(path, lambda: self._repository(path.parent))
 
     def _once(self, path: Path, load: object) -> None:
-        key = path.resolve()
+        key = str(path.resolve())
         if key in self._seen:
             return
         self._seen.add(key)
@@ -71,34 +73,33 @@ class _Checker:
         except CompactscoreError as error:
             self.problems.extend(error.problems)
 
-    def _resolved(self, folder: Path) -> Path:
-        # Thousands of sheets share a few folders: each folder is resolved once.
-        if folder not in self._folders:
-            self._folders[folder] = folder.resolve()
-        return self._folders[folder]
-
-    def _sheet_key(self, path: Path) -> Path:
-        """The sheet's real path, so a file named twice (or by a link) is checked once."""
-        if path.is_symlink():
-            return path.resolve()
-        return self._resolved(path.parent) / path.name
-
     def _repository(self, folder: Path) -> Repository | None:
-        key = self._resolved(folder)
+        key = folder.resolve()
         if key not in self._repositories:
             self._repositories[key] = load_repository(folder)
         return self._repositories[key]
 
+    def _folder(self, folder: Path) -> tuple[str, Definition | CompactscoreError]:
+        """A folder's real path and its sheets' definition: thousands of sheets share a few."""
+        if folder not in self._folders:
+            try:
+                found: Definition | CompactscoreError = definition_for(
+                    self.indicators, self._repository(folder)
+                )
+            except CompactscoreError as error:
+                found = error
+            self._folders[folder] = (str(folder.resolve()), found)
+        return self._folders[folder]
+
     def _check_sheet(self, path: Path) -> None:
-        key = self._sheet_key(path)
+        real_folder, definition = self._folder(path.parent)
+        # The sheet's real path, so a file named twice (or by a link) is checked once.
+        key = str(path.resolve()) if path.is_symlink() else os.path.join(real_folder, path.name)
         if key in self._seen:
             return
-        try:
-            repository = self._repository(path.parent)
-            definition = definition_for(self.indicators, repository)
-        except CompactscoreError as error:
+        if isinstance(definition, CompactscoreError):
             # The config or definition is broken: report it once, not per sheet.
-            for problem in error.problems:
+            for problem in definition.problems:
                 if problem not in self.problems:
                     self.problems.append(problem)
             return

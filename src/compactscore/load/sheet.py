@@ -7,7 +7,7 @@ import functools
 import io
 import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
@@ -127,7 +127,7 @@ class _SheetReader:
                 "The first line must name the columns, such as: indicator,score,evidence",
             )
             return None
-        records = list(self._records(text))
+        records = self._records(text)
         if not records:
             return None
         (header_line, header), *body = records
@@ -150,15 +150,16 @@ class _SheetReader:
             path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
         )
 
-    def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+    def _records(self, text: str) -> list[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
         delimiter = _sniff_delimiter(text)
         reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+        records = []
         start = 1
         try:
             for record in reader:
                 if "".join(record).strip():
-                    yield start, record
+                    records.append((start, record))
                 start = reader.line_num + 1
         except csv.Error as error:
             if "end of data" in str(error):
@@ -173,6 +174,7 @@ class _SheetReader:
                     "a quoted cell has text after its closing quote.",
                     'Inside a quoted cell, write a quote as two quotes ("").',
                 )
+        return records
 
     def _header(
         self, line: int, header: list[str], body: list[tuple[int, list[str]]]
