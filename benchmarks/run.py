@@ -110,6 +110,21 @@ def find_frictionless(given: str | None) -> str | None:
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
+def byte_compile_compactscore(python: str) -> None:
+    """Compile the package's modules once, as pip does on install.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set would otherwise
+    compile every module from source on every run, which no installed copy does.
+    """
+    code = (
+        "import compileall, importlib.util, sys; "
+        "spec = importlib.util.find_spec('compactscore'); "
+        "sys.exit(0 if all(compileall.compile_dir(p, quiet=1) "
+        "for p in spec.submodule_search_locations) else 1)"
+    )
+    subprocess.run([python, "-c", code], check=True)
+
+
 def has_command(compactscore: list[str], name: str) -> bool:
     """Whether the installed compactscore has a command (trend and compare came later)."""
     _, _, status = run_once([*compactscore, name, "--help"])
@@ -325,6 +340,7 @@ def main() -> int:
     years = SMOKE_YEARS if args.smoke else YEARS
     runs, bulk_runs = (1, 1) if args.smoke else (args.runs, args.bulk_runs)
     python, compactscore = sys.executable, find_compactscore()
+    byte_compile_compactscore(python)
     available = {name for name in ("trend", "compare") if has_command(compactscore, name)}
     frictionless = find_frictionless(args.frictionless)
 
