@@ -169,6 +169,7 @@ class Target:
     limit: float
     at_least: bool = False
     unit: str = "x"
+    reference: bool = False  # shown for comparison, not one of the targets
 
     @property
     def verdict(self) -> str:
@@ -176,6 +177,8 @@ class Target:
         if self.value is None:
             return "not available"
         met = self.value >= self.limit if self.at_least else self.value <= self.limit
+        if self.reference:
+            return "faster" if met else "slower"
         return "pass" if met else "FAIL"
 
     def row(self) -> list[str]:
@@ -196,6 +199,10 @@ def quick_group(
             [python, "-c", START_UP_FLOOR],
         ),
         Measured("compactscore score FILE", [*compactscore, "score", str(sheet)]),
+        Measured(
+            "reference: straightforward typer + pydantic + rich script",
+            [python, str(HERE / "straightforward.py"), str(sheet)],
+        ),
         Measured("compactscore --help", [*compactscore, "--help"]),
         Measured("compactscore --version", [*compactscore, "--version"]),
     ]
@@ -277,6 +284,12 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
             2.5,
             at_least=True,
         ),
+        Target(
+            "score FILE / straightforward script (a reference, not a target)",
+            score / quick["reference: straightforward typer + pydantic + rich script"].median,
+            1.0,
+            reference=True,
+        ),
         Target("--help / start-up floor", quick["compactscore --help"].median / floor, 1.0),
         Target("--version / start-up floor", quick["compactscore --version"].median / floor, 1.0),
     ]
@@ -314,6 +327,7 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
 
 
 EXPECT_SUCCESS = (
+    "reference: straightforward typer + pydantic + rich script",
     "compactscore score FILE",
     "compactscore --help",
     "compactscore --version",
