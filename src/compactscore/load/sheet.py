@@ -297,7 +297,7 @@ class _SheetReader:
         """
         if self.build:
             return None
-        at = dict((key, position) for position, key in ours)
+        at = {key: position for position, key in ours}
         indicator_at, score_at = at["indicator"], at["score"]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
         plain = self.plain_points
