@@ -59,3 +59,7 @@ def test_the_figures_table_is_markdown_with_ratios_to_the_floor() -> None:
     lines = run.figures_table([measured], floor=0.1).splitlines()
     assert lines[0].startswith("| command | sheets | median s |")
     assert lines[2] == "| score |  | 0.250 | 0.200 | 2 | 2.50 |  |"
+
+
+def test_at_the_smoke_size_no_target_is_judged() -> None:
+    assert run.Target("score", 9.0, 1.25, judged=False).verdict == "not judged"
