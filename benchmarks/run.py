@@ -341,8 +341,8 @@ EXPECT_SUCCESS = (
 )
 
 
-def main() -> int:
-    """Generate the collections, measure everything, print and save the tables."""
+def parse_arguments() -> argparse.Namespace:
+    """The command line of the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run: proves it works")
     parser.add_argument("--runs", type=int, default=15, help="runs of each start-up command")
@@ -352,18 +352,63 @@ def main() -> int:
         "--start-up-only", action="store_true", help="only score, --help and --version"
     )
     parser.add_argument("--frictionless", help="the frictionless command, if not found by itself")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def report_of(
+    everything: list[Measured], targets: list[Target], notes: list[str], floor: float
+) -> str:
+    """The figures and the targets as Markdown, with the machine and any notes."""
+    about = machine()
+    return "\n\n".join(
+        [
+            f"Machine: {about['cpu']}, {about['cpus']} CPUs, Python {about['python']}, "
+            f"{about['system']}.",
+            figures_table(everything, floor),
+            markdown(["target", "measured", "limit", "verdict"], [t.row() for t in targets]),
+            *notes,
+        ]
+    )
+
+
+def save(out: Path, report: str, everything: list[Measured], targets: list[Target]) -> None:
+    """The report as Markdown, and every run's figures as JSON, in the output folder."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.md").write_text(report + "\n", encoding="utf-8")
+    data = {
+        "machine": machine(),
+        "commands": [
+            {
+                "name": m.name,
+                "sheets": m.sheets,
+                "median": m.median,
+                "times": m.times,
+                "peak_mb": m.peak_mb,
+                "exit": sorted(m.statuses),
+            }
+            for m in everything
+        ],
+        "targets": [
+            {"target": t.what, "value": t.value, "limit": t.limit, "verdict": t.verdict}
+            for t in targets
+        ],
+    }
+    (out / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    """Generate the collections, measure everything, print and save the tables."""
+    args = parse_arguments()
     areas_by_size = SMOKE_AREAS if args.smoke else FULL_AREAS
     years = SMOKE_YEARS if args.smoke else YEARS
     runs, bulk_runs = (1, 1) if args.smoke else (args.runs, args.bulk_runs)
     python, compactscore = sys.executable, find_compactscore()
     byte_compile_compactscore(python)
     available = {name for name in ("trend", "compare") if has_command(compactscore, name)}
-    frictionless = find_frictionless(args.frictionless)
 
     collections = [collection(args.out, areas, years) for areas in areas_by_size]
     sheet = sorted((collections[0][1][0] / "scores").glob("*.csv"))[-1]
-    quick = quick_group(python, compactscore, sheet, frictionless)
+    quick = quick_group(python, compactscore, sheet, find_frictionless(args.frictionless))
     measure(quick, runs)
     bulk = []
     for root, areas in [] if args.start_up_only else collections:
@@ -377,55 +422,16 @@ def main() -> int:
     targets = targets_of(quick_by_name, bulk)
     for target in targets:
         target.judged = not args.smoke
-    about = machine()
     missing = sorted({"trend", "compare"} - available)
-    report = "\n\n".join(
-        [
-            f"Machine: {about['cpu']}, {about['cpus']} CPUs, Python {about['python']}, {about['system']}.",
-            f"Runs: {runs} of each start-up command, {bulk_runs} of each bulk command; medians.",
-            figures_table(everything, floor),
-            markdown(["target", "measured", "limit", "verdict"], [t.row() for t in targets]),
-            *(
-                ["Not available in this compactscore: " + ", ".join(missing) + "."]
-                if missing
-                else []
-            ),
-            *(
-                ["Smoke size: this proves the benchmark runs; its timings mean nothing."]
-                if args.smoke
-                else []
-            ),
-        ]
-    )
+    notes = [f"Runs: {runs} of each start-up command, {bulk_runs} of each bulk command; medians."]
+    if missing:
+        notes.append("Not available in this compactscore: " + ", ".join(missing) + ".")
+    if args.smoke:
+        notes.append("Smoke size: this proves the benchmark runs; its timings mean nothing.")
+    report = report_of(everything, targets, notes, floor)
     print(report)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.md").write_text(report + "\n", encoding="utf-8")
-    (args.out / "results.json").write_text(
-        json.dumps(
-            {
-                "machine": about,
-                "smoke": args.smoke,
-                "commands": [
-                    {
-                        "name": m.name,
-                        "sheets": m.sheets,
-                        "median": m.median,
-                        "times": m.times,
-                        "peak_mb": m.peak_mb,
-                        "exit": sorted(m.statuses),
-                    }
-                    for m in everything
-                ],
-                "targets": [
-                    {"target": t.what, "value": t.value, "limit": t.limit, "verdict": t.verdict}
-                    for t in targets
-                ],
-            },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    save(args.out, report, everything, targets)
+
     broken = [m.name for m in everything if m.name in EXPECT_SUCCESS and m.statuses != {0}]
     if broken:
         print("These did not succeed: " + "; ".join(broken), file=sys.stderr)
