@@ -6,6 +6,7 @@ Each command imports its implementation when it runs, so that start-up and
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 from pathlib import Path
@@ -356,7 +357,12 @@ def report(
 def main() -> None:
     """The console script's entry point."""
     _tolerate_narrow_encodings()
-    app()
+    try:
+        app()
+    finally:
+        # The process is ending: its objects need freeing, not another hunt for
+        # reference cycles, which took about 30 ms at every exit.
+        gc.freeze()
 
 
 def _tolerate_narrow_encodings() -> None:

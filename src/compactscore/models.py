@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
@@ -139,6 +140,17 @@ class Version(Strict):
         return parse_period(self.applies_from) if self.applies_from else None
 
 
+@dataclass
+class _Lookups:
+    """What a definition has worked out, for the lists it was worked out from."""
+
+    indicators: list[Indicator]
+    versions: list[Version]
+    in_force: dict[str, list[Indicator]] = field(default_factory=dict)
+    lineage: dict[str, str] = field(default_factory=dict)
+    versions_for: dict[Period, str] = field(default_factory=dict)
+
+
 class Definition(Strict):
     """An indicator set with its scale, themes and version history."""
 
@@ -208,12 +220,12 @@ class Definition(Strict):
             ("retired", indicator.retired),
             *(("renumbered", version) for version in indicator.renumbered),
         ]
-        for field, named_version in named:
+        for key, named_version in named:
             if named_version is not None and named_version not in names:
                 raise LocatedError(
                     f"indicator {indicator.id!r} names version {named_version!r}, which is not "
                     f"among the versions ({', '.join(names)})",
-                    ("indicators", position, field),
+                    ("indicators", position, key),
                 )
         if indicator.replaces is not None and indicator.replaces not in ids:
             raise LocatedError(
@@ -229,9 +241,15 @@ class Definition(Strict):
 
     def version_for(self, period: Period | None) -> str:
         """The version in force for a period: the latest that applies from it or before."""
-        chosen = self.versions[0].version
         if period is None:
             return self.version
+        known = self._memo().versions_for
+        if period not in known:
+            known[period] = self._work_out_version_for(period)
+        return known[period]
+
+    def _work_out_version_for(self, period: Period) -> str:
+        chosen = self.versions[0].version
         for version in self.versions:
             start = version.start
             if start is None or not period < start:
@@ -240,6 +258,13 @@ class Definition(Strict):
 
     def in_force(self, version: str) -> list[Indicator]:
         """The indicators that apply in a version, numbered as that version numbers them."""
+        # Worked out once per version: every sheet of a collection asks again.
+        known = self._memo().in_force
+        if version not in known:
+            known[version] = self._work_out_in_force(version)
+        return list(known[version])
+
+    def _work_out_in_force(self, version: str) -> list[Indicator]:
         order = self.version_names
         at = order.index(version)
         result = []
@@ -258,6 +283,28 @@ class Definition(Strict):
 
     def lineage(self, indicator_id: str) -> str:
         """The id of the first indicator in a line of replacements, so trends can follow it."""
+        known = self._memo().lineage
+        if indicator_id not in known:
+            known[indicator_id] = self._work_out_lineage(indicator_id)
+        return known[indicator_id]
+
+    def _memo(self) -> _Lookups:
+        """Lookups worked out from this definition, kept beside it but never part of its data.
+
+        A copy with other indicators or versions (``model_copy(update=...)``) starts afresh.
+        """
+        memo: _Lookups | None = self.__dict__.get("_lookups")
+        if (
+            memo is None
+            or memo.indicators is not self.indicators
+            or memo.versions is not self.versions
+        ):
+            memo = _Lookups(self.indicators, self.versions)
+            # Not a field: pydantic leaves it out of equality, dumps and validation.
+            self.__dict__["_lookups"] = memo
+        return memo
+
+    def _work_out_lineage(self, indicator_id: str) -> str:
         by_id = {indicator.id: indicator for indicator in self.indicators}
         seen = set()
         while (replaced := by_id[indicator_id].replaces) and replaced not in seen:

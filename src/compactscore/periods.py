@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -51,6 +52,7 @@ class Period(BaseModel):
         return self.sort_key < other.sort_key
 
 
+@functools.lru_cache(maxsize=4096)  # periods are frozen, and a collection repeats a few names
 def parse_period(text: str) -> Period | None:
     """Read ``2024``, ``2024-25`` or ``2024-2025``; None when it is not a period."""
     match = _PERIOD.match(text.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.console import Console
@@ -12,7 +13,8 @@ from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
-from compactscore.load.sheet import read_sheet
+from compactscore.load.sheet import sheet_problems
+from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.render.words import plural
 
@@ -44,8 +46,10 @@ class _Checker:
         self.indicators = indicators
         self.problems: list[Problem] = []
         self.files = 0
-        self._seen: set[Path] = set()
+        self._seen: set[str] = set()
         self._repositories: dict[Path, Repository | None] = {}
+        # Per folder of sheets: its real path, and its definition or the error finding it.
+        self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
         if not path.exists():
@@ -69,11 +73,7 @@ class _Checker:
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
-        sheets = [
-            path
-            for path in sorted(folder.rglob("*.csv"))
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        ]
+        sheets = _csv_files_in(folder)
         for path in sheets:
             self._check_sheet(path)
         if not sheets and not config.is_file():
@@ -92,7 +92,7 @@ class _Checker:
         self._once(path, lambda: self._repository(path.parent))
 
     def _once(self, path: Path, load: object) -> None:
-        key = path.resolve()
+        key = str(path.resolve())
         if key in self._seen:
             return
         self._seen.add(key)
@@ -108,23 +108,48 @@ class _Checker:
             self._repositories[key] = load_repository(folder)
         return self._repositories[key]
 
+    def _folder(self, folder: Path) -> tuple[str, Definition | CompactscoreError]:
+        """A folder's real path and its sheets' definition: thousands of sheets share a few."""
+        if folder not in self._folders:
+            try:
+                found: Definition | CompactscoreError = definition_for(
+                    self.indicators, self._repository(folder)
+                )
+            except CompactscoreError as error:
+                found = error
+            self._folders[folder] = (str(folder.resolve()), found)
+        return self._folders[folder]
+
     def _check_sheet(self, path: Path) -> None:
-        key = path.resolve()
+        real_folder, definition = self._folder(path.parent)
+        # The sheet's real path, so a file named twice (or by a link) is checked once.
+        key = str(path.resolve()) if path.is_symlink() else os.path.join(real_folder, path.name)
         if key in self._seen:
             return
-        try:
-            repository = self._repository(path.parent)
-            definition = definition_for(self.indicators, repository)
-        except CompactscoreError as error:
+        if isinstance(definition, CompactscoreError):
             # The config or definition is broken: report it once, not per sheet.
-            for problem in error.problems:
+            for problem in definition.problems:
                 if problem not in self.problems:
                     self.problems.append(problem)
             return
         self._seen.add(key)
         self.files += 1
-        _, problems = read_sheet(path, definition, shown=str(path))
-        self.problems.extend(problems)
+        self.problems.extend(sheet_problems(path, definition, shown=str(path)))
+
+
+def _csv_files_in(folder: Path) -> list[Path]:
+    """Every ``*.csv`` below a folder, sorted, leaving out hidden ones and hidden folders."""
+    # os.walk, unlike rglob, never goes into .git and the like at all.
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(root)
+        found += [
+            base / name
+            for name in (*files, *folders)
+            if name.endswith(".csv") and not name.startswith(".")
+        ]
+    return sorted(found)
 
 
 SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from compactscore.errors import DataError
@@ -17,9 +16,11 @@ BUNDLED = "thriving-sector"
 
 def bundled_path() -> Path:
     """Where the bundled definition is: inside the package once installed, else the checkout."""
-    packaged = resources.files("compactscore") / "indicators" / "thriving_sector.yaml"
+    # The package's own folder, found without importlib.resources (a slow import
+    # for start-up): an installed wheel holds the file there.
+    packaged = Path(__file__).parent.parent / "indicators" / "thriving_sector.yaml"
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     # An editable install or a source checkout: the one copy at the project root.
     return Path(__file__).resolve().parents[3] / "indicators" / "thriving_sector.yaml"
 

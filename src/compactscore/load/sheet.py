@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import difflib
+import functools
 import io
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
@@ -16,9 +17,11 @@ from compactscore.periods import Period, period_of_file
 
 KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
 SIDES = ("sector_score", "public_score")
+_POINT_COLUMNS = ("target", *SIDES)
 REQUIRED = ("indicator", "score")
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 _WHOLE = re.compile(r"^\+?[0-9]+$")
+_NEGATIVE = re.compile(r"^-[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 _QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
@@ -27,8 +30,10 @@ _NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
 # git's conflict markers exactly: seven characters alone or before a space and a name,
 # so that a line of evidence underlined with ========== is not taken for one.
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 
 
+@functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
 def column_key(name: str) -> str:
     """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
 
@@ -63,6 +68,22 @@ def read_sheet(
     text: str | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """Read a sheet; return it (None if unreadable) with every problem found."""
+    return _read(path, definition, shown, text, build=True)
+
+
+def sheet_problems(
+    path: Path,
+    definition: Definition,
+    shown: str | None = None,
+    text: str | None = None,
+) -> list[Problem]:
+    """Every problem in a sheet, found without building its rows: what check needs."""
+    return _read(path, definition, shown, text, build=False)[1]
+
+
+def _read(
+    path: Path, definition: Definition, shown: str | None, text: str | None, build: bool
+) -> tuple[Sheet | None, list[Problem]]:
     shown = shown or str(path)
     try:
         if text is None:
@@ -72,9 +93,9 @@ def read_sheet(
     except DataError as error:
         return None, error.problems
     period = period_of_file(path.name)
-    reader = _SheetReader(shown, definition, period)
+    reader = _SheetReader(shown, definition, period, build=build)
     sheet = reader.read(text)
-    if period is None and sheet is not None:
+    if period is None and reader.complete:
         reader.warn(
             None,
             f"the file name {path.name!r} is not a period, so the sheet is read against the "
@@ -87,25 +108,36 @@ def read_sheet(
 class _SheetReader:
     """Walks one sheet's records, collecting problems rather than stopping at the first."""
 
-    def __init__(self, shown: str, definition: Definition, period: Period | None) -> None:
+    def __init__(
+        self, shown: str, definition: Definition, period: Period | None, build: bool = True
+    ) -> None:
         self.shown = shown
+        self.build = build  # False: only find the problems, make no rows
         self.definition = definition
         self.period = period
         self.version = definition.version_for(period)
         self.in_force = definition.in_force(self.version)
         self.scale = definition.scale
+        # The cells nearly every row holds, read without a regular expression.
+        self.plain_points = {str(point): point for point in self.scale.points}
         self.problems: list[Problem] = []
+        self.errors = 0
+        self.complete = False  # the header and rows were read, whatever their problems
 
     def error(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.shown, line, message, fix))
+        self.errors += 1
 
     def warn(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.shown, line, message, fix, Severity.WARNING))
 
     def read(self, text: str) -> Sheet | None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Only a sheet that holds a marker somewhere is walked line by line: most have none.
+        suspect = any(map(text.__contains__, _MARKERS))
         quoted = False  # inside a quoted cell that runs over several lines
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, line in enumerate(text.split("\n") if suspect else [], start=1):
             if not quoted and _CONFLICT.match(line.rstrip()):
                 self.error(
                     number,
@@ -114,7 +146,7 @@ class _SheetReader:
                 )
                 return None
             quoted ^= line.count('"') % 2 == 1
-        records = list(self._records(text))
+        records = self._records(text)
         if not records:
             if not self.problems:
                 # Blank lines, or only empty cells such as ,,, or "": nothing to read.
@@ -137,25 +169,29 @@ class _SheetReader:
             )
             return None
         rows = self._rows(columns, body)
+        self.complete = True
+        if not self.build:
+            return None
         names = [name for name in (original for original, _ in columns) if name]
         return Sheet(
             path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
         )
 
-    def _records(self, text: str) -> Iterator[tuple[int, list[str]]]:
+    def _records(self, text: str) -> list[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
         delimiter, hinted = _sniff_delimiter(text)
         # The whole file is already within read_text's size limit, so no cell can be
         # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
         csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
         reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+        records = []
         start = 1
         try:
             for record in reader:
                 if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
                     hinted = False
-                elif any(cell.strip() for cell in record):
-                    yield start, record
+                elif "".join(record).strip():
+                    records.append((start, record))
                 start = reader.line_num + 1
         except csv.Error as error:
             if "end of data" in str(error):
@@ -176,6 +212,7 @@ class _SheetReader:
                     f"this line cannot be read as CSV ({error}).",
                     "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
                 )
+        return records
 
     def _header(
         self, line: int, header: list[str], body: list[tuple[int, list[str]]]
@@ -225,7 +262,23 @@ class _SheetReader:
         by_id = {indicator.id: indicator for indicator in self.in_force}
         first_line: dict[str, int] = {}
         rows: list[Row] = []
+        # Which cells are ours and which the user's own, worked out once for the sheet.
+        named = [
+            (position, key, original) for position, (original, key) in enumerate(columns) if key
+        ]
+        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
+        # Every sheet has at least the indicator and score columns, so a tuple comes back.
+        our_cells = operator.itemgetter(*(at for at, _ in ours))
+        our_keys = [key for _, key in ours]
+        theirs = [
+            (position, original)
+            for position, key, original in named
+            if key not in KNOWN and key not in SIDES
+        ]
+        plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
         for line, record in body:
+            if plainly_fine is not None and plainly_fine(line, record):
+                continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
                     line,
@@ -234,15 +287,15 @@ class _SheetReader:
                     "must be in quotes.",
                 )
                 continue
-            cells: dict[str, str] = {}
-            extra: dict[str, str] = {}
-            for (original, key), cell in zip(columns, record, strict=False):
-                if not key:
-                    continue
-                if key in KNOWN or key in SIDES:
-                    cells[key] = unneutralised(cell.strip())
-                else:
-                    extra[original] = unneutralised(cell)
+            if len(record) < len(columns):
+                # A short row: only the cells it has (spreadsheets drop empty trailing cells).
+                cells = {key: record[at].strip() for at, key in ours if at < len(record)}
+                extra = {name: record[at] for at, name in theirs if at < len(record)}
+            else:
+                cells = dict(zip(our_keys, map(str.strip, our_cells(record)), strict=True))
+                extra = {name: record[at] for at, name in theirs}
+            cells = {key: unneutralised(value) for key, value in cells.items()}
+            extra = {name: unneutralised(value) for name, value in extra.items()}
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
                 continue
@@ -270,22 +323,65 @@ class _SheetReader:
             )
         return rows
 
+    def _plainly_fine(
+        self,
+        ours: list[tuple[int, str]],
+        width: int,
+        by_number: dict[str, Indicator],
+        first_line: dict[str, int],
+    ) -> Callable[[int, list[str]], bool] | None:
+        """When only problems are wanted: a quick test passing the rows that plainly have none.
+
+        A row passes when it is full width, names an indicator by a number not seen
+        before, and every point cell is empty or a plain point (its n/a and any
+        doubt go the long way, which words the problems). None when rows are wanted.
+        """
+        if self.build:
+            return None
+        at = {key: position for position, key in ours}
+        indicator_at, score_at = at["indicator"], at["score"]
+        sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
+        plain = self.plain_points
+        blank_or_plain = {"", *plain}
+
+        def passes(line: int, record: list[str]) -> bool:
+            if len(record) != width:
+                return False
+            indicator = by_number.get(record[indicator_at].strip())
+            if (
+                indicator is None
+                or indicator.id in first_line
+                or record[score_at].strip() not in blank_or_plain
+            ):
+                return False
+            for position in sides_at:
+                if record[position].strip() not in blank_or_plain:
+                    return False
+            first_line[indicator.id] = line
+            return True
+
+        return passes
+
     def _indicator(
         self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
     ) -> Indicator | None:
-        numbers = f"{self.in_force[0].number} to {self.in_force[-1].number}"
         if not cell:
+            numbers = self._numbers()
             self.error(
                 line,
                 "the indicator cell is empty.",
                 f"Write the indicator's number ({numbers}) or its id.",
             )
             return None
+        plain = by_number.get(cell)
+        if plain is not None:
+            return plain
         key = cell.lower()
         if _WHOLE.match(key):
             key = str(int(key))
             if key in by_number:
                 return by_number[key]
+            numbers = self._numbers()
             self.error(
                 line, f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
             )
@@ -301,6 +397,9 @@ class _SheetReader:
                 "Use the indicator in force, or name the sheet for the period it belongs to.",
             )
             return None
+        numbers = self._numbers()
+        import difflib  # only a misspelt indicator needs it
+
         close = difflib.get_close_matches(key, list(by_id), n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         self.error(
@@ -309,6 +408,10 @@ class _SheetReader:
             f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
         )
         return None
+
+    def _numbers(self) -> str:
+        """The range of indicator numbers in force, for messages: ``1 to 17``."""
+        return f"{self.in_force[0].number} to {self.in_force[-1].number}"
 
     def _when(self) -> str:
         period = self.period.label if self.period else "this period"
@@ -328,11 +431,11 @@ class _SheetReader:
     def _row(
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
     ) -> Row | None:
-        before = len(errors_in(self.problems))
+        before = self.errors
         text = cells.get("score", "")
-        score: int | None = None
-        state = ScoreState.NOT_SCORED
-        if text.lower() in NOT_APPLICABLE:
+        score = self.plain_points.get(text)
+        state = ScoreState.SCORED if score is not None else ScoreState.NOT_SCORED
+        if score is None and text.lower() in NOT_APPLICABLE:
             state = ScoreState.NOT_APPLICABLE
             if not cells.get("evidence"):
                 self.error(
@@ -340,15 +443,18 @@ class _SheetReader:
                     f"indicator {indicator.number} is marked n/a with no reason.",
                     "Say in the evidence column why it does not apply here.",
                 )
-        elif text:
+        elif score is None and text:
             score = self._points(line, "score", text, self.scale, allow_na=True)
             state = ScoreState.SCORED
-        sides = {
-            column: self._points(line, column, cells[column], self.scale)
-            for column in ("target", *SIDES)
-            if cells.get(column)
-        }
-        if len(errors_in(self.problems)) > before:
+        sides: dict[str, int] = {}
+        for column in _POINT_COLUMNS:
+            value = cells.get(column)
+            if value:
+                plain = self.plain_points.get(value)
+                sides[column] = (
+                    self._points(line, column, value, self.scale) if plain is None else plain
+                )
+        if self.errors > before:
             return None
         if state is ScoreState.NOT_APPLICABLE and "target" in sides:
             # A target for an indicator that does not apply cannot be met or missed.
@@ -358,6 +464,8 @@ class _SheetReader:
                 "which is not checked.",
                 "Clear the target, or score the indicator if it applies after all.",
             )
+        if not self.build:
+            return None
         return Row(
             line=line,
             indicator=indicator.id,
@@ -376,17 +484,12 @@ class _SheetReader:
         self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
     ) -> int:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
-        points = f"{scale.describe()}"
-        empty = (
-            "; leave it empty if not scored yet, or write n/a if it does not apply here "
-            "(with the reason in evidence)"
-            if allow_na
-            else ", or leave it empty"
-        )
-        if _WHOLE.match(text) or re.match(r"^-[0-9]+$", text):
-            value = int(text)
-            if scale.min <= value <= scale.max:
-                return value
+        whole = _WHOLE.match(text) or _NEGATIVE.match(text)
+        if whole and scale.min <= int(text) <= scale.max:
+            return int(text)
+        # The words for the fix are only worked out for the rare wrong cell.
+        points = scale.describe()
+        if whole:
             self.error(
                 line,
                 f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
@@ -406,17 +509,23 @@ class _SheetReader:
             )
         elif _DECIMAL.match(text):
             value_text = text.replace(",", ".")
-            whole = float(value_text).is_integer()
+            integral = float(value_text).is_integer()
             self.error(
                 line,
                 f"{column} {text!r} is written as a decimal; scores are whole points."
-                if whole
+                if integral
                 else f"{column} {text!r} is not a whole number.",
                 f"Write {int(float(value_text))}."
-                if whole
+                if integral
                 else f"Scores are whole points: {points}; agree on one of them.",
             )
         else:
+            empty = (
+                "; leave it empty if not scored yet, or write n/a if it does not apply here "
+                "(with the reason in evidence)"
+                if allow_na
+                else ", or leave it empty"
+            )
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
         return 0
 
@@ -427,16 +536,30 @@ def _sniff_delimiter(text: str) -> tuple[str, bool]:
     Without a hint, the separator the header uses most: comma, semicolon or tab,
     outside quotes.
     """
-    header = next((line for line in text.split("\n") if line.strip()), "")
+    header = _first_line(text)
     hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
     if hint and text.split("\n", 1)[0] == header:
         return hint.group(1), True
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in header:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
+    if '"' in header:
+        counts = {",": 0, ";": 0, "\t": 0}
+        quoted = False
+        for char in header:
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char in counts:
+                counts[char] += 1
+    else:
+        counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
     best = max(counts, key=lambda key: counts[key])
     return (best if counts[best] else ","), False
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank, found without splitting the whole text."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line if line.strip() else ""
+        start = end + 1

@@ -11,18 +11,19 @@ from compactscore.errors import DataError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
+# libyaml, when PyYAML was built with it; any error is then worded by the Python reader.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
     """The data in a YAML text, with the node tree that knows each value's line."""
-    try:
-        _check_tokens(text, shown)
-        loader = yaml.SafeLoader(text)
+    if _FAST_LOADER is not None:
         try:
-            node = loader.get_single_node()
-            _check_keys(node, shown)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            return _read(text, shown, _FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # the pure-Python reader below finds and words the problem as it always has
+    try:
+        return _read(text, shown, yaml.SafeLoader)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
         raise DataError.at(
@@ -43,6 +44,18 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
         ) from None
     except yaml.YAMLError as error:
         raise DataError.at(shown, None, f"is not valid YAML: {error}.") from None
+
+
+def _read(text: str, shown: str, loader_class: Any) -> tuple[Any, yaml.Node | None]:
+    """Check the tokens, compose the nodes, check the keys, then build the data."""
+    _check_tokens(text, shown, loader_class)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        _check_keys(node, shown)
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     return data, node
 
 
@@ -56,10 +69,10 @@ _OPENS = (
 _CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-def _check_tokens(text: str, shown: str) -> None:
+def _check_tokens(text: str, shown: str, loader_class: Any) -> None:
     """Refuse, before anything is built, what could make a small file expand or nest without end."""
     depth = 0
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=loader_class):
         line = token.start_mark.line + 1
         if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
             raise DataError.at(

@@ -1,0 +1,445 @@
+"""Measure compactscore against its floors: whole processes, several runs, medians, ratios.
+
+Reproduce the published figures with one command (from the project root, in
+the project's virtual environment):
+
+    .venv/bin/python benchmarks/run.py
+
+CI runs ``--smoke``: tiny sizes, one run each, proving the benchmark still works
+(no targets are judged at that size: timings that small mean nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+YEARS = 25
+FULL_AREAS = (4, 40, 400)  # x 25 years: 100, 1,000 and 10,000 sheets
+SMOKE_AREAS = (1, 2)  # x 5 years: 5 and 10 sheets
+SMOKE_YEARS = 5
+START_UP_FLOOR = "import typer, yaml; from rich.table import Table; from pydantic import BaseModel"
+BULK_FLOOR = """
+import csv, sys
+from pathlib import Path
+rows = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.csv")):
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows += sum(1 for _ in csv.reader(handle))
+print(rows)
+"""
+
+
+@dataclass
+class Measured:
+    """Every run of one command: wall times, peak memory, exit statuses."""
+
+    name: str
+    command: list[str]
+    cwd: Path | None = None
+    sheets: int | None = None
+    times: list[float] = field(default_factory=list)
+    peak_kb: int = 0
+    statuses: set[int] = field(default_factory=set)
+
+    @property
+    def median(self) -> float:
+        """The median wall time in seconds."""
+        return statistics.median(self.times)
+
+    @property
+    def peak_mb(self) -> float:
+        """The largest resident set size of any run, in MB."""
+        return self.peak_kb / 1024
+
+
+def run_once(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int, int]:
+    """Run a whole process once: (seconds, peak resident KB, exit status)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    # wait4 gives this child's own peak memory, not the largest of all children so far.
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def measure(group: list[Measured], runs: int) -> None:
+    """Each command run in turn, round after round, so machine noise falls on all alike."""
+    for measured in group:
+        run_once(measured.command, measured.cwd)  # warm the file and bytecode caches
+    for _ in range(runs):
+        for measured in group:
+            seconds, peak_kb, status = run_once(measured.command, measured.cwd)
+            measured.times.append(seconds)
+            measured.peak_kb = max(measured.peak_kb, peak_kb)
+            measured.statuses.add(status)
+
+
+def find_compactscore() -> list[str]:
+    """The installed command beside this Python, as a user runs it."""
+    script = Path(sys.executable).parent / "compactscore"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "compactscore"]
+
+
+def find_frictionless(given: str | None) -> str | None:
+    """frictionless, if installed: named, on PATH, beside this Python, or in .venv-frictionless."""
+    candidates = [
+        given,
+        shutil.which("frictionless"),
+        str(Path(sys.executable).parent / "frictionless"),
+        str(HERE.parent / ".venv-frictionless" / "bin" / "frictionless"),
+    ]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
+def byte_compile_compactscore(python: str) -> None:
+    """Compile the package's modules once, as pip does on install.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set would otherwise
+    compile every module from source on every run, which no installed copy does.
+    """
+    code = (
+        "import compileall, importlib.util, sys; "
+        "spec = importlib.util.find_spec('compactscore'); "
+        "sys.exit(0 if all(compileall.compile_dir(p, quiet=1) "
+        "for p in spec.submodule_search_locations) else 1)"
+    )
+    subprocess.run([python, "-c", code], check=True)
+
+
+def has_command(compactscore: list[str], name: str) -> bool:
+    """Whether the installed compactscore has a command (trend and compare came later)."""
+    _, _, status = run_once([*compactscore, name, "--help"])
+    return status == 0
+
+
+def collection(out: Path, areas: int, years: int) -> tuple[Path, list[Path]]:
+    """A synthetic collection of areas x years, generated once and reused."""
+    root = out / "data" / f"{areas}x{years}"
+    done = root / ".complete"
+    if not done.exists():
+        if root.exists():
+            shutil.rmtree(root)
+        generate(root, areas, years)
+        done.write_text("generated\n", encoding="utf-8")
+    return root, sorted(path for path in root.iterdir() if path.is_dir())
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cpus": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+@dataclass
+class Target:
+    """One target of the issue: a measured ratio (or MB) against its limit."""
+
+    what: str
+    value: float | None
+    limit: float
+    at_least: bool = False
+    unit: str = "x"
+    reference: bool = False  # shown for comparison, not one of the issue's targets
+    judged: bool = True  # False at the smoke size, where timings mean nothing
+
+    @property
+    def verdict(self) -> str:
+        """pass, FAIL, or why it could not be judged."""
+        if self.value is None:
+            return "not available"
+        if not self.judged:
+            return "not judged"
+        met = self.value >= self.limit if self.at_least else self.value <= self.limit
+        if self.reference:
+            return "faster" if met else "slower"
+        return "pass" if met else "FAIL"
+
+    def row(self) -> list[str]:
+        """The target as a table row."""
+        sign = ">=" if self.at_least else "<="
+        shown = "-" if self.value is None else f"{self.value:.2f}{self.unit}"
+        return [self.what, shown, f"{sign} {self.limit:g}{self.unit}", self.verdict]
+
+
+def quick_group(
+    python: str, compactscore: list[str], sheet: Path, frictionless: str | None
+) -> list[Measured]:
+    """The start-up commands and their floors, measured together."""
+    group = [
+        Measured("python -c pass", [python, "-c", "pass"]),
+        Measured(
+            "start-up floor (import typer, yaml, rich.table, pydantic)",
+            [python, "-c", START_UP_FLOOR],
+        ),
+        Measured("compactscore score FILE", [*compactscore, "score", str(sheet)]),
+        Measured(
+            "reference: straightforward typer + pydantic + rich script",
+            [python, str(HERE / "straightforward.py"), str(sheet)],
+        ),
+        Measured("compactscore --help", [*compactscore, "--help"]),
+        Measured("compactscore --version", [*compactscore, "--version"]),
+    ]
+    if frictionless:
+        # frictionless refuses absolute paths as unsafe: it is given the name, in the folder.
+        group.append(
+            Measured(
+                "frictionless validate FILE",
+                [frictionless, "validate", sheet.name],
+                cwd=sheet.parent,
+            )
+        )
+    return group
+
+
+def bulk_group(
+    python: str, compactscore: list[str], root: Path, areas: list[Path], available: set[str]
+) -> list[Measured]:
+    """The commands over a whole collection, and the bare csv-read floor of the same files."""
+    sheets = len(areas) * len(list((areas[0] / "scores").glob("*.csv")))
+    group = [
+        Measured("csv-read floor (csv module, same files)", [python, "-c", BULK_FLOOR, str(root)]),
+        Measured("compactscore check FOLDER", [*compactscore, "check", str(root)]),
+        Measured(
+            "national trend in one process (load_sheet + trend_of)",
+            [python, str(HERE / "national_trend.py"), str(root)],
+        ),
+    ]
+    if "compare" in available:
+        group.append(
+            Measured(
+                "compactscore compare AREA_DIRS...", [*compactscore, "compare", *map(str, areas)]
+            )
+        )
+    if "trend" in available:
+        group.append(
+            Measured("compactscore trend (one area)", [*compactscore, "trend"], cwd=areas[0])
+        )
+    for measured in group:
+        measured.sheets = len(list((areas[0] / "scores").glob("*.csv"))) if measured.cwd else sheets
+    return group
+
+
+def markdown(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table, as pasted into the README."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def figures_table(measured: list[Measured], floor: float) -> str:
+    """Every command's median, fastest run, peak memory and ratio to the start-up floor."""
+    rows = [
+        [
+            m.name,
+            "" if m.sheets is None else f"{m.sheets:,}",
+            f"{m.median:.3f}",
+            f"{min(m.times):.3f}",
+            f"{m.peak_mb:.0f}",
+            f"{m.median / floor:.2f}",
+            ",".join(map(str, sorted(m.statuses))),
+        ]
+        for m in measured
+    ]
+    header = ["command", "sheets", "median s", "fastest s", "peak MB", "x start-up floor", "exit"]
+    return markdown(header, rows)
+
+
+def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> list[Target]:
+    """The issue's targets, judged from one run's medians."""
+    floor = quick["start-up floor (import typer, yaml, rich.table, pydantic)"].median
+    score = quick["compactscore score FILE"].median
+    frictionless = quick.get("frictionless validate FILE")
+    quick_targets = [
+        Target("score FILE / start-up floor", score / floor, 1.25),
+        Target(
+            "frictionless validate / score FILE",
+            frictionless.median / score if frictionless else None,
+            2.5,
+            at_least=True,
+        ),
+        Target(
+            "score FILE / straightforward script (a reference, not a target)",
+            score / quick["reference: straightforward typer + pydantic + rich script"].median,
+            1.0,
+            reference=True,
+        ),
+        Target("--help / start-up floor", quick["compactscore --help"].median / floor, 1.0),
+        Target("--version / start-up floor", quick["compactscore --version"].median / floor, 1.0),
+    ]
+    if len(bulk) < 2:
+        return quick_targets
+    largest, before = bulk[-1], bulk[-2]
+    sheets = f"{largest['compactscore check FOLDER'].sheets:,}"
+    check = largest["compactscore check FOLDER"].median
+    compare = largest.get("compactscore compare AREA_DIRS...")
+    return [
+        *quick_targets,
+        Target(
+            f"check {sheets} sheets / csv-read floor",
+            check / largest["csv-read floor (csv module, same files)"].median,
+            3.0,
+        ),
+        Target(
+            f"check {sheets} / check {before['compactscore check FOLDER'].sheets:,} sheets",
+            check / before["compactscore check FOLDER"].median,
+            11.0,
+        ),
+        Target(
+            f"peak memory, national trend of {sheets} sheets",
+            largest["national trend in one process (load_sheet + trend_of)"].peak_mb,
+            150,
+            unit=" MB",
+        ),
+        Target(
+            f"peak memory, compare over {sheets} sheets",
+            compare.peak_mb if compare else None,
+            150,
+            unit=" MB",
+        ),
+    ]
+
+
+EXPECT_SUCCESS = (
+    "reference: straightforward typer + pydantic + rich script",
+    "compactscore score FILE",
+    "compactscore --help",
+    "compactscore --version",
+    "compactscore check FOLDER",
+    "national trend in one process (load_sheet + trend_of)",
+    "compactscore compare AREA_DIRS...",
+    "compactscore trend (one area)",
+)
+
+
+def parse_arguments() -> argparse.Namespace:
+    """The command line of the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run: proves it works")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each start-up command")
+    parser.add_argument("--bulk-runs", type=int, default=3, help="runs of each bulk command")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="where data and results go")
+    parser.add_argument(
+        "--start-up-only", action="store_true", help="only score, --help and --version"
+    )
+    parser.add_argument("--frictionless", help="the frictionless command, if not found by itself")
+    return parser.parse_args()
+
+
+def report_of(
+    everything: list[Measured], targets: list[Target], notes: list[str], floor: float
+) -> str:
+    """The figures and the targets as Markdown, with the machine and any notes."""
+    about = machine()
+    return "\n\n".join(
+        [
+            f"Machine: {about['cpu']}, {about['cpus']} CPUs, Python {about['python']}, "
+            f"{about['system']}.",
+            figures_table(everything, floor),
+            markdown(["target", "measured", "limit", "verdict"], [t.row() for t in targets]),
+            *notes,
+        ]
+    )
+
+
+def save(out: Path, report: str, everything: list[Measured], targets: list[Target]) -> None:
+    """The report as Markdown, and every run's figures as JSON, in the output folder."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.md").write_text(report + "\n", encoding="utf-8")
+    data = {
+        "machine": machine(),
+        "commands": [
+            {
+                "name": m.name,
+                "sheets": m.sheets,
+                "median": m.median,
+                "times": m.times,
+                "peak_mb": m.peak_mb,
+                "exit": sorted(m.statuses),
+            }
+            for m in everything
+        ],
+        "targets": [
+            {"target": t.what, "value": t.value, "limit": t.limit, "verdict": t.verdict}
+            for t in targets
+        ],
+    }
+    (out / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    """Generate the collections, measure everything, print and save the tables."""
+    args = parse_arguments()
+    areas_by_size = SMOKE_AREAS if args.smoke else FULL_AREAS
+    years = SMOKE_YEARS if args.smoke else YEARS
+    runs, bulk_runs = (1, 1) if args.smoke else (args.runs, args.bulk_runs)
+    python, compactscore = sys.executable, find_compactscore()
+    byte_compile_compactscore(python)
+    available = {name for name in ("trend", "compare") if has_command(compactscore, name)}
+
+    collections = [collection(args.out, areas, years) for areas in areas_by_size]
+    sheet = sorted((collections[0][1][0] / "scores").glob("*.csv"))[-1]
+    quick = quick_group(python, compactscore, sheet, find_frictionless(args.frictionless))
+    measure(quick, runs)
+    bulk = []
+    for root, areas in [] if args.start_up_only else collections:
+        group = bulk_group(python, compactscore, root, areas, available)
+        measure(group, bulk_runs)
+        bulk.append({m.name: m for m in group})
+
+    quick_by_name = {m.name: m for m in quick}
+    floor = quick_by_name["start-up floor (import typer, yaml, rich.table, pydantic)"].median
+    everything = quick + [m for group in bulk for m in group.values()]
+    targets = targets_of(quick_by_name, bulk)
+    for target in targets:
+        target.judged = not args.smoke
+    missing = sorted({"trend", "compare"} - available)
+    notes = [f"Runs: {runs} of each start-up command, {bulk_runs} of each bulk command; medians."]
+    if missing:
+        notes.append("Not available in this compactscore: " + ", ".join(missing) + ".")
+    if args.smoke:
+        notes.append("Smoke size: this proves the benchmark runs; its timings mean nothing.")
+    report = report_of(everything, targets, notes, floor)
+    print(report)
+    save(args.out, report, everything, targets)
+
+    broken = [m.name for m in everything if m.name in EXPECT_SUCCESS and m.statuses != {0}]
+    if broken:
+        print("These did not succeed: " + "; ".join(broken), file=sys.stderr)
+        return 1
+    if not args.smoke and any(t.verdict == "FAIL" for t in targets):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
