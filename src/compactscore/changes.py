@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from compactscore.results import Result
 
 
-class ScoreChange(BaseModel):
+class ScoreChange(Result):
     """One indicator whose score (or its evidence, action, owner or target) changed."""
 
     number: int
@@ -17,7 +17,7 @@ class ScoreChange(BaseModel):
     fields: list[str]
 
 
-class SheetDiff(BaseModel):
+class SheetDiff(Result):
     """What changed between two periods, or between two revisions of one sheet."""
 
     before: str
@@ -30,7 +30,7 @@ class SheetDiff(BaseModel):
     unchanged: int
 
 
-class HistoryEntry(BaseModel):
+class HistoryEntry(Result):
     """One change of one score, with the commit that made it."""
 
     commit: str
@@ -45,7 +45,7 @@ class HistoryEntry(BaseModel):
     change: int | None
 
 
-class History(BaseModel):
+class History(Result):
     """Every change of each score of one sheet, oldest first: the audit trail."""
 
     file: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -30,7 +31,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
 
 
@@ -357,6 +359,10 @@ def report(
 def main() -> None:
     """The console script's entry point."""
     _tolerate_narrow_encodings()
+    # compactscore uses no pydantic plugins; looking for them scans every installed
+    # package's metadata at the first model, which cost more than the command itself.
+    # A plugin the user asks for by name still loads.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     finally:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from compactscore.models import ScoreState
+
+
+class Result(BaseModel):
+    """A result model: its validator is built on first use, so start-up pays only for those used."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class Direction(StrEnum):
@@ -17,7 +23,7 @@ class Direction(StrEnum):
     LEVEL = "level"
 
 
-class IndicatorScore(BaseModel):
+class IndicatorScore(Result):
     """One indicator's result in one period."""
 
     number: int
@@ -39,7 +45,7 @@ class IndicatorScore(BaseModel):
     extra: dict[str, str] = Field(default_factory=dict)
 
 
-class ThemeScore(BaseModel):
+class ThemeScore(Result):
     """The sub-total of one theme."""
 
     id: str
@@ -50,7 +56,7 @@ class ThemeScore(BaseModel):
     count: int
 
 
-class Comparison(BaseModel):
+class Comparison(Result):
     """How a period's aggregate compares with the period before it."""
 
     period: str
@@ -63,7 +69,7 @@ class Comparison(BaseModel):
     compared_on: str
 
 
-class Scorecard(BaseModel):
+class Scorecard(Result):
     """One period scored: the totals, each theme and each indicator."""
 
     area: str = ""
@@ -85,7 +91,7 @@ class Scorecard(BaseModel):
     previous: Comparison | None = None
 
 
-class PeriodTotal(BaseModel):
+class PeriodTotal(Result):
     """The aggregate of one period in a trend."""
 
     period: str
@@ -103,7 +109,7 @@ class PeriodTotal(BaseModel):
     not_applicable: int = 0
 
 
-class IndicatorTrend(BaseModel):
+class IndicatorTrend(Result):
     """One indicator's line across periods (following replacements)."""
 
     number: int
@@ -115,7 +121,7 @@ class IndicatorTrend(BaseModel):
     direction: Direction | None
 
 
-class Trend(BaseModel):
+class Trend(Result):
     """Every period oldest to newest, with the direction of travel."""
 
     area: str = ""
@@ -124,7 +130,7 @@ class Trend(BaseModel):
     indicators: list[IndicatorTrend]
 
 
-class Gap(BaseModel):
+class Gap(Result):
     """An indicator short of the top score or of its target."""
 
     number: int
@@ -141,7 +147,7 @@ class Gap(BaseModel):
     owner: str
 
 
-class GapList(BaseModel):
+class GapList(Result):
     """The gap list for action planning, largest gap first."""
 
     area: str = ""
@@ -152,7 +158,7 @@ class GapList(BaseModel):
     previous_period: str | None = None
 
 
-class Disagreement(BaseModel):
+class Disagreement(Result):
     """Where the sector's and the public bodies' own scores differ on one indicator."""
 
     number: int
@@ -169,7 +175,7 @@ class Disagreement(BaseModel):
     score_label: str = ""
 
 
-class Agreement(BaseModel):
+class Agreement(Result):
     """The two sides' own scores set side by side: a summary and what to discuss first."""
 
     area: str = ""
@@ -185,7 +191,7 @@ class Agreement(BaseModel):
     outside_views: list[Disagreement]
 
 
-class AreaResult(BaseModel):
+class AreaResult(Result):
     """One area's aggregate in a comparison of areas, with its rank and direction of travel."""
 
     area: str
@@ -208,7 +214,7 @@ class AreaResult(BaseModel):
     compared_on: str | None
 
 
-class IndicatorSpread(BaseModel):
+class IndicatorSpread(Result):
     """One shared indicator across areas: each area's score, the spread and who leads."""
 
     number: int
@@ -221,7 +227,7 @@ class IndicatorSpread(BaseModel):
     leaders: list[str]
 
 
-class UnsharedIndicator(BaseModel):
+class UnsharedIndicator(Result):
     """An indicator that is not in every area's set, so it is left out of the comparison."""
 
     number: int
@@ -232,7 +238,7 @@ class UnsharedIndicator(BaseModel):
     replaces: str | None = None
 
 
-class AreaComparison(BaseModel):
+class AreaComparison(Result):
     """Several areas side by side for one period, ranked on the indicators they share."""
 
     period: str
