@@ -57,21 +57,49 @@ def _options(
 
 @app.command()
 @handle_errors
-def score(
-    file: Annotated[
-        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to make the repository in. Default: this one.")
+    ] = Path("."),
+    area: Annotated[
+        str | None, typer.Option("--area", help="The area's name. Default: the folder's.")
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="The first period. Default: this financial year."),
+    ] = None,
 ) -> int:
-    """One period: each indicator's score, theme sub-totals, the total and percent.
+    """A new scorecard repository: config, a sheet for the current period and a README.
 
-    Example: compactscore score scores/2024-25.csv --format json
+    Never overwrites a file.
+
+    Example: compactscore init riverton-compact --area Riverton
     """
-    from compactscore.commands.score import run_score
+    from compactscore.commands.init import run_init
 
-    return run_score(file, output, indicators, rev)
+    return run_init(folder, area, period)
+
+
+@app.command()
+@handle_errors
+def new(
+    period: Annotated[
+        str | None,
+        typer.Argument(help="The period, such as 2024-25. Default: the one after the latest."),
+    ] = None,
+    indicators: IndicatorsOption = None,
+    force: ForceOption = False,
+) -> int:
+    """Next period's sheet: every indicator in force, scores empty.
+
+    Last period's evidence and actions are carried as a starting point, marked
+    "From PERIOD:". An existing sheet is never replaced without --force.
+
+    Example: compactscore new 2014-15
+    """
+    from compactscore.commands.new import run_new
+
+    return run_new(period, indicators, force)
 
 
 @app.command()
@@ -99,37 +127,9 @@ def check(
     return run_check(paths or [], indicators, output, rev)
 
 
-@app.command(name="indicators")
-@handle_errors
-def indicators_command(
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    period: Annotated[
-        str | None,
-        typer.Option("--period", help="Show the indicators in force for this period."),
-    ] = None,
-    detail: Annotated[
-        bool,
-        typer.Option(
-            "--detail",
-            help="Each indicator in full: statement, what each score means, prompts to discuss.",
-        ),
-    ] = False,
-) -> int:
-    """The indicators, their statements and the scale, readable at a meeting.
-
-    Example: compactscore indicators --period 2010-11
-
-    Example: compactscore indicators --detail --format markdown > scorecard.md
-    """
-    from compactscore.commands.indicators import run_indicators
-
-    return run_indicators(output, indicators, period, detail)
-
-
 @app.command()
 @handle_errors
-def agree(
+def score(
     file: Annotated[
         Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
     ] = None,
@@ -137,35 +137,13 @@ def agree(
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
 ) -> int:
-    """Where sector_score and public_score differ: what to discuss first at the meeting.
+    """One period: each indicator's score, theme sub-totals, the total and percent.
 
-    Example: compactscore agree scores/2024-25.csv
+    Example: compactscore score scores/2024-25.csv --format json
     """
-    from compactscore.commands.agree import run_agree
+    from compactscore.commands.score import run_score
 
-    return run_agree(file, output, indicators, rev)
-
-
-@app.command()
-@handle_errors
-def compare(
-    areas: Annotated[
-        list[Path],
-        typer.Argument(help="Two or more areas' scorecard folders (each with compactscore.yaml)."),
-    ],
-    output: FormatOption = OutputFormat.TABLE,
-    period: Annotated[
-        str | None,
-        typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
-    ] = None,
-) -> int:
-    """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
-
-    Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
-    """
-    from compactscore.commands.compare import run_compare
-
-    return run_compare(areas, output, period)
+    return run_score(file, output, indicators, rev)
 
 
 @app.command()
@@ -207,6 +185,25 @@ def gaps(
     from compactscore.commands.gaps import run_gaps
 
     return run_gaps(file, output, indicators, rev)
+
+
+@app.command()
+@handle_errors
+def agree(
+    file: Annotated[
+        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """Where sector_score and public_score differ: what to discuss first at the meeting.
+
+    Example: compactscore agree scores/2024-25.csv
+    """
+    from compactscore.commands.agree import run_agree
+
+    return run_agree(file, output, indicators, rev)
 
 
 @app.command()
@@ -255,51 +252,54 @@ ForceOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(name="indicators")
 @handle_errors
-def new(
-    period: Annotated[
-        str | None,
-        typer.Argument(help="The period, such as 2024-25. Default: the one after the latest."),
-    ] = None,
+def indicators_command(
+    output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
-    force: ForceOption = False,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="Show the indicators in force for this period."),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Each indicator in full: statement, what each score means, prompts to discuss.",
+        ),
+    ] = False,
 ) -> int:
-    """Next period's sheet: every indicator in force, scores empty.
+    """The indicators, their statements and the scale, readable at a meeting.
 
-    Last period's evidence and actions are carried as a starting point, marked
-    "From PERIOD:". An existing sheet is never replaced without --force.
+    Example: compactscore indicators --period 2010-11
 
-    Example: compactscore new 2014-15
+    Example: compactscore indicators --detail --format markdown > scorecard.md
     """
-    from compactscore.commands.new import run_new
+    from compactscore.commands.indicators import run_indicators
 
-    return run_new(period, indicators, force)
+    return run_indicators(output, indicators, period, detail)
 
 
 @app.command()
 @handle_errors
-def init(
-    folder: Annotated[
-        Path, typer.Argument(help="The folder to make the repository in. Default: this one.")
-    ] = Path("."),
-    area: Annotated[
-        str | None, typer.Option("--area", help="The area's name. Default: the folder's.")
-    ] = None,
+def compare(
+    areas: Annotated[
+        list[Path],
+        typer.Argument(help="Two or more areas' scorecard folders (each with compactscore.yaml)."),
+    ],
+    output: FormatOption = OutputFormat.TABLE,
     period: Annotated[
         str | None,
-        typer.Option("--period", help="The first period. Default: this financial year."),
+        typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
     ] = None,
 ) -> int:
-    """A new scorecard repository: config, a sheet for the current period and a README.
+    """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
 
-    Never overwrites a file.
-
-    Example: compactscore init riverton-compact --area Riverton
+    Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
     """
-    from compactscore.commands.init import run_init
+    from compactscore.commands.compare import run_compare
 
-    return run_init(folder, area, period)
+    return run_compare(areas, output, period)
 
 
 @app.command()
