@@ -52,3 +52,4 @@ class History(Result):
     entries: list[HistoryEntry]
     commits: int
     uncommitted: bool
+    shallow_from: str | None = None  # in a shallow clone: the oldest commit git holds

@@ -15,6 +15,7 @@ from compactscore.load.revision import (
     commits_of,
     exists_at,
     git_root,
+    is_shallow,
     is_tracked,
     relative,
     text_at,
@@ -64,7 +65,11 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped)
     report_problems(skipped)
     history = History(
-        file=str(file), entries=entries, commits=len(commits), uncommitted=uncommitted
+        file=str(file),
+        entries=entries,
+        commits=len(commits),
+        uncommitted=uncommitted,
+        shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
     emit(out_console(), history, history_view(history), output)
     return 0

@@ -191,6 +191,11 @@ def commits_of(root: Path, name: str) -> list[Commit]:
     return list(reversed(found))
 
 
+def is_shallow(root: Path) -> bool:
+    """Whether the repository is a shallow clone, holding only the latest part of its history."""
+    return run_git(["rev-parse", "--is-shallow-repository"], root).strip() == "true"
+
+
 def is_tracked(root: Path, name: str) -> bool:
     """Whether git knows the file (committed or added)."""
     try:

@@ -55,9 +55,21 @@ def _from_to(before: str, after: str, change: int | None) -> str:
 
 
 def _notes(history: History) -> list[str]:
+    notes = []
+    if history.shallow_from:
+        notes.append(
+            escape(
+                "This is a shallow clone: git holds only part of the history, so commit "
+                f"{history.shallow_from} shows every score as it stood then, not when it was "
+                "first set. Run 'git fetch --unshallow' to read the whole history."
+            )
+        )
     if not history.entries:
-        return ["No score has been set in any commit yet."]
-    return ["Score: before → after (change); - means not scored. The date is the author's."]
+        return [*notes, "No score has been set in any commit yet."]
+    return [
+        *notes,
+        "Score: before → after (change); - means not scored. The date is the author's.",
+    ]
 
 
 def _data_grid(history: History) -> Grid:
