@@ -31,7 +31,7 @@ from generate import generate  # noqa: E402
 
 YEARS = 25
 FULL_AREAS = (4, 40, 400)  # x 25 years: 100, 1,000 and 10,000 sheets
-SMOKE_AREAS = (1, 2)  # x 5 years: 5 and 10 sheets
+SMOKE_AREAS = (2, 4)  # x 5 years: 10 and 20 sheets; compare needs two areas
 SMOKE_YEARS = 5
 START_UP_FLOOR = "import typer, yaml; from rich.table import Table; from pydantic import BaseModel"
 BULK_FLOOR = """
