@@ -64,8 +64,8 @@ class Comparison(Result):
     max: int
     percent: float
     scored_percent: float | None
-    change: int
-    direction: Direction
+    change: int | None  # None, like direction, when either period has nothing scored
+    direction: Direction | None  # None when either period has nothing scored
     compared_on: str
 
 

@@ -63,7 +63,11 @@ def compare_totals(before: Scorecard, after: Scorecard) -> Comparison:
         and before.scored + before.not_applicable == before.count
         and after.scored + after.not_applicable == after.count
     )
-    if complete:
+    direction: Direction | None
+    if not before.scored or not after.scored:
+        # Nothing scored is not a score of 0: there is no direction to tell yet.
+        direction, on = None, "nothing scored"
+    elif complete:
         direction, on = direction_of(before.total, after.total), "total"
     else:
         direction = direction_of(before.scored_percent or 0.0, after.scored_percent or 0.0)
@@ -74,7 +78,7 @@ def compare_totals(before: Scorecard, after: Scorecard) -> Comparison:
         max=before.max,
         percent=before.percent,
         scored_percent=before.scored_percent,
-        change=after.total - before.total,
+        change=after.total - before.total if direction is not None else None,
         direction=direction,
         compared_on=on,
     )

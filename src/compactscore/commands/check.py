@@ -11,7 +11,7 @@ from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
-from compactscore.load.paths import shown_folder
+from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import sheet_problems
 from compactscore.models import Definition
@@ -89,7 +89,23 @@ class _Checker:
             )
 
     def _check_config(self, path: Path) -> None:
-        self._once(path, lambda: self._repository(path.parent))
+        self._once(path, lambda: self._check_repository(path.parent))
+
+    def _check_repository(self, folder: Path) -> None:
+        """The config, its definition, and its sheets as the other commands will find them."""
+        repository = self._repository(folder)
+        if repository is not None and not repository.sheet_paths():
+            self.problems.append(
+                Problem(
+                    shown_path(repository.config_path),
+                    None,
+                    f"its scores folder ({shown_folder(repository.scores_dir)}) holds no sheet "
+                    "named for a period, so the other commands will find none.",
+                    "Set 'scores:' to the folder of the CSV files, or add one with "
+                    "'compactscore new PERIOD'.",
+                    Severity.WARNING,
+                )
+            )
 
     def _once(self, path: Path, load: object) -> None:
         key = str(path.resolve())

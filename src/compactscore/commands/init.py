@@ -9,6 +9,7 @@ from pathlib import Path
 from compactscore.commands.common import definition_for, out_console, usage
 from compactscore.errors import Problem, WriteError
 from compactscore.load.files import write_file
+from compactscore.load.paths import shown_path
 from compactscore.load.repository import CONFIG_NAME
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
@@ -33,7 +34,9 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 f"{period_text!r} is not a period.", "Write a year such as 2024 or 2024-25."
             )
         period = parsed
-    name = area if area is not None else folder.resolve().name.replace("-", " ").title()
+    name = area.strip() if area is not None else folder.resolve().name.replace("-", " ").title()
+    if not name:
+        raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
     files = {
@@ -54,7 +57,16 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 for path in there
             ]
         )
-    (folder / SCORES).mkdir(parents=True, exist_ok=True)
+    try:
+        (folder / SCORES).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError.at(
+            shown_path(folder),
+            None,
+            f"cannot be made into a scorecard repository: {error.strerror or error}.",
+            "Name a folder you may write to, which is not a file and holds no file "
+            f"named {SCORES}.",
+        ) from None
     for path, text in files.items():
         write_file(path, text)
     console = out_console()

@@ -30,6 +30,9 @@ def run_new(period_text: str | None, indicators: Path | None, force: bool) -> in
     sides = previous is not None and "sector_score" in previous.columns
     since = previous.period_label if previous else None
     target = folder / f"{period.label}.csv"
+    # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
+    # replacing that one is what --force means; writing a second beside it never is.
+    target = next((path for found, path in existing if found == period), target)
     backup = write_file(target, sheet_text(in_force, carried, since, sides), force=force)
     _say_done(target, len(in_force), since, backup)
     return 0

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
 from compactscore.errors import CompactscoreError, DataError
 from compactscore.load.paths import shown_path
-from compactscore.load.repository import Repository, check_one_kind, load_repository
+from compactscore.load.repository import Repository, check_periods, load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_of_file
@@ -85,15 +84,8 @@ class Sources:
                     "Name the file for its period, such as 2024.csv or 2024-25.csv.",
                 )
             found.append((period, file))
-        check_one_kind(found)
-        found.sort(key=lambda item: item[0].sort_key)
-        for (before, first), (after, second) in pairwise(found):
-            if before == after:
-                raise usage(
-                    f"{shown_path(first)} and {shown_path(second)} are both for {after}.",
-                    "Name one file for each period.",
-                )
-        return found
+        check_periods(found)
+        return sorted(found, key=lambda item: item[0].sort_key)
 
 
 def open_sources(start: Path, indicators: Path | None, rev: str | None) -> Sources:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
             "Check that the folder exists and that you may write to it.",
         ) from None
     try:
+        # A temporary file is private; the file it becomes is as readable as the one it
+        # replaces, or as any new file the user makes (their umask), so colleagues can read it.
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -63,6 +67,16 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
         Path(temporary).unlink(missing_ok=True)
         raise
     return backup
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a written file gets: the old file's, else the default for new files."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _backup_name(path: Path) -> Path:

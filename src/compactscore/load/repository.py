@@ -91,12 +91,23 @@ def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
             period = period_of_file(path.name)
             if period is not None:
                 found.append((period, path))
-    check_one_kind(found)
+    check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)
 
 
-def check_one_kind(found: list[tuple[Period, Path]]) -> None:
-    """Refuse calendar years and financial years mixed together: they cannot be ordered."""
+def check_periods(found: list[tuple[Period, Path]]) -> None:
+    """Refuse sheets that cannot be put in order: two for one period, or years of two kinds."""
+    first: dict[Period, Path] = {}
+    for period, path in sorted(found, key=lambda item: str(item[1])):
+        if period in first:
+            raise DataError.at(
+                shown_path(path),
+                None,
+                f"is a second sheet for {period.label}, beside {shown_path(first[period])}, "
+                "so which one holds the agreed scores is not clear.",
+                "Keep one sheet for each period: move or delete the other.",
+            )
+        first[period] = path
     kinds = {period.kind for period, _ in found}
     if len(kinds) > 1:
         years = sorted(shown_path(path) for period, path in found if period.kind.value == "year")

@@ -8,7 +8,7 @@ from pathlib import Path
 from compactscore.errors import DataError, GitError, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import run_git, run_git_bytes
-from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_one_kind
+from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
 from compactscore.load.text import MAX_BYTES, decode
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
@@ -152,7 +152,7 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
         period = period_of_file(name)
         if name.lower().endswith(".csv") and period is not None:
             found.append((period, folder / name))
-    check_one_kind(found)
+    check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)
 
 

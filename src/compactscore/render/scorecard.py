@@ -40,6 +40,12 @@ def direction_line(card: Scorecard) -> str:
     """The aggregate's direction of travel in words, saying what was compared."""
     before = card.previous
     assert before is not None
+    if before.direction is None:
+        empty = card.period if not card.scored else before.period
+        return (
+            f"Direction of travel: not known yet, as nothing is scored in {escape(empty)} "
+            f"({before.total} out of {before.max} in {escape(before.period)})."
+        )
     style = STYLES[before.direction]
     arrow = f"[{style}]{direction_words(before.direction)}[/{style}]"
     if before.compared_on == "total":

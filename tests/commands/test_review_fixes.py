@@ -1,0 +1,85 @@
+"""Answers to bad situations found by trying every command as a coordinator would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def area(tmp_path: Path, riverton: Path) -> Path:
+    """A copy of Riverton to break."""
+    return Path(shutil.copytree(riverton, tmp_path / "riverton"))
+
+
+def test_an_empty_new_sheet_has_no_direction_rather_than_down(cli: Run, area: Path) -> None:
+    assert cli("new", "2014-15", cwd=area).exit_code == 0
+    data = json.loads(cli("score", "-f", "json", cwd=area).stdout)
+    assert (data["total"], data["scored"]) == (0, 0)
+    previous = data["previous"]
+    assert (previous["direction"], previous["change"], previous["compared_on"]) == (
+        None,
+        None,
+        "nothing scored",
+    )
+    table = cli("score", cwd=area).stdout
+    assert "Direction of travel: not known yet, as nothing is scored in 2014-15" in table
+    assert "down" not in table.split("\n\n")[0]
+
+
+def test_new_does_not_write_a_second_sheet_for_a_period(cli: Run, area: Path) -> None:
+    (area / "scores" / "2013-14.csv").rename(area / "scores" / "2013-2014.csv")
+    result = cli("new", "2013-14", cwd=area)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("scores/2013-2014.csv: already exists")
+    assert not (area / "scores" / "2013-14.csv").exists()
+
+
+def test_a_config_whose_scores_folder_has_no_sheets_is_warned_of(cli: Run, area: Path) -> None:
+    config = area / "compactscore.yaml"
+    config.write_text("area: Riverton\n", encoding="utf-8")
+    result = cli("check", cwd=area)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "compactscore.yaml: warning: its scores folder (./) holds no sheet named for a period"
+    )
+
+
+def test_init_into_a_file_is_a_clear_error(cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
+    result = cli("init", "afile", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("afile: cannot be made into a scorecard repository:")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_refuses_an_empty_area_name(cli: Run, tmp_path: Path) -> None:
+    result = cli("init", "new-area", "--area", " ", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert not (tmp_path / "new-area").exists()
+
+
+def test_written_files_are_as_readable_as_the_files_they_replace(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    old = os.umask(0o022)
+    try:
+        report = tmp_path / "paper.html"
+        report.write_text("old paper\n", encoding="utf-8")
+        report.chmod(0o664)
+        assert cli("report", "-o", str(report), "--force", cwd=area).exit_code == 0
+        assert stat.S_IMODE(report.stat().st_mode) == 0o664
+        assert cli("new", "2014-15", cwd=area).exit_code == 0
+        fresh = area / "scores" / "2014-15.csv"
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
