@@ -120,3 +120,9 @@ def test_same_area_twice_is_told_apart(runner: CliRunner, tmp_path: Path) -> Non
     names = [a["area"] for a in json.loads(result.stdout)["areas"]]
     assert names == [f"Riverton ({THREE[0]})", f"Riverton ({copy})"]
     assert [a["rank"] for a in json.loads(result.stdout)["areas"]] == [1, 1]
+
+
+def test_the_same_area_named_twice_is_refused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["compare", THREE[0], f"{THREE[0]}/scores"])
+    assert result.exit_code == 2
+    assert "are the same area" in result.stderr

@@ -83,3 +83,15 @@ def test_written_files_are_as_readable_as_the_files_they_replace(
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
     finally:
         os.umask(old)
+
+
+def test_control_characters_in_a_cell_are_shown_not_obeyed(
+    cli: Run, write: Callable[..., Path]
+) -> None:
+    sheet = write("2030.csv", "indicator,score,evidence\n1,2,\x1b[31mRED\x1b]0;pwned\x07 ok\n")
+    for output in ("table", "markdown"):
+        shown = cli("score", str(sheet), "-f", output).stdout
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "\ufffd" in shown and "RED" in shown
+    exported = json.loads(cli("score", str(sheet), "-f", "json").stdout)
+    assert exported["indicators"][0]["evidence"] == "\x1b[31mRED\x1b]0;pwned\x07 ok"

@@ -8,6 +8,7 @@ from compactscore.analysis.compare import AreaSheets, common_periods, compare_ar
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import Sources, previous_of
 from compactscore.errors import DataError
+from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, load_repository
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
@@ -23,6 +24,7 @@ def run_compare(folders: list[Path], output: OutputFormat, period_text: str | No
         )
     wanted = _parse(period_text)
     repositories = [_repository(folder) for folder in folders]
+    _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
     sheets = [dict(repository.sheet_paths()) for repository in repositories]
     period = wanted or _latest_common(names, repositories, sheets)
@@ -71,6 +73,19 @@ def _repository(folder: Path) -> Repository:
             "'compactscore init' there.",
         )
     return repository
+
+
+def _no_area_twice(folders: list[Path], repositories: list[Repository]) -> None:
+    """Refuse one area named twice (riverton and ./riverton/scores): it would rank beside itself."""
+    seen: dict[Path, Path] = {}
+    for folder, repository in zip(folders, repositories, strict=True):
+        root = repository.root.resolve()
+        if root in seen:
+            raise usage(
+                f"{folder} and {seen[root]} are the same area ({shown_path(repository.root)}).",
+                "Name each area's folder once.",
+            )
+        seen[root] = folder
 
 
 def _names(folders: list[Path], repositories: list[Repository]) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.changes import changes_between
 from compactscore.changes import History, HistoryEntry
-from compactscore.commands.common import emit, out_console
+from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import open_sources
 from compactscore.errors import GitError, Problem, Severity, errors_in
 from compactscore.exits import report_problems
@@ -31,6 +31,11 @@ NOT_COMMITTED = "not committed"
 
 def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
     """Every change of each score in one sheet, oldest first, from git."""
+    if file.is_dir() or file.suffix.lower() != ".csv":
+        raise usage(
+            f"{file} is not a score file: history follows one sheet's scores.",
+            "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
+        )
     root = git_root(file)
     name = relative(root, file)
     definition = open_sources(file, indicators, None).definition

@@ -191,5 +191,20 @@ def _message(item: Any) -> str:
         if kind.startswith("int"):
             return "this key should be a whole number (a point on the scale)."
         return "this key is not of the right kind."
+    if kind in _PLAIN_WORDS:
+        return _PLAIN_WORDS[kind]
     text = str(item["msg"]).removeprefix("Value error, ")
     return text[0].lower() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+# The validation library's words for a wrong kind of value, said as a reader of the file would.
+_PLAIN_WORDS = {
+    "int_parsing": "this should be a whole number, such as 3.",
+    "int_type": "this should be a whole number, such as 3.",
+    "int_from_float": "this should be a whole number, such as 3, not a decimal.",
+    "string_type": "this should be text; write it after the colon on the same line.",
+    "list_type": "this should be a list: one '- item' line for each.",
+    "dict_type": "this should be a set of 'key: value' lines, indented below it.",
+    "model_type": "this should be a set of 'key: value' lines, indented below it.",
+    "bool_parsing": "this should be true or false.",
+}

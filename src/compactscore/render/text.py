@@ -13,6 +13,9 @@ from rich.text import Text
 from compactscore.render.view import Grid, View
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
+_CONTROLS = {
+    code: "\ufffd" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
+}
 
 
 _WRAP_AT = 40  # a column of ordinary text wraps beyond this width
@@ -20,13 +23,13 @@ _WRAP_AT = 40  # a column of ordinary text wraps beyond this width
 
 def to_rich(view: View, width: int = 100) -> RenderableType:
     """A view as rich renderables: headline, each table, notes, for a terminal this wide."""
-    parts: list[RenderableType] = [Text.from_markup(line) for line in view.headline]
+    parts: list[RenderableType] = [Text.from_markup(printable(line)) for line in view.headline]
     for grid in view.grids:
         parts.append(Text(""))
         parts.append(_rich_table(grid, width))
     if view.notes:
         parts.append(Text(""))
-        parts.extend(Text.from_markup(note) for note in view.notes)
+        parts.extend(Text.from_markup(printable(note)) for note in view.notes)
     return Group(*parts)
 
 
@@ -107,7 +110,7 @@ def _rich_table(grid: Grid, width: int) -> Table:
         )
     for position, row in enumerate(grid.rows):
         style = grid.styles[position] if position < len(grid.styles) else ""
-        table.add_row(*(Text(cell) for cell in row), style=style or None)
+        table.add_row(*(Text(printable(cell)) for cell in row), style=style or None)
     return table
 
 
@@ -180,7 +183,16 @@ def markdown_text(text: str) -> str:
     return _md(text)
 
 
+def printable(text: str) -> str:
+    """Text with control characters (escape codes, bells) shown as U+FFFD, never obeyed.
+
+    A cell of a sheet could otherwise recolour or retitle the terminal it is read in.
+    """
+    return text.translate(_CONTROLS)
+
+
 def _md(text: str) -> str:
     """Text safe in a Markdown table cell: pipes, markup characters and line breaks escaped."""
+    text = printable(text.replace("\r", ""))
     escaped = "".join("\\" + char if char in "\\|*_`[]<>#" else char for char in text)
-    return escaped.replace("\r", "").replace("\n", "<br>")
+    return escaped.replace("\n", "<br>")
