@@ -95,3 +95,12 @@ def test_control_characters_in_a_cell_are_shown_not_obeyed(
         assert "\ufffd" in shown and "RED" in shown
     exported = json.loads(cli("score", str(sheet), "-f", "json").stdout)
     assert exported["indicators"][0]["evidence"] == "\x1b[31mRED\x1b]0;pwned\x07 ok"
+
+
+def test_a_report_never_replaces_a_score_sheet(cli: Run, area: Path) -> None:
+    sheet = area / "scores" / "2012-13.csv"
+    before = sheet.read_bytes()
+    result = cli("report", "--period", "2011-12", "-o", "scores/2012-13.csv", "--force", cwd=area)
+    assert result.exit_code == 2
+    assert "is one of the score sheets, and a report never replaces a sheet" in result.stderr
+    assert sheet.read_bytes() == before

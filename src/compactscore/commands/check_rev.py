@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compactscore.commands.sources import Sources, open_sources
-from compactscore.errors import CompactscoreError, Problem
+from compactscore.errors import CompactscoreError, Problem, UsageError
 from compactscore.load.sheet import read_sheet
 
 
@@ -23,6 +23,8 @@ class RevisionChecker:
         start = paths[0] if paths else Path.cwd()
         try:
             sources = open_sources(start, self.indicators, self.rev)
+        except UsageError:
+            raise  # a revision that names no commit is wrong usage, as for every command
         except CompactscoreError as error:
             self.problems.extend(error.problems)
             return

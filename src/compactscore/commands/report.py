@@ -57,6 +57,12 @@ def run_report(
         console.file.write(text)
         console.file.flush()
         return 0
+    if output.resolve() in {path.resolve() for _, path in sources.sheet_paths()}:
+        raise usage(
+            f"{output} is one of the score sheets, and a report never replaces a sheet, "
+            "even with --force.",
+            "Name another file for the report, such as board-paper.html.",
+        )
     backup = write_file(output, text, force=force)
     console.print(f"Wrote {output}: {headline_text(report.card)}.", markup=False, soft_wrap=True)
     if backup is not None:
