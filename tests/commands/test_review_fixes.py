@@ -104,3 +104,19 @@ def test_a_report_never_replaces_a_score_sheet(cli: Run, area: Path) -> None:
     assert result.exit_code == 2
     assert "is one of the score sheets, and a report never replaces a sheet" in result.stderr
     assert sheet.read_bytes() == before
+
+
+def test_trend_of_two_areas_files_is_refused(cli: Run, riverton: Path) -> None:
+    result = cli("trend", "../eastmoor/scores/2011-12.csv", "scores/2012-13.csv", cwd=riverton)
+    assert result.exit_code == 2
+    assert "belong to different scorecard repositories" in result.stderr
+
+
+def test_an_unclosed_quote_is_named_once(cli: Run, write: Callable[..., Path]) -> None:
+    sheet = write("2024.csv", 'indicator,score,evidence\n1,2,"never closed\n2,1,x\n')
+    result = cli("check", str(sheet))
+    assert result.stdout.splitlines() == [
+        f'{sheet}:2: a cell on this line opens a quote (") that is never closed. '
+        "Add the closing quote, or remove the opening one.",
+        "Checked 1 file: 1 error, 0 warnings.",
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 from compactscore.commands.common import definition_for, usage
 from compactscore.errors import CompactscoreError, DataError
 from compactscore.load.paths import shown_path
-from compactscore.load.repository import Repository, check_periods, load_repository
+from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_of_file
@@ -74,7 +74,14 @@ class Sources:
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
         """Files named on the command line, each with its period, oldest first."""
         found = []
+        home = find_config(files[0]) if files else None
         for file in files:
+            if find_config(file) != home:
+                raise usage(
+                    f"{shown_path(file)} and {shown_path(files[0])} belong to different "
+                    "scorecard repositories, so they are not one area's years.",
+                    "Name the sheets of one area; 'compactscore compare' puts areas side by side.",
+                )
             period = period_of_file(file.name)
             if period is None:
                 raise DataError.at(

@@ -77,7 +77,9 @@ def load_repository(start: Path) -> Repository | None:
         raise DataError.at(
             shown,
             line_of(node, ("scores",)),
-            f"the scores folder {config.scores!r} does not exist (looked for {shown_path(scores)}).",
+            f"the scores folder {config.scores!r} "
+            + ("is a file, not a folder" if scores.exists() else "does not exist")
+            + f" (looked for {shown_path(scores)}).",
             "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)

@@ -161,12 +161,13 @@ class _SheetReader:
         if columns is None:
             return None
         if not body:
-            self.error(
-                header_line,
-                "the sheet has a header but no rows.",
-                f"Add a row for each indicator (1 to {len(self.in_force)}); "
-                "'compactscore new' writes a sheet with every indicator listed.",
-            )
+            if not self.errors:  # rows that could not be read are already named
+                self.error(
+                    header_line,
+                    "the sheet has a header but no rows.",
+                    f"Add a row for each indicator (1 to {len(self.in_force)}); "
+                    "'compactscore new' writes a sheet with every indicator listed.",
+                )
             return None
         rows = self._rows(columns, body)
         self.complete = True
