@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from compactscore.errors import DataError
@@ -85,8 +86,8 @@ def decode(data: bytes, shown: str) -> str:
         )
     try:
         return _strip_boms(data.decode("utf-8-sig"), shown)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        _refuse_mixed(data, error.start, shown)
     try:
         return _strip_boms(data.decode("cp1252"), shown)
     except UnicodeDecodeError as error:
@@ -97,6 +98,29 @@ def decode(data: bytes, shown: str) -> str:
             "is neither UTF-8 nor Windows-1252 text.",
             "Save the sheet from your spreadsheet as 'CSV UTF-8'.",
         ) from None
+
+
+# A character as UTF-8 writes it: a lead byte and its continuation bytes. Windows-1252
+# text holds such pairs only as mojibake ("Ã©" for "é").
+_UTF8_CHARACTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _refuse_mixed(data: bytes, bad: int, shown: str) -> None:
+    """Refuse a file that is partly UTF-8 and partly Windows-1252: either reading garbles it."""
+    utf8 = _UTF8_CHARACTER.search(data)
+    if utf8 is None:
+        return
+    line = data[:bad].count(b"\n") + 1
+    other = data[: utf8.start()].count(b"\n") + 1
+    raise DataError.at(
+        shown,
+        line,
+        f"mixes two encodings: this line is Windows-1252 text, but line {other} is UTF-8, "
+        "so some characters would read wrongly.",
+        "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
