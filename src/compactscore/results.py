@@ -128,6 +128,9 @@ class Trend(Result):
     definition: str
     periods: list[PeriodTotal]
     indicators: list[IndicatorTrend]
+    missing: list[str] = Field(
+        default_factory=list
+    )  # periods between the first and last with no sheet
 
 
 class Gap(Result):

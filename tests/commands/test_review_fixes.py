@@ -120,3 +120,13 @@ def test_an_unclosed_quote_is_named_once(cli: Run, write: Callable[..., Path]) -
         "Add the closing quote, or remove the opening one.",
         "Checked 1 file: 1 error, 0 warnings.",
     ]
+
+
+def test_trend_names_a_year_with_no_sheet(cli: Run, area: Path, riverton: Path) -> None:
+    (area / "scores" / "2011-12.csv").unlink()
+    data = json.loads(cli("trend", "-f", "json", cwd=area).stdout)
+    assert data["missing"] == ["2011-12"]
+    table = " ".join(cli("trend", cwd=area).stdout.split())
+    assert "No sheet for 2011-12: the direction of travel across that gap compares" in table
+    complete = json.loads(cli("trend", "-f", "json", cwd=riverton).stdout)
+    assert complete["missing"] == []

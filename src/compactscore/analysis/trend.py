@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.score import compare_totals, direction_of, score_sheet
 from compactscore.models import Definition, Sheet
+from compactscore.periods import Period
 from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
 
 RETIRED = "retired"
@@ -68,7 +69,26 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
         line.states = {label: line.states[label] for label in labels}
         line.direction = _latest_direction(line, labels)
     ordered = sorted(lines.values(), key=lambda line: (_retired_last(line, labels), line.number))
-    return Trend(area=area, definition=definition.title, periods=periods, indicators=ordered)
+    return Trend(
+        area=area,
+        definition=definition.title,
+        periods=periods,
+        indicators=ordered,
+        missing=_missing([sheet.period for sheet in sheets if sheet.period is not None]),
+    )
+
+
+def _missing(periods: list[Period]) -> list[str]:
+    """The periods between the first and the last that have no sheet."""
+    have = {period.start for period in periods}
+    if not periods:
+        return []
+    kind = periods[0].kind
+    return [
+        Period(kind=kind, start=start).label
+        for start in range(min(have), max(have) + 1)
+        if start not in have
+    ]
 
 
 def _retired_last(line: IndicatorTrend, labels: list[str]) -> bool:

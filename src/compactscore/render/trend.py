@@ -134,6 +134,11 @@ def _notes(trend: Trend) -> list[str]:
             "before, the direction compares the percent of the points scored, like with "
             f"like: {', '.join(partial)}."
         )
+    if trend.missing:
+        notes.append(
+            f"No sheet for {', '.join(trend.missing)}: the direction of travel across that gap "
+            "compares the periods either side of it."
+        )
     labels = [period.period for period in trend.periods]
     for line in trend.indicators:
         notes.extend(_line_notes(line, labels))
