@@ -24,6 +24,7 @@ from compactscore.options import (
     OutputFormat,
     ReportFormat,
     RevOption,
+    SheetArgument,
 )
 
 app = typer.Typer(
@@ -130,9 +131,7 @@ def check(
 @app.command()
 @handle_errors
 def score(
-    file: Annotated[
-        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
-    ] = None,
+    file: SheetArgument = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
@@ -169,9 +168,7 @@ def trend(
 @app.command()
 @handle_errors
 def gaps(
-    file: Annotated[
-        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
-    ] = None,
+    file: SheetArgument = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
@@ -190,9 +187,7 @@ def gaps(
 @app.command()
 @handle_errors
 def agree(
-    file: Annotated[
-        Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
-    ] = None,
+    file: SheetArgument = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,

@@ -54,3 +54,8 @@ class ReportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     TABLE = "table"
+
+
+SheetArgument = Annotated[
+    Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+]
