@@ -16,6 +16,7 @@ from compactscore.load.repository import CONFIG_NAME, Repository, load_repositor
 from compactscore.load.sheet import sheet_problems
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
+from compactscore.periods import period_of_file
 from compactscore.render.words import plural
 
 
@@ -94,6 +95,19 @@ class _Checker:
     def _check_repository(self, folder: Path) -> None:
         """The config, its definition, and its sheets as the other commands will find them."""
         repository = self._repository(folder)
+        if repository is not None and repository.scores_dir.is_dir():
+            for path in sorted(repository.scores_dir.iterdir()):
+                if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
+                    self.problems.append(
+                        Problem(
+                            shown_path(path),
+                            None,
+                            "is named for a period but is not a CSV file, so no command reads it.",
+                            f"Save it from the spreadsheet as CSV ({path.stem}.csv), then move "
+                            "this one out of the scores folder.",
+                            Severity.WARNING,
+                        )
+                    )
         if repository is not None and not repository.sheet_paths():
             self.problems.append(
                 Problem(
