@@ -143,3 +143,22 @@ def test_a_workbook_in_the_scores_folder_is_pointed_out(cli: Run, area: Path) ->
         "one out of the scores folder.",
         "Checked 7 files: 0 errors, 1 warning.",
     ]
+
+
+def test_compare_names_the_area_with_no_sheets(cli: Run, tmp_path: Path, riverton: Path) -> None:
+    empty = tmp_path / "nowhere"
+    (empty / "scores").mkdir(parents=True)
+    (empty / "compactscore.yaml").write_text("area: Nowhere\nscores: scores\n", encoding="utf-8")
+    result = cli("compare", str(riverton), "nowhere", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("nowhere/scores: holds no score files named for a period")
+
+
+def test_new_warns_of_a_period_before_the_definition(cli: Run, area: Path) -> None:
+    result = cli("new", "1999-00", cwd=area)
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        "compactscore: warning: 1999-00 is before the first version of the definition applies "
+        "(1, from 2008)"
+    )
+    assert (area / "scores" / "1999-00.csv").is_file()

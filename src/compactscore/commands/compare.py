@@ -27,6 +27,15 @@ def run_compare(folders: list[Path], output: OutputFormat, period_text: str | No
     _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
     sheets = [dict(repository.sheet_paths()) for repository in repositories]
+    for repository, paths in zip(repositories, sheets, strict=True):
+        if not paths:
+            raise DataError.at(
+                shown_path(repository.scores_dir),
+                None,
+                "holds no score files named for a period (such as 2024.csv or 2024-25.csv), "
+                "so this area has nothing to compare.",
+                "Add the area's sheets, or leave the area out.",
+            )
     period = wanted or _latest_common(names, repositories, sheets)
     areas = []
     for name, repository, paths in zip(names, repositories, sheets, strict=True):

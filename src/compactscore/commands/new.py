@@ -6,6 +6,8 @@ from pathlib import Path
 
 from compactscore.commands.common import out_console, usage
 from compactscore.commands.sources import Sources, open_sources
+from compactscore.errors import Problem, Severity
+from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
@@ -22,6 +24,7 @@ def run_new(period_text: str | None, indicators: Path | None, force: bool) -> in
     existing = _existing(sources, folder)
     period = _period(period_text, existing)
     _check_kind(period, existing)
+    _warn_if_before_the_definition(period, sources)
     earlier = [(found, path) for found, path in existing if found < period]
     previous = sources.load(earlier[-1][1]) if earlier else None
     definition = sources.definition
@@ -77,6 +80,26 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     lineage = sources.definition.lineage
     by_line = {lineage(row.indicator): row for row in previous.rows}
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
+
+
+def _warn_if_before_the_definition(period: Period, sources: Sources) -> None:
+    """A period before the definition's first version is read against that version: say so."""
+    first = sources.definition.versions[0]
+    start = first.start
+    if start is not None and period < start:
+        report_problems(
+            [
+                Problem(
+                    "compactscore",
+                    None,
+                    f"{period} is before the first version of the definition applies "
+                    f"({first.version}, from {start}), so its sheet lists that version's "
+                    "indicators.",
+                    "Check the period: next year's sheet is usually the one after the latest.",
+                    Severity.WARNING,
+                )
+            ]
+        )
 
 
 def _say_done(target: Path, count: int, since: str | None, backup: Path | None) -> None:
