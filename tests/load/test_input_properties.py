@@ -17,7 +17,7 @@ from compactscore.cli import app
 from compactscore.errors import DataError, errors_in
 from compactscore.load.definition import bundled_path, load_definition, parse_definition
 from compactscore.load.repository import load_repository
-from compactscore.load.sheet import load_sheet, read_sheet
+from compactscore.load.sheet import KNOWN, SIDES, load_sheet, read_sheet
 from compactscore.load.text import decode
 
 DEFINITION = load_definition()
@@ -173,26 +173,10 @@ cell_text = st.text(
     | st.sampled_from(["=", "+", "-", "@", "\n", '"', "'", ",", ";", "\t"]),
     max_size=30,
 )
+# The user's own column names: none that the sheet or its CSV export reads as its own.
+RESERVED = {"", *KNOWN, *SIDES, "id", "title", "theme", "label", "change"}
 column_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ABC", min_size=1, max_size=10).filter(
-    lambda name: (
-        name.strip().lower().replace(" ", "_")
-        not in {
-            "",
-            "indicator",
-            "score",
-            "evidence",
-            "action",
-            "owner",
-            "target",
-            "sector_score",
-            "public_score",
-            "id",
-            "title",
-            "theme",
-            "label",
-            "change",
-        }
-    )
+    lambda name: name.strip().lower().replace(" ", "_") not in RESERVED
 )
 
 
