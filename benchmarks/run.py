@@ -34,6 +34,15 @@ FULL_AREAS = (4, 40, 400)  # x 25 years: 100, 1,000 and 10,000 sheets
 SMOKE_AREAS = (2, 4)  # x 5 years: 10 and 20 sheets; compare needs two areas
 SMOKE_YEARS = 5
 START_UP_FLOOR = "import typer, yaml; from rich.table import Table; from pydantic import BaseModel"
+# The floor, then one small pydantic model defined and one row validated: importing
+# BaseModel loads little, and the first model pays for the rest of pydantic.
+PYDANTIC_FIRST_USE = (
+    START_UP_FLOOR
+    + "\nclass Row(BaseModel):\n    indicator: int\n    score: int | None = None\n"
+    + "Row.model_validate({'indicator': 1, 'score': 2})"
+)
+TYPER_ALONE = "reference: the floor + typer parsing score's options, nothing done"
+PYDANTIC_ALONE = "reference: the floor + one pydantic model, one row validated"
 BULK_FLOOR = """
 import csv, sys
 from pathlib import Path
@@ -206,6 +215,8 @@ def quick_group(
             "reference: straightforward typer + pydantic + rich script",
             [python, str(HERE / "straightforward.py"), str(sheet)],
         ),
+        Measured(TYPER_ALONE, [python, str(HERE / "typer_alone.py"), str(sheet)]),
+        Measured(PYDANTIC_ALONE, [python, "-c", PYDANTIC_FIRST_USE]),
         Measured("compactscore --help", [*compactscore, "--help"]),
         Measured("compactscore --version", [*compactscore, "--version"]),
     ]
@@ -293,6 +304,19 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
             1.0,
             reference=True,
         ),
+        # What the score target's limit would make of typer, or of pydantic, on its own.
+        Target(
+            "typer alone / start-up floor (a reference, not a target)",
+            quick[TYPER_ALONE].median / floor,
+            1.25,
+            reference=True,
+        ),
+        Target(
+            "pydantic's first model alone / start-up floor (a reference, not a target)",
+            quick[PYDANTIC_ALONE].median / floor,
+            1.25,
+            reference=True,
+        ),
         Target("--help / start-up floor", quick["compactscore --help"].median / floor, 1.0),
         Target("--version / start-up floor", quick["compactscore --version"].median / floor, 1.0),
     ]
@@ -331,6 +355,8 @@ def targets_of(quick: dict[str, Measured], bulk: list[dict[str, Measured]]) -> l
 
 EXPECT_SUCCESS = (
     "reference: straightforward typer + pydantic + rich script",
+    TYPER_ALONE,
+    PYDANTIC_ALONE,
     "compactscore score FILE",
     "compactscore --help",
     "compactscore --version",
