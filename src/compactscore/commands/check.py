@@ -74,9 +74,9 @@ class _Checker:
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
-        sheets = _csv_files_in(folder)
-        for path in sheets:
-            self._check_sheet(path)
+        sheets = _sheets_below(folder)
+        for path, parent, is_link in sheets:
+            self._check_sheet(path, parent, is_link)
         if not sheets and not config.is_file():
             self.problems.append(
                 Problem(
@@ -150,10 +150,15 @@ class _Checker:
             self._folders[folder] = (str(folder.resolve()), found)
         return self._folders[folder]
 
-    def _check_sheet(self, path: Path) -> None:
-        real_folder, definition = self._folder(path.parent)
+    def _check_sheet(
+        self, path: Path, parent: Path | None = None, is_link: bool | None = None
+    ) -> None:
+        """Check one sheet; a folder's walk passes its parent and whether it is a link."""
+        real_folder, definition = self._folder(path.parent if parent is None else parent)
+        if is_link is None:
+            is_link = path.is_symlink()
         # The sheet's real path, so a file named twice (or by a link) is checked once.
-        key = str(path.resolve()) if path.is_symlink() else os.path.join(real_folder, path.name)
+        key = str(path.resolve()) if is_link else os.path.join(real_folder, path.name)
         if key in self._seen:
             return
         if isinstance(definition, CompactscoreError):
@@ -169,17 +174,36 @@ class _Checker:
 
 def _csv_files_in(folder: Path) -> list[Path]:
     """Every ``*.csv`` below a folder, sorted, leaving out hidden ones and hidden folders."""
-    # os.walk, unlike rglob, never goes into .git and the like at all.
-    found = []
-    for root, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = Path(root)
-        found += [
-            base / name
-            for name in (*files, *folders)
-            if name.endswith(".csv") and not name.startswith(".")
-        ]
-    return sorted(found)
+    return [path for path, _, _ in _sheets_below(folder)]
+
+
+def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
+    """Each ``*.csv`` below a folder in path order, with its folder and whether it is a link.
+
+    Hidden files and folders (.git and the like) are never entered, nor are linked
+    folders. A national collection holds thousands of sheets: the folder entries
+    already say which are links, so no sheet needs a call of its own to find out.
+    """
+    found: list[tuple[tuple[str, ...], Path, Path, bool]] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
+    while pending:
+        base, parts = pending.pop()
+        try:
+            with os.scandir(base) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # a folder that cannot be listed is passed over, as os.walk does
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            is_link = entry.is_symlink()
+            if name.endswith(".csv"):
+                found.append(((*parts, name), base / name, base, is_link))
+            if not is_link and entry.is_dir():
+                pending.append((base / name, (*parts, name)))
+    found.sort(key=lambda item: item[0])  # the order paths sort in: folder by folder
+    return [(path, base, is_link) for _, path, base, is_link in found]
 
 
 SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others

@@ -8,6 +8,7 @@ import io
 import operator
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
@@ -157,9 +158,13 @@ class _SheetReader:
                 )
             return None
         (header_line, header), *body = records
-        columns = self._header(header_line, header, body)
-        if columns is None:
-            return None
+        # A collection's sheets mostly share one header: its layout is worked out once.
+        layout = _clean_layout(tuple(header))
+        if layout is None:
+            columns = self._header(header_line, header, body)
+            if columns is None:
+                return None
+            layout = _Layout.of(columns)
         if not body:
             if not self.errors:  # rows that could not be read are already named
                 self.error(
@@ -169,11 +174,11 @@ class _SheetReader:
                     "'compactscore new' writes a sheet with every indicator listed.",
                 )
             return None
-        rows = self._rows(columns, body)
+        rows = self._rows(layout, body)
         self.complete = True
         if not self.build:
             return None
-        names = [name for name in (original for original, _ in columns) if name]
+        names = [original for original, _ in layout.columns if original]
         return Sheet(
             path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
         )
@@ -191,7 +196,8 @@ class _SheetReader:
             for record in reader:
                 if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
                     hinted = False
-                elif "".join(record).strip():
+                elif (record and record[0].strip()) or "".join(record).strip():
+                    # Nearly every record names its indicator first: the join is for the rest.
                     records.append((start, record))
                 start = reader.line_num + 1
         except csv.Error as error:
@@ -223,7 +229,7 @@ class _SheetReader:
         seen: dict[str, int] = {}
         ok = True
         for position, raw in enumerate(header, start=1):
-            original = unneutralised(raw.strip().strip(_QUOTES).strip())
+            original = _column_name(raw)
             key = column_key(original)
             if not key:
                 if any(
@@ -258,24 +264,13 @@ class _SheetReader:
                 ok = False
         return columns if ok else None
 
-    def _rows(self, columns: list[tuple[str, str]], body: list[tuple[int, list[str]]]) -> list[Row]:
+    def _rows(self, layout: _Layout, body: list[tuple[int, list[str]]]) -> list[Row]:
         by_number = {str(indicator.number): indicator for indicator in self.in_force}
         by_id = {indicator.id: indicator for indicator in self.in_force}
         first_line: dict[str, int] = {}
         rows: list[Row] = []
-        # Which cells are ours and which the user's own, worked out once for the sheet.
-        named = [
-            (position, key, original) for position, (original, key) in enumerate(columns) if key
-        ]
-        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
-        # Every sheet has at least the indicator and score columns, so a tuple comes back.
-        our_cells = operator.itemgetter(*(at for at, _ in ours))
-        our_keys = [key for _, key in ours]
-        theirs = [
-            (position, original)
-            for position, key, original in named
-            if key not in KNOWN and key not in SIDES
-        ]
+        columns, ours, theirs = layout.columns, layout.ours, layout.theirs
+        our_cells, our_keys = layout.our_cells, layout.our_keys
         plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
         for line, record in body:
             if plainly_fine is not None and plainly_fine(line, record):
@@ -529,6 +524,52 @@ class _SheetReader:
             )
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
         return 0
+
+
+def _column_name(raw: str) -> str:
+    """A header cell as the column's name: spaces, quotes and any CSV-export quote mark gone."""
+    return unneutralised(raw.strip().strip(_QUOTES).strip())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which cells of a row are ours (by key) and which the user's own (by name)."""
+
+    columns: list[tuple[str, str]]  # (name as written, key) for each column
+    ours: list[tuple[int, str]]
+    theirs: list[tuple[int, str]]
+    our_cells: Callable[[list[str]], tuple[str, ...]]
+    our_keys: list[str]
+
+    @classmethod
+    def of(cls, columns: list[tuple[str, str]]) -> _Layout:
+        """The layout of a header already checked to have the required columns."""
+        named = [
+            (position, key, original) for position, (original, key) in enumerate(columns) if key
+        ]
+        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
+        theirs = [
+            (position, original)
+            for position, key, original in named
+            if key not in KNOWN and key not in SIDES
+        ]
+        # Every sheet has at least the indicator and score columns, so a tuple comes back.
+        our_cells = operator.itemgetter(*(at for at, _ in ours))
+        return cls(columns, ours, theirs, our_cells, [key for _, key in ours])
+
+
+@functools.lru_cache(maxsize=256)
+def _clean_layout(header: tuple[str, ...]) -> _Layout | None:
+    """The layout of a header with nothing to say about it; None sends it the long way.
+
+    Clean means every column named, none twice, and the required ones there: then
+    the layout depends on the header alone, and can be kept for the next sheet.
+    """
+    columns = [(name, column_key(name)) for name in map(_column_name, header)]
+    keys = [key for _, key in columns]
+    if not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
+        return None
+    return _Layout.of(columns)
 
 
 def _sniff_delimiter(text: str) -> tuple[str, bool]:

@@ -130,7 +130,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     UTF-16, and none in the bytes between, which binary formats and 8-bit text do not.
     """
     sample = data[:4000]
-    if len(sample) < 8 or len(sample) % 2:
+    if len(sample) < 8 or len(sample) % 2 or b"\x00" not in sample:
         return None
     for encoding, zeros, letters in (
         ("utf-16-le", sample[1::2], sample[::2]),
