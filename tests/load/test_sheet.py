@@ -91,3 +91,25 @@ def test_a_retired_indicator_is_named_as_such(
         "'compact-measure'. Use the indicator in force, or name the sheet for the period "
         "it belongs to."
     )
+
+
+def test_sheets_with_other_headers_each_read_by_their_own(
+    definition: Definition, write: Callable[..., Path]
+) -> None:
+    # A header's layout is kept for the next sheet with the same header: never for another.
+    first = load_sheet(write("2022.csv", "indicator,score,evidence\n1,2,Agreed\n"), definition)
+    second = load_sheet(write("2023.csv", "Score,Notes,Indicator\n1,Ours,2\n"), definition)
+    again = load_sheet(write("2024.csv", "indicator,score,evidence\n3,0,None yet\n"), definition)
+    assert [(r.indicator, r.score, r.evidence, r.extra) for r in first.rows] == [
+        ("shared-vision", 2, "Agreed", {})
+    ]
+    assert [(r.indicator, r.score, r.extra) for r in second.rows] == [
+        ("unified-plan", 1, {"Notes": "Ours"})
+    ]
+    assert [(r.indicator, r.score, r.evidence) for r in again.rows] == [
+        ("compact-measure", 0, "None yet")
+    ]
+    _, problems = read_sheet(write("2025.csv", "indicator,score,,x\n1,2,oops,\n"), definition)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "column 3 has values but no name in the header.")
+    ]
