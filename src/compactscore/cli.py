@@ -287,14 +287,17 @@ def compare(
         str | None,
         typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
     ] = None,
+    rev: RevOption = None,
 ) -> int:
     """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
+
+    With --rev, each area is read as it was at that revision of its git repository.
 
     Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
     """
     from compactscore.commands.compare import run_compare
 
-    return run_compare(areas, output, period)
+    return run_compare(areas, output, period, rev)
 
 
 @app.command()

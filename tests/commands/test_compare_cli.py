@@ -99,12 +99,24 @@ def test_no_common_period(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(app, ["compare", THREE[0]]).exit_code == 2
-    missing = runner.invoke(app, ["compare", THREE[0], str(tmp_path / "nowhere")])
-    assert missing.exit_code == 2
-    assert "is not a folder" in missing.stderr
+    a_file = tmp_path / "2012-13.csv"
+    a_file.write_text("indicator,score\n", encoding="utf-8")
+    not_folder = runner.invoke(app, ["compare", THREE[0], str(a_file)])
+    assert not_folder.exit_code == 2
+    assert f"{a_file} is not a folder." in not_folder.stderr
     bad = runner.invoke(app, ["compare", *THREE, "--period", "last year"])
     assert bad.exit_code == 2
     assert "'last year' is not a period." in bad.stderr
+
+
+def test_a_folder_that_is_not_there_is_named_like_any_missing_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = runner.invoke(app, ["compare", THREE[0], str(tmp_path / "nowhere")])
+    assert missing.exit_code == 1
+    assert missing.stderr == (
+        f"{tmp_path / 'nowhere'}: does not exist. Check the name and the folder.\n"
+    )
 
 
 def test_folder_without_config(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,27 +6,33 @@ from pathlib import Path
 
 from compactscore.analysis.compare import AreaSheets, common_periods, compare_areas
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import Sources, previous_of
+from compactscore.commands.sources import Sources, open_sources, previous_of
 from compactscore.errors import DataError
 from compactscore.load.paths import shown_path
-from compactscore.load.repository import Repository, load_repository
+from compactscore.load.repository import Repository
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.compare import comparison_view
 
 
-def run_compare(folders: list[Path], output: OutputFormat, period_text: str | None) -> int:
-    """Compare the areas' scorecards for their latest common period, or the one asked for."""
+def run_compare(
+    folders: list[Path], output: OutputFormat, period_text: str | None, rev: str | None = None
+) -> int:
+    """Compare the areas' scorecards for their latest common period, or the one asked for.
+
+    With a revision, each area is read as it was at that revision of its own git repository.
+    """
     if len(folders) < 2:
         raise usage(
             "compare needs at least two area folders.",
             "Name each area's scorecard folder, as in 'compactscore compare riverton eastmoor'.",
         )
     wanted = _parse(period_text)
-    repositories = [_repository(folder) for folder in folders]
+    found = [_area(folder, rev) for folder in folders]
+    repositories = [repository for _, repository in found]
     _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
-    sheets = [dict(repository.sheet_paths()) for repository in repositories]
+    sheets = [dict(sources.sheets_of(repository)) for sources, repository in found]
     for repository, paths in zip(repositories, sheets, strict=True):
         if not paths:
             raise DataError.at(
@@ -38,7 +44,7 @@ def run_compare(folders: list[Path], output: OutputFormat, period_text: str | No
             )
     period = wanted or _latest_common(names, repositories, sheets)
     areas = []
-    for name, repository, paths in zip(names, repositories, sheets, strict=True):
+    for name, (sources, repository), paths in zip(names, found, sheets, strict=True):
         path = paths.get(period)
         if path is None:
             raise DataError.at(
@@ -47,7 +53,6 @@ def run_compare(folders: list[Path], output: OutputFormat, period_text: str | No
                 f"{name} has no sheet for {period} (it has {_span(paths)}).",
                 "Leave --period out to use the latest period every area has, or add the sheet.",
             )
-        sources = Sources(repository, repository.definition)
         sheet = sources.load(path)
         before = previous_of(sources, path, sheet)
         areas.append(AreaSheets(name, repository.definition, sheet, before))
@@ -65,23 +70,28 @@ def _parse(text: str | None) -> Period | None:
     return period
 
 
-def _repository(folder: Path) -> Repository:
+def _area(folder: Path, rev: str | None) -> tuple[Sources, Repository]:
+    """An area's sources and repository, as it is or as it was at the revision."""
+    if not folder.exists():
+        # As every command says of a file it is given that is not there.
+        raise DataError.at(str(folder), None, "does not exist.", "Check the name and the folder.")
     if not folder.is_dir():
         raise usage(
             f"{folder} is not a folder.",
             "Name the folder of each area's scorecard (the one with compactscore.yaml).",
         )
-    repository = load_repository(folder)
-    if repository is None:
+    sources = open_sources(folder, None, rev)
+    if sources.repository is None:
+        at = f" at {rev}" if rev is not None else ""
         raise DataError.at(
             str(folder),
             None,
-            "has no compactscore.yaml, in it or in any folder above it, so it is not an area's "
-            "scorecard.",
+            f"has no compactscore.yaml{at}, in it or in any folder above it, so it is not an "
+            "area's scorecard.",
             "Name the folder that holds the area's compactscore.yaml, or run "
             "'compactscore init' there.",
         )
-    return repository
+    return sources, sources.repository
 
 
 def _no_area_twice(folders: list[Path], repositories: list[Repository]) -> None:

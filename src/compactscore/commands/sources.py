@@ -45,13 +45,8 @@ class Sources:
                 "Name the files, as in 'compactscore trend 2023.csv 2024.csv', "
                 "or make a repository with 'compactscore init'.",
             )
+        found = self.sheets_of(self.repository)
         folder = self.repository.scores_dir
-        if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import sheet_paths_at
-
-            found = sheet_paths_at(self.git_root, self.commit, folder)
-        else:
-            found = self.repository.sheet_paths()
         if not found:
             raise DataError.at(
                 shown_path(folder),
@@ -60,6 +55,14 @@ class Sources:
                 "Add one with 'compactscore new PERIOD'.",
             )
         return found
+
+    def sheets_of(self, repository: Repository) -> list[tuple[Period, Path]]:
+        """A repository's score files, oldest first, as they are or were at the revision."""
+        if self.commit is not None and self.git_root is not None:
+            from compactscore.load.revision import sheet_paths_at
+
+            return sheet_paths_at(self.git_root, self.commit, repository.scores_dir)
+        return repository.sheet_paths()
 
     def load(self, path: Path) -> Sheet:
         """One sheet, checked against the definition version in force for its period."""
