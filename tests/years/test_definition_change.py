@@ -100,7 +100,7 @@ def test_a_sheet_scoring_a_retired_indicator_names_the_line(tmp_path: Path, run:
 def test_mixed_calendar_and_financial_years_say_how_to_fix(tmp_path: Path, run: Invoke) -> None:
     (tmp_path / "compactscore.yaml").write_text("scores: .\n", encoding="utf-8")
     (tmp_path / "2021.csv").write_text("indicator,score\n1,1\n", encoding="utf-8")
-    (tmp_path / "2021-22.csv").write_text("indicator,score\n1,1\n", encoding="utf-8")
+    (tmp_path / "2022-23.csv").write_text("indicator,score\n1,1\n", encoding="utf-8")
     result = run(tmp_path, "trend")
     assert result.exit_code == 1
     assert "2021.csv: calendar years (2024.csv) and financial years (2024-25.csv) are mixed" in (

@@ -118,6 +118,25 @@ def check_periods(found: list[tuple[Period, Path]]) -> None:
             None,
             "calendar years (2024.csv) and financial years (2024-25.csv) are mixed in one "
             "repository, so they cannot be put in order.",
-            "Name every sheet the same way: rename this file, for example to "
-            f"{Path(years[0]).stem}-{(int(Path(years[0]).stem) + 1) % 100:02d}.csv.",
+            _rename_hint(Path(years[0]), found),
         )
+
+
+def _rename_hint(year_file: Path, found: list[tuple[Period, Path]]) -> str:
+    """How to rename a calendar-year sheet, never to a year another sheet already holds."""
+    year = int(year_file.stem)
+    taken = {period.label: path.name for period, path in found}
+    starting, ending = f"{year}-{(year + 1) % 100:02d}", f"{year - 1}-{year % 100:02d}"
+    if starting not in taken:
+        return f"Name every sheet the same way: rename this file, for example to {starting}.csv."
+    if ending in taken:
+        return (
+            f"Name every sheet the same way: {taken[ending]} and {taken[starting]} are both "
+            "already there, so move this file out of the scores folder, or rename it for the "
+            "year it holds."
+        )
+    return (
+        f"Name every sheet the same way: {taken[starting]} is already there, so rename this "
+        f"file to {ending}.csv if it holds that year, or move it out of the scores folder if "
+        f"it is a copy of {taken[starting]}."
+    )
