@@ -200,10 +200,17 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
             is_link = entry.is_symlink()
             if name.endswith(".csv"):
                 found.append(((*parts, name), base / name, base, is_link))
-            if not is_link and entry.is_dir():
+            if not is_link and _is_folder(entry):
                 pending.append((base / name, (*parts, name)))
     found.sort(key=lambda item: item[0])  # the order paths sort in: folder by folder
     return [(path, base, is_link) for _, path, base, is_link in found]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
 SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
