@@ -63,7 +63,7 @@ def _gap_grid(gaps: GapList) -> Grid:
         Column("Gap", justify="right"),
         Column("Change"),
         Column("Action", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, hide_below=90),
+        Column("Owner", shorten=True, min_width=8, optional=True),
     ]
     styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
     if not any(gap.fell for gap in gaps.gaps):
@@ -79,7 +79,7 @@ def _not_scored_grid(gaps: GapList) -> Grid:
         Column("No.", justify="right"),
         Column("Indicator", shorten=True, min_width=12),
         Column("Evidence", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, hide_below=90),
+        Column("Owner", shorten=True, min_width=8, optional=True),
     ]
     if not any(i.owner for i in gaps.not_scored):
         columns.pop()

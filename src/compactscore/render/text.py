@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -21,16 +22,60 @@ _CONTROLS = {
 _WRAP_AT = 40  # a column of ordinary text wraps beyond this width
 
 
-def to_rich(view: View, width: int = 100) -> RenderableType:
-    """A view as rich renderables: headline, each table, notes, for a terminal this wide."""
+def to_rich(view: View, console: Console) -> RenderableType:
+    """A view as rich renderables for this console: headline, each table, notes.
+
+    Each table is laid out for the console's width. One that cannot fit drops its
+    optional columns, with a note naming them; one that still cannot fit is shown
+    whole, wider than the console, since a cropped table would lose cells unseen.
+    """
+    width = console.width
     parts: list[RenderableType] = [Text.from_markup(printable(line)) for line in view.headline]
     for grid in view.grids:
         parts.append(Text(""))
-        parts.append(_rich_table(grid, width))
+        parts.extend(_fitted(grid, console, width))
     if view.notes:
         parts.append(Text(""))
         parts.extend(Text.from_markup(printable(note)) for note in view.notes)
     return Group(*parts)
+
+
+class _Rendered:
+    """Lines already rendered, printed as they are: a table is laid out only once."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield from line
+            yield Segment.line()
+
+
+def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
+    """A grid's table as wide as the console allows, and a note of any columns left out."""
+    shown = _shown(grid, width)
+    left_out: list[str] = []
+    while True:
+        options = console.options.update_width(width)
+        lines = list(Segment.split_lines(console.render(_rich_table(shown, width), options)))
+        needed = max((Segment.get_line_length(line) for line in lines), default=0)
+        optional = [i for i, column in enumerate(shown.columns) if column.optional]
+        if needed <= width or not optional:
+            break
+        # The rightmost optional column goes first; the note below names each one.
+        left_out.insert(0, shown.columns[optional[-1]].header)
+        shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
+    parts: list[RenderableType] = [_Rendered(lines)]
+    if left_out:
+        parts.append(
+            Text(
+                f"Left out at this width: {', '.join(left_out)}. Widen the terminal, or use "
+                "--format markdown or csv, to see every column.",
+                style="dim",
+            )
+        )
+    return parts
 
 
 def _shared_widths(grid: Grid, width: int) -> list[int | None]:
@@ -74,8 +119,11 @@ def _shown(grid: Grid, width: int) -> Grid:
         for i, column in enumerate(grid.columns)
         if not column.hide_below or width >= column.hide_below
     ]
-    if len(keep) == len(grid.columns):
-        return grid
+    return grid if len(keep) == len(grid.columns) else _without(grid, keep)
+
+
+def _without(grid: Grid, keep: list[int]) -> Grid:
+    """The grid with only the columns at these positions."""
     return Grid(
         title=grid.title,
         columns=[grid.columns[i] for i in keep],
@@ -115,8 +163,8 @@ def _rich_table(grid: Grid, width: int) -> Table:
 
 
 def print_view(console: Console, view: View) -> None:
-    """Print a view as a rich table, sized to the console."""
-    console.print(to_rich(view, console.width))
+    """Print a view as rich tables, sized to the console and never cropped."""
+    console.print(to_rich(view, console), crop=False)
 
 
 def to_csv(grid: Grid) -> str:

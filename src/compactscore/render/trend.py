@@ -104,7 +104,7 @@ def _totals_grid(trend: Trend) -> Grid:
         Column("Scored", justify="right"),
         Column("Of scored", justify="right"),
         Column("Direction"),
-        Column("Total over time", min_width=BAR_WIDTH),
+        Column("Total over time", min_width=BAR_WIDTH, optional=True),
     ]
     return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
 

@@ -11,8 +11,10 @@ class Column:
     """A table column: its heading, alignment, and how it gives way in a narrow terminal.
 
     A shortened column ends in an ellipsis rather than wrapping; a filling one wraps
-    but is given at least its share. Both share the room left by the others by weight; a column with ``hide_below`` is left out of
-    terminals narrower than that (never out of Markdown or CSV).
+    but is given at least its share. Both share the room left by the others by weight.
+    A column with ``hide_below`` is left out of terminals narrower than that; an
+    ``optional`` one only when the table would not fit with it, and then a note says
+    so. Neither is ever left out of Markdown or CSV.
     """
 
     header: str
@@ -22,6 +24,7 @@ class Column:
     weight: int = 1
     hide_below: int | None = None
     min_width: int | None = None
+    optional: bool = False  # left out, with a note, when the table would not fit otherwise
 
 
 @dataclass

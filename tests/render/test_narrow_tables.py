@@ -1,0 +1,74 @@
+"""Tables in a narrow terminal or a pipe (80 columns): never cropped, optional columns named."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from compactscore.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+BORDERS = "┓┃┫┩│┤┘"  # the characters a table's right-hand edge is drawn with
+RunAt = Callable[..., Result]
+
+
+@pytest.fixture
+def run_at(monkeypatch: pytest.MonkeyPatch) -> RunAt:
+    """Run the command line in a folder, in a terminal this many columns wide, no colour."""
+
+    def invoke(width: int, folder: Path, *args: str) -> Result:
+        monkeypatch.chdir(folder)
+        return CliRunner().invoke(app, list(args), env={"COLUMNS": str(width), "NO_COLOR": "1"})
+
+    return invoke
+
+
+def _table_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and line[0] in "┏┃┡│└"]
+
+
+def _uncropped(text: str) -> bool:
+    """Every line of every table ends with its right-hand border: nothing was cut off."""
+    return all(line.rstrip()[-1] in BORDERS for line in _table_lines(text))
+
+
+def test_trend_at_80_columns_leaves_out_the_chart_and_says_so(run_at: RunAt) -> None:
+    result = run_at(80, EXAMPLES / "riverton", "trend")
+    assert result.exit_code == 0, result.stderr
+    assert _uncropped(result.stdout)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    totals = result.stdout.split("Totals and direction of travel")[1]
+    assert "Total over time" not in totals.split("Left out at this width")[0]
+    assert "│ 2010-11 │    31 │     48 │   64.6% │ 16 of 16, 1 n/a │     64.6% │ ↑ up      │" in (
+        totals
+    )
+    assert (
+        "Left out at this width: Total over time. Widen the terminal, or use --format \n"
+        "markdown or csv, to see every column." in totals
+    )
+
+
+def test_trend_at_100_columns_keeps_the_chart(run_at: RunAt) -> None:
+    result = run_at(100, EXAMPLES / "riverton", "trend")
+    assert "Total over time" in result.stdout
+    assert "Left out at this width" not in result.stdout
+
+
+def test_a_table_that_cannot_fit_is_shown_whole_not_cropped(run_at: RunAt) -> None:
+    result = run_at(80, EXAMPLES, "compare", "riverton", "eastmoor", "kingsbridge")
+    assert result.exit_code == 0, result.stderr
+    assert _uncropped(result.stdout)
+    # Every cell of the Leading column is whole, as at any width.
+    assert "│ Riverton,   │" in result.stdout or "│ Riverton, Kingsbridge │" in result.stdout
+    assert "Eastmoo│" not in result.stdout.replace(" ", "")
+
+
+def test_gaps_at_80_columns_keeps_action_and_owner(run_at: RunAt) -> None:
+    result = run_at(80, EXAMPLES / "riverton", "gaps")
+    assert result.exit_code == 0, result.stderr
+    assert _uncropped(result.stdout)
+    header = next(line for line in _table_lines(result.stdout) if "Action" in line)
+    assert "Owner" in header
