@@ -145,11 +145,13 @@ def test_a_period_with_nothing_scored_yet_still_reports(riverton: Path) -> None:
     )
     result = runner.invoke(app, ["report", "--format", "markdown"])
     assert result.exit_code == 0, result.stderr
-    assert "Riverton 2014-15: 0 out of 51 (0%), 0 of 17 indicators scored  " in result.stdout
+    assert "Riverton 2014-15: nothing scored yet, 0 of 17 indicators scored (out of 51)  " in (
+        result.stdout
+    )
     html = runner.invoke(app, ["report"])
     assert html.exit_code == 0, html.stderr
     page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")
-    assert "2014-15 is only partly scored: 17 indicators" in page
+    assert "2014-15 has nothing scored yet: every indicator is waiting for its score." in page
 
 
 def test_report_loads_no_chart_or_template_library_until_it_runs() -> None:

@@ -66,6 +66,8 @@ def partly_scored(card: Scorecard) -> str:
     missing = [str(i.number) for i in card.indicators if i.state.value == "not scored"]
     if not missing:
         return ""
+    if not card.scored:
+        return f"{card.period} has nothing scored yet: every indicator is waiting for its score."
     return (
         f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
         f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."

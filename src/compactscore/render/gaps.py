@@ -11,7 +11,8 @@ from compactscore.results import Gap, GapList
 
 def gaps_view(gaps: GapList) -> View:
     """Headline, the gaps with their action and owner, and the indicators not yet scored."""
-    grids = [_gap_grid(gaps)]
+    # A sheet with nothing scored yet has no gaps to show, only indicators waiting.
+    grids = [_gap_grid(gaps)] if gaps.gaps or not gaps.not_scored else []
     if gaps.not_scored:
         grids.append(_not_scored_grid(gaps))
     return View(headline=_headline(gaps), grids=grids, data=_data_grid(gaps), notes=_notes(gaps))
@@ -20,11 +21,13 @@ def gaps_view(gaps: GapList) -> View:
 def _headline(gaps: GapList) -> list[str]:
     where = f"{gaps.area} " if gaps.area else ""
     fell = sum(gap.fell for gap in gaps.gaps)
-    lines = [
-        f"[bold]{escape(where + gaps.period)}: "
-        f"{escape(plural(len(gaps.gaps), 'indicator'))} below the top score or their target[/bold]"
-    ]
-    if gaps.previous_period:
+    found = (
+        f"{plural(len(gaps.gaps), 'indicator')} below the top score or their target"
+        if gaps.gaps or not gaps.not_scored
+        else "no gaps among the indicators scored so far"
+    )
+    lines = [f"[bold]{escape(f'{where}{gaps.period}: {found}')}[/bold]"]
+    if gaps.previous_period and gaps.gaps:
         fallen = plural(fell, "indicator") if fell else "No indicator"
         lines.append(escape(f"{fallen} fell since {gaps.previous_period}."))
     if gaps.not_scored:

@@ -6,7 +6,14 @@ from rich.markup import escape
 
 from compactscore.models import ScoreState
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import STYLES, change_words, direction_words, plural, score_words
+from compactscore.render.words import (
+    NOT_SCORED,
+    STYLES,
+    change_words,
+    direction_words,
+    plural,
+    score_words,
+)
 from compactscore.results import Scorecard
 
 
@@ -23,6 +30,12 @@ def scorecard_view(card: Scorecard) -> View:
 def headline_text(card: Scorecard) -> str:
     """``2012-13: 30 out of 51 (58.8%), 17 of 17 indicators scored``."""
     where = f"{card.area} " if card.area else ""
+    if not card.scored:
+        # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
+        return (
+            f"{where}{card.period}: nothing scored yet, 0 of {plural(card.count, 'indicator')} "
+            f"scored (out of {card.max})"
+        )
     return (
         f"{where}{card.period}: {card.total} out of {card.max} ({card.percent:g}%), "
         f"{card.scored} of {plural(card.count, 'indicator')} scored"
@@ -102,7 +115,12 @@ def _target_words(target: int | None, met: bool | None) -> str:
 
 def _theme_grid(card: Scorecard) -> Grid:
     rows = [
-        [theme.title, f"{theme.total}", f"{theme.max}", f"{theme.scored} of {theme.count}"]
+        [
+            theme.title,
+            f"{theme.total}" if theme.scored else NOT_SCORED,
+            f"{theme.max}",
+            f"{theme.scored} of {theme.count}",
+        ]
         for theme in card.themes
     ]
     return Grid(
@@ -114,7 +132,12 @@ def _theme_grid(card: Scorecard) -> Grid:
             Column("Scored", justify="right"),
         ],
         rows=rows,
-        footer=["Total", str(card.total), str(card.max), f"{card.scored} of {card.count}"],
+        footer=[
+            "Total",
+            str(card.total) if card.scored else NOT_SCORED,
+            str(card.max),
+            f"{card.scored} of {card.count}",
+        ],
     )
 
 

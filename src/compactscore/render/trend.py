@@ -83,12 +83,13 @@ def _indicator_grid(trend: Trend) -> Grid:
 
 
 def _totals_grid(trend: Trend) -> Grid:
+    # A period with nothing scored yet shows "-" (not scored), never a total of 0.
     rows = [
         [
             period.period,
-            str(period.total),
+            str(period.total) if period.scored else "-",
             str(period.max),
-            f"{period.percent:.1f}%",
+            f"{period.percent:.1f}%" if period.scored else "-",
             _scored_words(period),
             "" if period.scored_percent is None else f"{period.scored_percent:.1f}%",
             direction_words(period.direction),

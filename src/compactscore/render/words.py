@@ -7,6 +7,7 @@ from compactscore.results import Direction
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.LEVEL: "→"}
 STYLES = {Direction.UP: "green", Direction.DOWN: "red", Direction.LEVEL: "yellow"}
+NOT_SCORED = "not scored"  # a cell with no score yet: never shown as 0
 
 
 def direction_words(direction: Direction | None) -> str:
@@ -27,7 +28,7 @@ def score_words(score: int | None, state: ScoreState | str, label: str = "") -> 
     if state is ScoreState.NOT_APPLICABLE:
         return "n/a"
     if score is None:
-        return "not scored"
+        return NOT_SCORED
     return f"{score} {label}".strip()
 
 
