@@ -252,7 +252,8 @@ class AreaComparison(Result):
 
     period: str
     ranked_on: str
-    # "percent of maximum", "percent of scored" (like with like), or "nothing scored".
+    # "percent of maximum", "percent of scored" (like with like), "nothing scored" or
+    # "nothing shared": which measure the ranks rest on, or why there are none.
     ranked_by: str
     shared: int
     mixed_versions: bool

@@ -297,3 +297,25 @@ def test_the_tie_note_comes_only_with_a_tie(runner: CliRunner, tmp_path: Path) -
         "has. Same percent, same rank: A and B share rank 1 (the next is ranked 3); C and E share "
         "rank 3."
     )
+
+
+def test_areas_with_no_indicator_in_common_are_not_ranked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Another scorecard of the same shape whose indicator ids all differ from the bundled set.
+    bundled = (EXAMPLES.parent / "indicators" / "thriving_sector.yaml").read_text("utf-8")
+    head, body = bundled.split("\nindicators:\n", 1)
+    body = body.replace("  - id: ", "  - id: x-").replace("replaces: ", "replaces: x-")
+    other = Path(_make_area(tmp_path, "Other", FULL))
+    (other / "card.yaml").write_text(head + "\nindicators:\n" + body, encoding="utf-8")
+    (other / "compactscore.yaml").write_text(
+        "area: Other\ndefinition: card.yaml\nscores: scores\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["compare", _make_area(tmp_path, "Full", FULL), str(other)])
+    assert result.exit_code == 0, result.stderr
+    assert _headline(result.stdout).endswith("Not ranked: the areas have no indicator in common.")
+    data = json.loads(
+        runner.invoke(app, ["compare", str(tmp_path / "full"), str(other), "-f", "json"]).stdout
+    )
+    assert (data["ranked_by"], data["shared"]) == ("nothing shared", 0)
+    assert [a["rank"] for a in data["areas"]] == [None, None]

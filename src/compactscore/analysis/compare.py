@@ -27,6 +27,7 @@ RANKED_ON = {
         "like with like on the percent of the points of those it has scored."
     ),
     "nothing scored": "Not ranked: no area has scored any of the {shared} indicators every area has.",
+    "nothing shared": "Not ranked: the areas have no indicator in common.",
 }
 
 
@@ -121,7 +122,7 @@ def _rank(results: list[AreaResult], shared: int) -> str:
     # A scale topping out at 0 would leave nothing to divide by: no rank either.
     ranked = [result for result in results if result.shared_scored and result.shared_scored_max]
     if not ranked:
-        return "nothing scored"
+        return "nothing scored" if shared else "nothing shared"
     partly = any(r.shared_scored + r.shared_not_applicable < shared for r in ranked)
     fractions = [
         Fraction(r.shared_total, r.shared_scored_max if partly else r.shared_max) for r in ranked

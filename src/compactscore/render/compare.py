@@ -55,7 +55,7 @@ def _partly_line(comparison: AreaComparison) -> str:
 def _unranked_line(comparison: AreaComparison) -> str:
     """The areas with nothing scored of what every area has, when others are ranked."""
     names = [area.area for area in comparison.areas if area.rank is None]
-    if not names or comparison.ranked_by == "nothing scored":
+    if not names or comparison.ranked_by in ("nothing scored", "nothing shared"):
         return ""
     have, it = ("has", "it is") if len(names) == 1 else ("have", "they are")
     return f"{_and(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
