@@ -210,7 +210,13 @@ class AreaResult(Result):
     shared_total: int
     shared_max: int
     shared_percent: float
-    rank: int
+    # Of the indicators every area has: how many this area scored, how many are n/a, and
+    # the points of those scored, so a partly scored area is measured like with like.
+    shared_scored: int
+    shared_not_applicable: int
+    shared_scored_max: int
+    shared_scored_percent: float | None
+    rank: int | None  # None: nothing of what every area has is scored, so no rank
     direction: Direction | None
     previous_period: str | None
     change: int | None
@@ -246,6 +252,9 @@ class AreaComparison(Result):
 
     period: str
     ranked_on: str
+    # "percent of maximum", "percent of scored" (like with like), "nothing scored" or
+    # "nothing shared": which measure the ranks rest on, or why there are none.
+    ranked_by: str
     shared: int
     mixed_versions: bool
     areas: list[AreaResult]

@@ -90,9 +90,15 @@ def test_same_version_compares_all_17_and_medians_of_two() -> None:
     assert not result.mixed_versions
     assert result.shared == 17
     assert result.unshared == []
-    assert [(a.area, a.rank, a.total, a.percent) for a in result.areas] == [
-        ("Eastmoor", 1, 31, 60.8),
-        ("Riverton", 2, 23, 45.1),
+    # Riverton's 11 scored indicators hold 23 of their 33 points, 69.7%: like with like, it
+    # ranks above Eastmoor's 60.8%, where as 23/51 it would have looked like 45.1%.
+    assert result.ranked_by == "percent of scored"
+    assert [
+        (a.area, a.rank, a.total, a.percent, a.shared_scored, a.shared_scored_percent)
+        for a in result.areas
+    ] == [
+        ("Riverton", 1, 23, 45.1, 11, 69.7),
+        ("Eastmoor", 2, 31, 60.8, 17, 60.8),
     ]
     spreads = {spread.number: spread for spread in result.indicators}
     assert (spreads[1].lowest, spreads[1].median, spreads[1].highest) == (2, 2.5, 3)
@@ -128,3 +134,101 @@ def test_common_periods() -> None:
     a, b, c, d = years
     assert common_periods([[a, b, c], [b, c, d], [c, b]]) == [b, c]  # type: ignore[list-item]
     assert common_periods([[a], [d]]) == []  # type: ignore[list-item]
+
+
+def test_partly_scored_areas_are_ranked_like_with_like(tmp_path: Path) -> None:
+    definition = load_definition()
+    # Full: 17 x 1 = 17/51 = 33.3%. Part: 1-3 scored 3, the rest empty: 9 of the 9 points
+    # scored = 100% (17.6% of the maximum, as if the 14 empty were 0). Mixed: six 2s, one
+    # n/a, ten empty: 12 of 18 = 66.7% (12/48 = 25% of its maximum).
+    sheets = {
+        "Full": _sheet(tmp_path, "full", ["1"] * 17),
+        "Part": _sheet(tmp_path, "part", ["3"] * 3 + [""] * 14),
+        "Mixed": _sheet(tmp_path, "mixed", ["2"] * 6 + ["n/a"] + [""] * 10),
+    }
+    result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
+    assert result.ranked_by == "percent of scored"
+    assert result.ranked_on == (
+        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "with like on the percent of the points of those it has scored."
+    )
+    table = [
+        (
+            a.area,
+            a.rank,
+            a.shared_total,
+            a.shared_max,
+            a.shared_percent,
+            a.shared_scored,
+            a.shared_not_applicable,
+            a.shared_scored_max,
+            a.shared_scored_percent,
+        )
+        for a in result.areas
+    ]
+    assert table == [
+        ("Part", 1, 9, 51, 17.6, 3, 0, 9, 100.0),
+        ("Mixed", 2, 12, 48, 25.0, 6, 1, 18, 66.7),
+        ("Full", 3, 17, 51, 33.3, 17, 0, 51, 33.3),
+    ]
+
+
+def test_fully_scored_areas_keep_the_percent_of_the_maximum(tmp_path: Path) -> None:
+    definition = load_definition()
+    # A: 17 x 2 = 34/51; B: sixteen 3s and one n/a = 48/48: n/a is not "not scored".
+    sheets = {
+        "A": _sheet(tmp_path, "a", ["2"] * 17),
+        "B": _sheet(tmp_path, "b", ["3"] * 16 + ["n/a"]),
+    }
+    result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
+    assert result.ranked_by == "percent of maximum"
+    assert result.ranked_on == (
+        "Ranked on the percent of the maximum of the 17 indicators every area has."
+    )
+    assert [(a.area, a.rank, a.shared_percent, a.shared_scored_percent) for a in result.areas] == [
+        ("B", 1, 100.0, 100.0),
+        ("A", 2, 66.7, 66.7),
+    ]
+
+
+def test_an_area_with_nothing_scored_is_not_ranked(tmp_path: Path) -> None:
+    definition = load_definition()
+    # Empty has no score at all: not ranked, not last. Full alone is ranked, and as every
+    # ranked area is fully scored the measure stays the percent of the maximum.
+    sheets = {
+        "Empty": _sheet(tmp_path, "empty", [""] * 17),
+        "Full": _sheet(tmp_path, "full", ["1"] * 17),
+    }
+    result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
+    assert result.ranked_by == "percent of maximum"
+    assert [(a.area, a.rank, a.shared_scored, a.shared_scored_percent) for a in result.areas] == [
+        ("Full", 1, 17, 33.3),
+        ("Empty", None, 0, None),
+    ]
+
+
+def test_an_area_with_every_shared_indicator_n_a_is_not_ranked(tmp_path: Path) -> None:
+    definition = load_definition()
+    sheets = {
+        "Spare": _sheet(tmp_path, "spare", ["n/a"] * 17),
+        "Full": _sheet(tmp_path, "full", ["0"] * 17),
+    }
+    result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
+    assert [(a.area, a.rank, a.shared_not_applicable) for a in result.areas] == [
+        ("Full", 1, 0),
+        ("Spare", None, 17),
+    ]
+
+
+def test_no_area_scored_anything(tmp_path: Path) -> None:
+    definition = load_definition()
+    sheets = {
+        "A": _sheet(tmp_path, "a", [""] * 17),
+        "B": _sheet(tmp_path, "b", [""] * 16 + ["n/a"]),
+    }
+    result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
+    assert result.ranked_by == "nothing scored"
+    assert result.ranked_on == (
+        "Not ranked: no area has scored any of the 17 indicators every area has."
+    )
+    assert [(a.area, a.rank) for a in result.areas] == [("A", None), ("B", None)]

@@ -55,7 +55,7 @@ def test_json_and_csv_agree(runner: CliRunner) -> None:
     header = lines[0].split(",")
     assert header[:4] == ["area", "rank", "period", "version"]
     assert "compact-measure" not in header
-    assert len(header) == 14 + 16
+    assert len(header) == 18 + 16
     assert lines[1].split(",")[:12] == [
         "Kingsbridge", "1", "2012-13", "1", "32", "51", "62.7", "17", "30", "48", "62.5", "up",
     ]  # fmt: skip
@@ -138,3 +138,184 @@ def test_the_same_area_named_twice_is_refused(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", THREE[0], f"{THREE[0]}/scores"])
     assert result.exit_code == 2
     assert "are the same area" in result.stderr
+
+
+def _make_area(tmp_path: Path, name: str, scores: list[str]) -> str:
+    """A small area repository: config and a 2012-13 sheet with these scores, 1 to 17."""
+    root = tmp_path / name.lower()
+    (root / "scores").mkdir(parents=True)
+    (root / "compactscore.yaml").write_text(
+        f"area: {name}\ndefinition: thriving-sector\nscores: scores\n", encoding="utf-8"
+    )
+    rows = "".join(
+        f"{n},{s},{'does not apply here' if s == 'n/a' else ''}\n"
+        for n, s in enumerate(scores, start=1)
+    )
+    (root / "scores" / "2012-13.csv").write_text("indicator,score,evidence\n" + rows, "utf-8")
+    return str(root)
+
+
+def _headline(out: str) -> str:
+    """The headline after its first line (the areas compared), wrapped lines joined."""
+    return " ".join(out.split("\n\n")[0].split("\n", 1)[1].split())
+
+
+FULL = ["1"] * 17  # 17/51 = 33.3%
+PART = ["3"] * 3 + [""] * 14  # 9 of the 9 points scored = 100%; 9/51 = 17.6%
+
+
+def test_a_partly_scored_area_is_ranked_on_what_it_scored(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
+    result = runner.invoke(app, ["compare", full, part])
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert (
+        "2012-13: 2 areas compared (Part, Full) "
+        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "with like on the percent of the points of those it has scored. "
+        "Part has scored only 3 of the 17, so its rank rests on fewer scores. Areas "
+    ) in out
+    assert "Same percent" not in out
+    assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100%) │" in out
+    assert "│ 2 │ Full │ 17 / 51 │ 33.3% │ 17 of 17 │ 17 / 51 (33.3%) │" in out
+    assert (
+        "Of scored: the total of the indicators every area has, out of the points of those "
+        "the area has scored."
+    ) in out
+
+
+def test_several_partly_scored_areas_are_named_with_their_n_a(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Mixed: six 2s, one n/a, ten empty: 12 of 18 = 66.7%.
+    mixed = _make_area(tmp_path, "Mixed", ["2"] * 6 + ["n/a"] + [""] * 10)
+    folders = [_make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART), mixed]
+    result = runner.invoke(app, ["compare", *folders])
+    assert result.exit_code == 0, result.stderr
+    assert _headline(result.stdout) == (
+        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "with like on the percent of the points of those it has scored. "
+        "Part has scored only 3 of the 17 and Mixed 6 of 16 (1 n/a), so their ranks rest on "
+        "fewer scores."
+    )
+
+
+def test_json_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) -> None:
+    full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
+    data = json.loads(runner.invoke(app, ["compare", full, part, "-f", "json"]).stdout)
+    assert data["ranked_by"] == "percent of scored"
+    assert data["ranked_on"].startswith("Not every area has scored all 17 indicators")
+    assert list(data) == [
+        "period", "ranked_on", "ranked_by", "shared", "mixed_versions", "areas", "indicators",
+        "unshared",
+    ]  # fmt: skip
+    kept = [
+        "area", "file", "period", "definition", "version", "total", "max", "percent", "scored",
+        "count", "shared_total", "shared_max", "shared_percent", "rank", "direction",
+        "previous_period", "change", "compared_on",
+    ]  # fmt: skip
+    added = ["shared_scored", "shared_not_applicable", "shared_scored_max", "shared_scored_percent"]
+    assert sorted(data["areas"][0]) == sorted(kept + added)
+    rows = [[a[key] for key in ("area", "rank", "shared_percent", *added)] for a in data["areas"]]
+    assert rows == [
+        ["Part", 1, 17.6, 3, 0, 9, 100.0],
+        ["Full", 2, 33.3, 17, 0, 51, 33.3],
+    ]
+
+
+def test_csv_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) -> None:
+    full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
+    lines = runner.invoke(app, ["compare", full, part, "-f", "csv"]).stdout.splitlines()
+    assert lines[0].split(",")[:18] == [
+        "area", "rank", "period", "version", "total", "max", "percent", "scored",
+        "shared_total", "shared_max", "shared_percent", "direction", "change", "previous_period",
+        "shared_scored", "shared_not_applicable", "shared_scored_max", "shared_scored_percent",
+    ]  # fmt: skip
+    assert lines[1].split(",")[:18] == [
+        "Part", "1", "2012-13", "2", "9", "51", "17.6", "3", "9", "51", "17.6", "", "", "",
+        "3", "0", "9", "100",
+    ]  # fmt: skip
+
+
+def test_markdown_says_the_same(runner: CliRunner, tmp_path: Path) -> None:
+    full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
+    out = runner.invoke(app, ["compare", full, part, "-f", "markdown"]).stdout
+    assert "Part has scored only 3 of the 17, so its rank rests on fewer scores." in out
+    assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100%) |" in out
+
+
+def test_an_area_with_nothing_scored_is_not_ranked(runner: CliRunner, tmp_path: Path) -> None:
+    empty = _make_area(tmp_path, "Empty", [""] * 17)
+    full = _make_area(tmp_path, "Full", FULL)
+    result = runner.invoke(app, ["compare", empty, full])
+    assert result.exit_code == 0, result.stderr
+    assert _headline(result.stdout) == (
+        "Ranked on the percent of the maximum of the 17 indicators every area has. "
+        "Empty has scored none of the 17, so it is not ranked."
+    )
+    out = " ".join(result.stdout.split())
+    assert "│ 1 │ Full │ 17 / 51 │ 33.3% │ 17 of 17 │" in out
+    assert "│ not ranked │ Empty │ 0 / 51 │ 0% │ 0 of 17 │" in out
+    data = json.loads(runner.invoke(app, ["compare", empty, full, "-f", "json"]).stdout)
+    assert [(a["area"], a["rank"], a["shared_scored_percent"]) for a in data["areas"]] == [
+        ("Full", 1, 33.3),
+        ("Empty", None, None),
+    ]
+    assert data["ranked_by"] == "percent of maximum"
+
+
+def test_no_area_scored_anything(runner: CliRunner, tmp_path: Path) -> None:
+    folders = [_make_area(tmp_path, name, [""] * 17) for name in ("Empty", "Blank")]
+    result = runner.invoke(app, ["compare", *folders])
+    assert result.exit_code == 0, result.stderr
+    assert _headline(result.stdout) == (
+        "Not ranked: no area has scored any of the 17 indicators every area has."
+    )
+    assert "│ not ranked │ Empty │" in " ".join(result.stdout.split())
+
+
+def test_the_tie_note_comes_only_with_a_tie(runner: CliRunner, tmp_path: Path) -> None:
+    # A and B both 34/51; C 17/51; D 51/51: ranks 1 D, 2 A, 2 B, 4 C.
+    a, b = _make_area(tmp_path, "A", ["2"] * 17), _make_area(tmp_path, "B", ["2"] * 17)
+    c, d = _make_area(tmp_path, "C", FULL), _make_area(tmp_path, "D", ["3"] * 17)
+    tied = runner.invoke(app, ["compare", a, b, c, d])
+    assert _headline(tied.stdout) == (
+        "Ranked on the percent of the maximum of the 17 indicators every area has. "
+        "Same percent, same rank: A and B share rank 2 (the next is ranked 4)."
+    )
+    untied = runner.invoke(app, ["compare", a, c, d])
+    assert _headline(untied.stdout) == (
+        "Ranked on the percent of the maximum of the 17 indicators every area has."
+    )
+    assert "share" not in untied.stdout
+    # Two ties, the last with no one after it.
+    e = _make_area(tmp_path, "E", FULL)
+    two = runner.invoke(app, ["compare", a, b, c, e])
+    assert _headline(two.stdout).endswith(
+        "has. Same percent, same rank: A and B share rank 1 (the next is ranked 3); C and E share "
+        "rank 3."
+    )
+
+
+def test_areas_with_no_indicator_in_common_are_not_ranked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Another scorecard of the same shape whose indicator ids all differ from the bundled set.
+    bundled = (EXAMPLES.parent / "indicators" / "thriving_sector.yaml").read_text("utf-8")
+    head, body = bundled.split("\nindicators:\n", 1)
+    body = body.replace("  - id: ", "  - id: x-").replace("replaces: ", "replaces: x-")
+    other = Path(_make_area(tmp_path, "Other", FULL))
+    (other / "card.yaml").write_text(head + "\nindicators:\n" + body, encoding="utf-8")
+    (other / "compactscore.yaml").write_text(
+        "area: Other\ndefinition: card.yaml\nscores: scores\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["compare", _make_area(tmp_path, "Full", FULL), str(other)])
+    assert result.exit_code == 0, result.stderr
+    assert _headline(result.stdout).endswith("Not ranked: the areas have no indicator in common.")
+    data = json.loads(
+        runner.invoke(app, ["compare", str(tmp_path / "full"), str(other), "-f", "json"]).stdout
+    )
+    assert (data["ranked_by"], data["shared"]) == ("nothing shared", 0)
+    assert [a["rank"] for a in data["areas"]] == [None, None]

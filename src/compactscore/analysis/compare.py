@@ -18,10 +18,17 @@ from compactscore.results import (
     UnsharedIndicator,
 )
 
-RANKED_ON = (
-    "Ranked on the percent of the maximum of the {shared} indicators every area has; "
-    "areas with the same percent share a rank (1, 1, 3)."
-)
+RANKED_ON = {
+    "percent of maximum": (
+        "Ranked on the percent of the maximum of the {shared} indicators every area has."
+    ),
+    "percent of scored": (
+        "Not every area has scored all {shared} indicators every area has, so each is ranked "
+        "like with like on the percent of the points of those it has scored."
+    ),
+    "nothing scored": "Not ranked: no area has scored any of the {shared} indicators every area has.",
+    "nothing shared": "Not ranked: the areas have no indicator in common.",
+}
 
 
 @dataclass(frozen=True)
@@ -49,13 +56,15 @@ def compare_areas(areas: list[AreaSheets]) -> AreaComparison:
     ]
     shared = _shared_ids(cards)
     results = [_area_result(area, card, shared) for area, card in zip(areas, cards, strict=True)]
-    _rank(results)
+    ranked_by = _rank(results, len(shared))
     return AreaComparison(
         period=cards[0].period if cards else "",
-        ranked_on=RANKED_ON.format(shared=len(shared)),
+        ranked_on=RANKED_ON[ranked_by].format(shared=len(shared)),
+        ranked_by=ranked_by,
         shared=len(shared),
         mixed_versions=len({(card.definition, card.version) for card in cards}) > 1,
-        areas=sorted(results, key=lambda result: result.rank),
+        # Unranked areas last, in the order given; sorted() keeps that order for ties.
+        areas=sorted(results, key=lambda result: (result.rank is None, result.rank or 0)),
         indicators=[_spread(key, cards) for key in shared],
         unshared=_unshared(areas, cards, set(shared)),
     )
@@ -72,8 +81,10 @@ def _shared_ids(cards: list[Scorecard]) -> list[str]:
 def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaResult:
     kept = [i for i in card.indicators if i.id in shared]
     counted = [i for i in kept if i.state is not ScoreState.NOT_APPLICABLE]
-    shared_total = sum(i.score or 0 for i in kept)
+    scored = [i for i in kept if i.state is ScoreState.SCORED]
+    shared_total = sum(i.score or 0 for i in scored)
     shared_max = sum(i.max for i in counted)
+    scored_max = sum(i.max for i in scored)
     before = card.previous
     return AreaResult(
         area=area.name,
@@ -89,7 +100,11 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
         shared_total=shared_total,
         shared_max=shared_max,
         shared_percent=percent_of(shared_total, shared_max),
-        rank=0,
+        shared_scored=len(scored),
+        shared_not_applicable=len(kept) - len(counted),
+        shared_scored_max=scored_max,
+        shared_scored_percent=percent_of(shared_total, scored_max) if scored else None,
+        rank=None,
         direction=before.direction if before else None,
         previous_period=before.period if before else None,
         change=before.change if before else None,
@@ -97,14 +112,24 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
     )
 
 
-def _rank(results: list[AreaResult]) -> None:
-    """Rank by the exact shared fraction, highest first; equal fractions share a rank."""
+def _rank(results: list[AreaResult], shared: int) -> str:
+    """Rank by the exact fraction, highest first; equal fractions share a rank.
+
+    An area that scored none of the shared indicators gets no rank: nothing scored is
+    not a score of 0. When a ranked area left some shared indicator unscored, every area
+    is measured on the points of what it scored (like with like), as trend does.
+    """
+    # A scale topping out at 0 would leave nothing to divide by: no rank either.
+    ranked = [result for result in results if result.shared_scored and result.shared_scored_max]
+    if not ranked:
+        return "nothing scored" if shared else "nothing shared"
+    partly = any(r.shared_scored + r.shared_not_applicable < shared for r in ranked)
     fractions = [
-        Fraction(result.shared_total, result.shared_max) if result.shared_max else Fraction(0)
-        for result in results
+        Fraction(r.shared_total, r.shared_scored_max if partly else r.shared_max) for r in ranked
     ]
-    for result, fraction in zip(results, fractions, strict=True):
+    for result, fraction in zip(ranked, fractions, strict=True):
         result.rank = 1 + sum(1 for other in fractions if other > fraction)
+    return "percent of scored" if partly else "percent of maximum"
 
 
 def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:

@@ -28,7 +28,59 @@ def _headline(comparison: AreaComparison) -> list[str]:
     if comparison.mixed_versions:
         lines.append(escape(_versions_line(comparison)))
     lines.append(escape(comparison.ranked_on))
-    return lines
+    extra = [_partly_line(comparison), _unranked_line(comparison), _ties_line(comparison)]
+    return lines + [escape(line) for line in extra if line]
+
+
+def _partly_line(comparison: AreaComparison) -> str:
+    """The ranked areas that left some shared indicator unscored, and how many they scored."""
+    if comparison.ranked_by != "percent of scored":
+        return ""
+    partly = [
+        area
+        for area in comparison.areas
+        if area.rank is not None
+        and area.shared_scored + area.shared_not_applicable < comparison.shared
+    ]
+    parts: list[str] = []
+    for area in partly:
+        counted = comparison.shared - area.shared_not_applicable
+        na = f" ({area.shared_not_applicable} n/a)" if area.shared_not_applicable else ""
+        of = "has scored only {} of the {}" if not parts else "{} of {}"
+        parts.append(f"{area.area} {of.format(area.shared_scored, counted)}{na}")
+    rests = "its rank rests" if len(parts) == 1 else "their ranks rest"
+    return f"{_and(parts)}, so {rests} on fewer scores."
+
+
+def _unranked_line(comparison: AreaComparison) -> str:
+    """The areas with nothing scored of what every area has, when others are ranked."""
+    names = [area.area for area in comparison.areas if area.rank is None]
+    if not names or comparison.ranked_by in ("nothing scored", "nothing shared"):
+        return ""
+    have, it = ("has", "it is") if len(names) == 1 else ("have", "they are")
+    return f"{_and(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
+
+
+def _ties_line(comparison: AreaComparison) -> str:
+    """Which areas share a rank, read from the ranks themselves; empty when none do."""
+    groups: dict[int, list[str]] = {}
+    for area in comparison.areas:
+        if area.rank is not None:
+            groups.setdefault(area.rank, []).append(area.area)
+    ranks = sorted(groups)
+    parts = []
+    for at, rank in enumerate(ranks):
+        names = groups[rank]
+        if len(names) < 2:
+            continue
+        after = f" (the next is ranked {ranks[at + 1]})" if at + 1 < len(ranks) else ""
+        parts.append(f"{_and(names)} share rank {rank}{after}")
+    return f"Same percent, same rank: {'; '.join(parts)}." if parts else ""
+
+
+def _and(words: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _versions_line(comparison: AreaComparison) -> str:
@@ -55,12 +107,15 @@ def _area_grid(comparison: AreaComparison) -> Grid:
     partial = _partial(comparison)
     if partial:
         columns.append(Column("Shared", justify="right"))
+    like = comparison.ranked_by == "percent of scored"
+    if like:
+        columns.append(Column("Of scored", justify="right"))
     columns.append(Column("Direction of travel", min_width=10))
     rows = []
     styles = []
     for area in comparison.areas:
         row = [
-            str(area.rank),
+            "not ranked" if area.rank is None else str(area.rank),
             area.area,
             f"{area.total} / {area.max}",
             f"{area.percent:g}%",
@@ -68,10 +123,18 @@ def _area_grid(comparison: AreaComparison) -> Grid:
         ]
         if partial:
             row.append(f"{area.shared_total} / {area.shared_max} ({area.shared_percent:g}%)")
+        if like:
+            row.append(_of_scored(area))
         row.append(_direction(area))
         rows.append(row)
         styles.append(STYLES[area.direction] if area.direction else "")
     return Grid(title="Areas", columns=columns, rows=rows, styles=styles)
+
+
+def _of_scored(area: AreaResult) -> str:
+    if area.shared_scored_percent is None:
+        return "nothing scored"
+    return f"{area.shared_total} / {area.shared_scored_max} ({area.shared_scored_percent:g}%)"
 
 
 def _partial(comparison: AreaComparison) -> bool:
@@ -128,6 +191,11 @@ def _score(value: int | None) -> str:
 
 def _notes(comparison: AreaComparison) -> list[str]:
     notes = []
+    if comparison.ranked_by == "percent of scored":
+        notes.append(
+            "Of scored: the total of the indicators every area has, out of the points of those "
+            "the area has scored."
+        )
     if any(None in spread.scores.values() for spread in comparison.indicators):
         notes.append("A dash (-) means not scored or n/a: left out of that indicator's spread.")
     if comparison.unshared:
@@ -163,6 +231,10 @@ def _data_grid(comparison: AreaComparison) -> Grid:
         "direction",
         "change",
         "previous_period",
+        "shared_scored",
+        "shared_not_applicable",
+        "shared_scored_max",
+        "shared_scored_percent",
         *ids,
     )
     rows = []
@@ -171,7 +243,7 @@ def _data_grid(comparison: AreaComparison) -> Grid:
         rows.append(
             [
                 area.area,
-                str(area.rank),
+                "" if area.rank is None else str(area.rank),
                 area.period,
                 area.version,
                 str(area.total),
@@ -184,6 +256,10 @@ def _data_grid(comparison: AreaComparison) -> Grid:
                 area.direction.value if area.direction else "",
                 _text(area.change),
                 area.previous_period or "",
+                str(area.shared_scored),
+                str(area.shared_not_applicable),
+                str(area.shared_scored_max),
+                "" if area.shared_scored_percent is None else f"{area.shared_scored_percent:g}",
                 *scores,
             ]
         )
