@@ -17,13 +17,20 @@ from compactscore.render.sheetfile import sheet_text
 from compactscore.render.words import plural
 
 
-def run_new(period_text: str | None, indicators: Path | None, force: bool) -> int:
-    """Write the sheet for a period (the one after the latest when none is named)."""
-    sources = open_sources(Path.cwd(), indicators, None)
+def run_new(
+    period_text: str | None, indicators: Path | None, force: bool, rev: str | None = None
+) -> int:
+    """Write the sheet for a period (the one after the latest when none is named).
+
+    With a revision, the config, definition and earlier sheets are read as they were
+    then; the new sheet is still written into the scores folder as it is now.
+    """
+    sources = open_sources(Path.cwd(), indicators, rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
     existing = _existing(sources, folder)
+    here = existing if rev is None else _working(folder)
     period = _period(period_text, existing)
-    _check_kind(period, existing)
+    _check_kind(period, existing + here)
     _warn_if_before_the_definition(period, sources)
     earlier = [(found, path) for found, path in existing if found < period]
     previous = sources.load(earlier[-1][1]) if earlier else None
@@ -35,15 +42,27 @@ def run_new(period_text: str | None, indicators: Path | None, force: bool) -> in
     target = folder / f"{period.label}.csv"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
-    target = next((path for found, path in existing if found == period), target)
-    backup = write_file(target, sheet_text(in_force, carried, since, sides), force=force)
+    target = next((path for found, path in here if found == period), target)
+    text = sheet_text(in_force, carried, since, sides)
+    backup = write_file(target, text, force=force)
     _say_done(target, len(in_force), since, backup)
     return 0
 
 
 def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
-    repository = sources.repository
-    return repository.sheet_paths() if repository is not None else sheet_paths_in(folder)
+    """The sheets to read from: as they are, or as they were at the revision."""
+    if sources.repository is not None:
+        return sources.sheets_of(sources.repository)
+    if sources.commit is not None and sources.git_root is not None:
+        from compactscore.load.revision import sheet_paths_at
+
+        return sheet_paths_at(sources.git_root, sources.commit, folder)
+    return sheet_paths_in(folder)
+
+
+def _working(folder: Path) -> list[tuple[Period, Path]]:
+    """The sheets in the folder written to, as it is now (none when it is not there yet)."""
+    return sheet_paths_in(folder) if folder.is_dir() else []
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
