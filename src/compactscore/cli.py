@@ -90,17 +90,25 @@ def new(
     ] = None,
     indicators: IndicatorsOption = None,
     force: ForceOption = False,
+    rev: RevOption = None,
 ) -> int:
     """Next period's sheet: every indicator in force, scores empty.
 
     Last period's evidence and actions are carried as a starting point, marked
-    "From PERIOD:". An existing sheet is never replaced without --force.
+    "From PERIOD:"; the group's own columns are kept, empty. An existing sheet is
+    never replaced without --force.
+
+    With --rev, the config, the definition and last period's sheet are read as they
+    were at that git revision, and the new sheet is still written into the scores
+    folder as it is now.
 
     Example: compactscore new 2014-15
+
+    Example: compactscore new 2014-15 --rev board-2014
     """
     from compactscore.commands.new import run_new
 
-    return run_new(period, indicators, force)
+    return run_new(period, indicators, force, rev)
 
 
 @app.command()
@@ -263,8 +271,11 @@ def indicators_command(
             help="Each indicator in full: statement, what each score means, prompts to discuss.",
         ),
     ] = False,
+    rev: RevOption = None,
 ) -> int:
     """The indicators, their statements and the scale, readable at a meeting.
+
+    With --rev, the definition the repository used at that git revision.
 
     Example: compactscore indicators --period 2010-11
 
@@ -272,7 +283,7 @@ def indicators_command(
     """
     from compactscore.commands.indicators import run_indicators
 
-    return run_indicators(output, indicators, period, detail)
+    return run_indicators(output, indicators, period, detail, rev)
 
 
 @app.command()

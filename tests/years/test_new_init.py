@@ -124,3 +124,45 @@ def test_init_refuses_when_any_file_is_there_and_writes_nothing(
     assert result.stderr.startswith("README.md: already exists, and init never overwrites a file.")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
+
+
+def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, run: Invoke) -> None:
+    previous = "indicator,score,evidence,Lead Org,notes\n" + "".join(
+        f"{number},2,Evidence {number}.,Org {number},Note {number}\n" for number in range(1, 18)
+    )
+    repo = repository(tmp_path, {"2020.csv": previous})
+    result = run(repo, "new", "2021")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Your own columns 'Lead Org' and 'notes' are kept, empty: last period's entries stay in "
+        "scores/2020.csv."
+    ) in " ".join(result.stdout.split())
+    target = repo / "scores" / "2021.csv"
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "indicator,title,score,evidence,action,owner,target,Lead Org,notes"
+    rows = rows_of(target)
+    assert rows[0]["evidence"] == "From 2020: Evidence 1."
+    assert all(row["Lead Org"] == "" and row["notes"] == "" for row in rows)
+    assert run(repo, "check").exit_code == 0
+    # The year after keeps them too, in the same place, with no second title column.
+    assert run(repo, "new").exit_code == 0
+    header = (repo / "scores" / "2022.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "indicator,title,score,evidence,action,owner,target,Lead Org,notes"
+
+
+def test_new_keeps_both_sides_scores_and_own_columns_whatever_their_spelling(
+    tmp_path: Path, run: Invoke
+) -> None:
+    previous = "Indicator, Sector Score ,Score,Ward,public_score,Title\n" + "".join(
+        f"{number},1,2,North,2,Old title\n" for number in range(1, 18)
+    )
+    repo = repository(tmp_path, {"2020.csv": previous})
+    assert run(repo, "new", "2021").exit_code == 0
+    header = (repo / "scores" / "2021.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == (
+        "indicator,title,score,evidence,action,owner,target,sector_score,public_score,Ward"
+    )
+    rows = rows_of(repo / "scores" / "2021.csv")
+    assert rows[0]["title"] == "Shared vision"
+    assert all(row["sector_score"] == row["public_score"] == row["Ward"] == "" for row in rows)
+    assert run(repo, "check").exit_code == 0

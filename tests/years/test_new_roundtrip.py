@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from compactscore.cli import app
 from compactscore.load.definition import load_definition
-from compactscore.load.sheet import load_sheet
+from compactscore.load.sheet import KNOWN, SIDES, column_key, load_sheet
 from compactscore.models import Row
-from compactscore.render.sheetfile import sheet_text
+from compactscore.render.sheetfile import COLUMNS, sheet_text
 
 WORDS = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
@@ -35,6 +35,35 @@ def test_carried_words_read_back_marked_and_scores_empty(evidence: str, action: 
     assert row.evidence.endswith(evidence) and row.action.endswith(action)
     assert all(r.score is None for r in sheet.rows)
     assert len(sheet.rows) == 17
+
+
+_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
+_OURS = {*KNOWN, *SIDES, "title"}
+NAMES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=20
+).filter(
+    lambda name: (
+        name.strip() == name
+        and name[0] not in _QUOTES
+        and name[-1] not in _QUOTES
+        and column_key(name) not in {"", *_OURS}
+    )
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(own=st.lists(NAMES, max_size=4, unique_by=column_key), sides=st.booleans())
+def test_the_users_own_columns_read_back_in_order_and_empty(own: list[str], sides: bool) -> None:
+    definition = load_definition()
+    in_force = definition.in_force(definition.version_for(None))
+    text = sheet_text(in_force, {}, None, sides, own)
+    sheet = load_sheet(Path("2013-14.csv"), definition, text=text)
+    standard = COLUMNS + (["sector_score", "public_score"] if sides else [])
+    assert sheet.columns == standard + own
+    assert len(sheet.rows) == 17
+    assert all(
+        row.extra == {"title": row.extra["title"], **dict.fromkeys(own, "")} for row in sheet.rows
+    )
 
 
 @pytest.mark.parametrize("command", ["trend", "gaps", "diff", "new", "init", "history"])

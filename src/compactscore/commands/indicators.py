@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compactscore.commands.common import definition_for, emit, out_console, usage
-from compactscore.load.repository import load_repository
+from compactscore.commands.common import emit, out_console, usage
+from compactscore.commands.sources import open_sources
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
 from compactscore.render.definition import definition_view
@@ -13,10 +13,17 @@ from compactscore.render.detail import detail_view
 
 
 def run_indicators(
-    output: OutputFormat, indicators: Path | None, period: str | None, detail: bool = False
+    output: OutputFormat,
+    indicators: Path | None,
+    period: str | None,
+    detail: bool = False,
+    rev: str | None = None,
 ) -> int:
-    """Print the indicators in force (now, or for a period); in detail for the meeting."""
-    definition = definition_for(indicators, load_repository(Path.cwd()))
+    """Print the indicators in force (now, or for a period); in detail for the meeting.
+
+    With a revision, the definition is the one the repository used at that commit.
+    """
+    definition = open_sources(Path.cwd(), indicators, rev).definition
     version = definition.version
     if period is not None:
         parsed = parse_period(period)

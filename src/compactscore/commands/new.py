@@ -11,39 +11,75 @@ from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
+from compactscore.load.sheet import column_key
 from compactscore.models import Row, Sheet
 from compactscore.periods import Period, parse_period
-from compactscore.render.sheetfile import sheet_text
+from compactscore.render.sheetfile import COLUMNS, SIDES, sheet_text
 from compactscore.render.words import plural
 
 
-def run_new(period_text: str | None, indicators: Path | None, force: bool) -> int:
-    """Write the sheet for a period (the one after the latest when none is named)."""
-    sources = open_sources(Path.cwd(), indicators, None)
+def run_new(
+    period_text: str | None, indicators: Path | None, force: bool, rev: str | None = None
+) -> int:
+    """Write the sheet for a period (the one after the latest when none is named).
+
+    With a revision, the config, definition and earlier sheets are read as they were
+    then; the new sheet is still written into the scores folder as it is now.
+    """
+    sources = open_sources(Path.cwd(), indicators, rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
     existing = _existing(sources, folder)
+    here = existing if rev is None else _working(folder)
     period = _period(period_text, existing)
-    _check_kind(period, existing)
+    _check_kind(period, existing + here)
     _warn_if_before_the_definition(period, sources)
     earlier = [(found, path) for found, path in existing if found < period]
     previous = sources.load(earlier[-1][1]) if earlier else None
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    sides = previous is not None and "sector_score" in previous.columns
+    keys = [column_key(name) for name in previous.columns] if previous else []
+    sides = any(key in SIDES for key in keys)
+    own = _own_columns(previous)
     since = previous.period_label if previous else None
     target = folder / f"{period.label}.csv"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
-    target = next((path for found, path in existing if found == period), target)
-    backup = write_file(target, sheet_text(in_force, carried, since, sides), force=force)
+    target = next((path for found, path in here if found == period), target)
+    text = sheet_text(in_force, carried, since, sides, own)
+    backup = write_file(target, text, force=force)
     _say_done(target, len(in_force), since, backup)
+    if previous is not None and own:
+        _say_own_kept(own, sources.shown(earlier[-1][1]))
     return 0
 
 
 def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
-    repository = sources.repository
-    return repository.sheet_paths() if repository is not None else sheet_paths_in(folder)
+    """The sheets to read from: as they are, or as they were at the revision."""
+    if sources.repository is not None:
+        return sources.sheets_of(sources.repository)
+    if sources.commit is not None and sources.git_root is not None:
+        from compactscore.load.revision import sheet_paths_at
+
+        return sheet_paths_at(sources.git_root, sources.commit, folder)
+    return sheet_paths_in(folder)
+
+
+def _working(folder: Path) -> list[tuple[Period, Path]]:
+    """The sheets in the folder written to, as it is now (none when it is not there yet)."""
+    return sheet_paths_in(folder) if folder.is_dir() else []
+
+
+def _own_columns(previous: Sheet | None) -> list[str]:
+    """The group's own columns of last period's sheet, in its order: not ours, not the sides'.
+
+    Their cells are not carried: a note or a name written for last period would sit
+    unmarked in this one, looking agreed; last period's file keeps them.
+    """
+    if previous is None:
+        return []
+    ours = {*COLUMNS, *SIDES}
+    return [name for name in previous.columns if column_key(name) not in ours]
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
@@ -114,3 +150,14 @@ def _say_done(target: Path, count: int, since: str | None, backup: Path | None) 
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")
     for line in lines:
         console.print(line, markup=False, highlight=False)
+
+
+def _say_own_kept(own: list[str], shown: str) -> None:
+    names = [f"'{name}'" for name in own]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    columns = f"column {listed} is" if len(names) == 1 else f"columns {listed} are"
+    out_console().print(
+        f"Your own {columns} kept, empty: last period's entries stay in {shown}.",
+        markup=False,
+        highlight=False,
+    )

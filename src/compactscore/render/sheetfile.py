@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 
 from compactscore.models import Indicator, Row
 
@@ -29,11 +30,16 @@ def sheet_text(
     carried: dict[str, Row],
     since: str | None,
     sides: bool = False,
+    own: Sequence[str] = (),
 ) -> str:
-    """A CSV sheet with one row per indicator, scores empty, carried words marked."""
+    """A CSV sheet with one row per indicator, scores empty, carried words marked.
+
+    ``own`` names the group's own columns, written after ours and left empty.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS + (SIDES if sides else []))
+    writer.writerow(COLUMNS + (SIDES if sides else []) + list(own))
+    blank = [""] * len(own)
     for indicator in indicators:
         row = carried.get(indicator.id)
         words = ["", "", ""]
@@ -44,5 +50,5 @@ def sheet_text(
                 row.owner,
             ]
         cells = [str(indicator.number), indicator.title, "", *words, ""]
-        writer.writerow(cells + (["", ""] if sides else []))
+        writer.writerow(cells + (["", ""] if sides else []) + blank)
     return out.getvalue()
