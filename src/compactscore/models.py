@@ -375,6 +375,7 @@ class Sheet(BaseModel):
     version: str
     columns: list[str]
     rows: list[Row]
+    delimiter: str = ","  # as the spreadsheet saved it, so a sheet made from this one matches
 
     @property
     def period_label(self) -> str:

@@ -15,7 +15,7 @@ CONFIG = "area: Testham\nscores: scores\n"
 
 
 def rows_of(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 def repository(tmp_path: Path, sheets: dict[str, str]) -> Path:
@@ -138,7 +138,7 @@ def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, run: Invoke) -> N
         "scores/2020.csv."
     ) in " ".join(result.stdout.split())
     target = repo / "scores" / "2021.csv"
-    header = target.read_text(encoding="utf-8").splitlines()[0]
+    header = target.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "indicator,title,score,evidence,action,owner,target,Lead Org,notes"
     rows = rows_of(target)
     assert rows[0]["evidence"] == "From 2020: Evidence 1."
@@ -146,7 +146,7 @@ def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, run: Invoke) -> N
     assert run(repo, "check").exit_code == 0
     # The year after keeps them too, in the same place, with no second title column.
     assert run(repo, "new").exit_code == 0
-    header = (repo / "scores" / "2022.csv").read_text(encoding="utf-8").splitlines()[0]
+    header = (repo / "scores" / "2022.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "indicator,title,score,evidence,action,owner,target,Lead Org,notes"
 
 
@@ -158,7 +158,7 @@ def test_new_keeps_both_sides_scores_and_own_columns_whatever_their_spelling(
     )
     repo = repository(tmp_path, {"2020.csv": previous})
     assert run(repo, "new", "2021").exit_code == 0
-    header = (repo / "scores" / "2021.csv").read_text(encoding="utf-8").splitlines()[0]
+    header = (repo / "scores" / "2021.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == (
         "indicator,title,score,evidence,action,owner,target,sector_score,public_score,Ward"
     )
@@ -166,3 +166,20 @@ def test_new_keeps_both_sides_scores_and_own_columns_whatever_their_spelling(
     assert rows[0]["title"] == "Shared vision"
     assert all(row["sector_score"] == row["public_score"] == row["Ward"] == "" for row in rows)
     assert run(repo, "check").exit_code == 0
+
+
+def test_new_writes_a_sheet_excel_opens_as_the_last_was_saved(tmp_path: Path, run: Invoke) -> None:
+    # Saved by a spreadsheet set up for semicolons, in Windows-1252, with a pound sign.
+    last = "indicator;score;evidence\r\n" + "".join(
+        f"{n};2;Grant of \u00a3{n}00 agreed\r\n" for n in range(1, 18)
+    )
+    (tmp_path / "compactscore.yaml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "scores").mkdir()
+    (tmp_path / "scores" / "2012-13.csv").write_bytes(last.encode("cp1252"))
+    result = run(tmp_path, "new", "2013-14")
+    assert result.exit_code == 0, result.stderr
+    data = (tmp_path / "scores" / "2013-14.csv").read_bytes()
+    # The byte-order mark tells Excel the file is UTF-8, so the pound sign survives.
+    assert data.startswith(b"\xef\xbb\xbfindicator;title;score;evidence;action;owner;target\n")
+    assert "1;Shared vision;;From 2012-13: Grant of \u00a3100 agreed;;;\n" in data.decode("utf-8")
+    assert run(tmp_path, "check").exit_code == 0

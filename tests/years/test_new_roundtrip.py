@@ -12,12 +12,18 @@ from typer.testing import CliRunner
 from compactscore.cli import app
 from compactscore.load.definition import load_definition
 from compactscore.load.sheet import KNOWN, SIDES, column_key, load_sheet
+from compactscore.load.text import decode
 from compactscore.models import Row
 from compactscore.render.sheetfile import COLUMNS, sheet_text
 
 WORDS = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
 ).filter(lambda text: text.strip() == text and text)
+
+
+def as_saved(text: str) -> str:
+    """The text as written to a file and read back: UTF-8 bytes, decoded as any sheet is."""
+    return decode(text.encode("utf-8"), "2013-14.csv")
 
 
 @settings(max_examples=60, deadline=None)
@@ -29,7 +35,7 @@ def test_carried_words_read_back_marked_and_scores_empty(evidence: str, action: 
         in_force[0].id: Row(line=2, indicator=in_force[0].id, evidence=evidence, action=action)
     }
     text = sheet_text(in_force, carried, "2012-13")
-    sheet = load_sheet(Path("2013-14.csv"), definition, text=text)
+    sheet = load_sheet(Path("2013-14.csv"), definition, text=as_saved(text))
     row = sheet.rows[0]
     assert row.evidence.startswith("From 2012-13: ") or row.evidence == evidence
     assert row.evidence.endswith(evidence) and row.action.endswith(action)
@@ -57,7 +63,7 @@ def test_the_users_own_columns_read_back_in_order_and_empty(own: list[str], side
     definition = load_definition()
     in_force = definition.in_force(definition.version_for(None))
     text = sheet_text(in_force, {}, None, sides, own)
-    sheet = load_sheet(Path("2013-14.csv"), definition, text=text)
+    sheet = load_sheet(Path("2013-14.csv"), definition, text=as_saved(text))
     standard = COLUMNS + (["sector_score", "public_score"] if sides else [])
     assert sheet.columns == standard + own
     assert len(sheet.rows) == 17

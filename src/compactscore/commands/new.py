@@ -46,7 +46,8 @@ def run_new(
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
     target = next((path for found, path in here if found == period), target)
-    text = sheet_text(in_force, carried, since, sides, own)
+    delimiter = previous.delimiter if previous else ","
+    text = sheet_text(in_force, carried, since, sides, own, delimiter)
     backup = write_file(target, text, force=force)
     _say_done(target, len(in_force), since, backup)
     if previous is not None and own:

@@ -124,6 +124,7 @@ class _SheetReader:
         self.problems: list[Problem] = []
         self.errors = 0
         self.complete = False  # the header and rows were read, whatever their problems
+        self.delimiter = ","
 
     def error(self, line: int | None, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.shown, line, message, fix))
@@ -180,12 +181,18 @@ class _SheetReader:
             return None
         names = [original for original, _ in layout.columns if original]
         return Sheet(
-            path=self.shown, period=self.period, version=self.version, columns=names, rows=rows
+            path=self.shown,
+            period=self.period,
+            version=self.version,
+            columns=names,
+            rows=rows,
+            delimiter=self.delimiter,
         )
 
     def _records(self, text: str) -> list[tuple[int, list[str]]]:
         """Each CSV record with the line it starts on; blank lines skipped."""
         delimiter, hinted = _sniff_delimiter(text)
+        self.delimiter = delimiter
         # The whole file is already within read_text's size limit, so no cell can be
         # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
         csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))

@@ -11,6 +11,7 @@ from compactscore.models import Indicator, Row
 
 COLUMNS = ["indicator", "title", "score", "evidence", "action", "owner", "target"]
 SIDES = ["sector_score", "public_score"]
+EXCEL_UTF8_SIGNATURE = "\ufeff"  # the byte-order mark by which Excel knows a CSV is UTF-8
 _MARKED = re.compile(r"^From \d{4}(?:-\d{2})?: ")
 
 
@@ -31,13 +32,19 @@ def sheet_text(
     since: str | None,
     sides: bool = False,
     own: Sequence[str] = (),
+    delimiter: str = ",",
 ) -> str:
     """A CSV sheet with one row per indicator, scores empty, carried words marked.
 
-    ``own`` names the group's own columns, written after ours and left empty.
+    ``own`` names the group's own columns, written after ours and left empty. The
+    text starts with a byte-order mark: without one, Excel on Windows reads UTF-8
+    as Windows-1252, turning a carried "£" into "Â£" for good once the sheet is
+    saved. ``delimiter`` is the previous sheet's, so that a spreadsheet set up for
+    semicolons opens the new sheet in columns too.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out.write(EXCEL_UTF8_SIGNATURE)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(COLUMNS + (SIDES if sides else []) + list(own))
     blank = [""] * len(own)
     for indicator in indicators:
