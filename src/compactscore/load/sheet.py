@@ -45,6 +45,8 @@ _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 _TITLE_LINES = 5
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
 _NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+# "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
 # What a spreadsheet user writes on a row added below the indicators to add them up.
 _TOTAL_WORDS = {
     "total",
@@ -637,6 +639,12 @@ def _words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] |
     if match is None:
         return None
     point = int(match.group(1))
+    if _UNDECIDED.match(match.group(2)):
+        return (
+            f"{column} {text!r} gives more than one score.",
+            f"Agree on one and write it alone ({scale.describe()}); "
+            "leave it empty until the group agrees.",
+        )
     if not scale.min <= point <= scale.max:
         return (
             f"{column} {text!r} has words after the number, and {point} is outside the scale "
@@ -677,6 +685,7 @@ def _total_cell(indicator: str, record: list[str], by_number: dict[str, Indicato
 
 
 def _is_total(cell: str) -> bool:
+    """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
     return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
 
 
