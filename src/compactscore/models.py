@@ -347,6 +347,19 @@ class ScoreState(StrEnum):
     NOT_APPLICABLE = "n/a"
 
 
+# How 'compactscore new' marks last period's evidence and actions in the next sheet
+# ("From 2013-14: ..."), so that a sheet read later can tell words carried from words written.
+CARRIED_MARK = "From {period}: "
+CARRIED = re.compile(
+    "^" + re.escape(CARRIED_MARK).replace(re.escape("{period}"), r"(\d{4}(?:-\d{2})?)")
+)
+
+
+def carried_mark(period: str) -> str:
+    """The mark in front of words carried from a period: ``From 2013-14: ``."""
+    return CARRIED_MARK.format(period=period)
+
+
 class Row(BaseModel):
     """One indicator's line in a score sheet, as the group wrote it."""
 

@@ -116,3 +116,53 @@ def test_a_conflict_marker_is_found_on_its_line(tmp_path: Path) -> None:
         "2012-13.csv:3: a git merge-conflict marker (=======) was left in the sheet. Keep the "
         "lines the group agreed, and delete the marker lines."
     ]
+
+
+def test_a_side_that_says_n_a_gives_no_view(tmp_path: Path) -> None:
+    body = "1,2,ok,,2,N/A\n2,n/a,no forum here,,n/a,not applicable\n" + "".join(
+        f"{n},1,x,,1,1\n" for n in range(3, 18)
+    )
+    sheet, problems = _read(tmp_path, body)
+    assert problems == []
+    first, second = sheet.rows[:2]  # type: ignore[attr-defined]
+    assert (first.sector_score, first.public_score) == (2, None)
+    assert (second.state, second.sector_score, second.public_score) == (
+        ScoreState.NOT_APPLICABLE,
+        None,
+        None,
+    )
+
+
+def test_a_target_of_n_a_is_still_not_a_number(tmp_path: Path) -> None:
+    _, problems = _read(tmp_path, "1,2,ok,n/a,,\n" + "".join(f"{n},1,x,,,\n" for n in range(2, 18)))
+    assert problems == [
+        "2012-13.csv:2: target 'n/a' is not a number. Write 0, 1, 2 or 3, or leave it empty."
+    ]
+
+
+def test_evidence_marked_with_this_periods_own_name_is_not_carried(tmp_path: Path) -> None:
+    body = "1,2,From 2012-13: the forum met.,,,\n2,3,From 2011-12: old.,,,\n" + "".join(
+        f"{n},1,x,,,\n" for n in range(3, 18)
+    )
+    _, problems = _read(tmp_path, body)
+    assert problems == [
+        "2012-13.csv:3: warning: indicator 2 is scored, but its evidence still starts "
+        "'From 2011-12:', so it is last period's. Update it with this period's evidence, "
+        "and delete the 'From 2011-12:' mark."
+    ]
+
+
+def test_a_number_with_words_on_a_scale_without_labels_asks_for_the_number(
+    tmp_path: Path,
+) -> None:
+    definition = load_definition().model_copy(deep=True)
+    definition.scale.labels.clear()
+    path = tmp_path / "2012-13.csv"
+    path.write_text(
+        HEADER + "1,2 points,x,,,\n" + "".join(f"{n},1,x,,,\n" for n in range(2, 18)),
+        encoding="utf-8",
+    )
+    _, problems = read_sheet(path, definition, shown="s.csv")
+    assert [str(problem) for problem in problems] == [
+        "s.csv:2: score '2 points' has words after the number. Write 2, the number alone."
+    ]

@@ -24,6 +24,9 @@ CASES = [
     'indicator,score\n1,"2"x\n',
     "\ufeffIndicator , Score\r\n1,3\r\n2,1\r\n",
     "indicator,score,target,sector_score\n1,1,9,x\nni7-compact-indicator,2,,\n",
+    "Riverton Compact Scorecard 2012-13,,\nindicator,score,evidence\n1,2,x\n",
+    "indicator,score,evidence,sector_score\n1,2,From 2011-12: x,\n2,,From 2011-12: y,\n3,1,z,n/a\n",
+    "indicator,title,score\n1,a,2 Good progress\n2,b,Fully in place\nTotal,,5\n,Sum,5\n",
 ]
 
 
@@ -49,7 +52,13 @@ def test_an_unreadable_file_is_a_problem_too(tmp_path: Path) -> None:
 @given(
     st.lists(
         st.lists(
-            st.sampled_from(["1", "2", "17", "n/a", "", "x", "3.5", '"q', "=", "-1"]), max_size=5
+            st.sampled_from(
+                [
+                    *("1", "2", "17", "n/a", "", "x", "3.5", '"q', "=", "-1"),
+                    *("From 2011-12: x", "2 Good progress", "Total", "indicator", "score"),
+                ]
+            ),
+            max_size=5,
         ),
         max_size=6,
     )

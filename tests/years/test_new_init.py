@@ -45,6 +45,29 @@ def test_new_carries_words_marked_and_leaves_scores_empty(
     assert '"scored": 0' in score.stdout
 
 
+def test_a_score_agreed_on_carried_evidence_is_a_warning_until_the_evidence_is_new(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    assert run(repo / "scores", "new", "2013-14").exit_code == 0
+    path = repo / "scores" / "2013-14.csv"
+    fresh = run(repo, "check", "scores/2013-14.csv")
+    assert fresh.stdout == "Checked 1 file: 0 errors, 0 warnings.\n"  # nothing scored yet
+    # The group agrees indicator 2 and 3 but rewrites only indicator 3's evidence.
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[2] = text[2].replace(",,From 2012-13: Evidence 2.,", ",3,From 2012-13: Evidence 2.,")
+    text[3] = text[3].replace(",,From 2012-13: Evidence 3.,", ",2,Agreed at the March meeting.,")
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run(repo, "check", "scores/2013-14.csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "scores/2013-14.csv:3: warning: indicator 2 is scored, but its evidence still starts "
+        "'From 2012-13:', so it is last period's. Update it with this period's evidence, "
+        "and delete the 'From 2012-13:' mark.",
+        "Checked 1 file: 0 errors, 1 warning.",
+    ]
+
+
 def test_new_across_the_ni7_change_lists_the_replacement(
     tmp_path: Path, run: Invoke, make_sheet: Sheet
 ) -> None:

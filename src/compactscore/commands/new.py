@@ -12,7 +12,7 @@ from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
 from compactscore.load.sheet import column_key
-from compactscore.models import Row, Sheet
+from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, sheet_text
 from compactscore.render.words import plural
@@ -145,7 +145,8 @@ def _say_done(target: Path, count: int, since: str | None, backup: Path | None) 
     if since:
         lines.append(
             f"Evidence and actions from {since} are carried as a starting point, each marked "
-            f"'From {since}:'. Replace them with this period's as the group agrees them."
+            f"'{carried_mark(since).strip()}'. Replace them with this period's as the group "
+            "agrees them."
         )
     if backup is not None:
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")

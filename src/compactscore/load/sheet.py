@@ -13,8 +13,17 @@ from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
 from compactscore.load.text import MAX_BYTES, check_size, read_text
-from compactscore.models import Definition, Indicator, Row, Scale, ScoreState, Sheet
-from compactscore.periods import Period, period_of_file
+from compactscore.models import (
+    CARRIED,
+    CARRIED_MARK,
+    Definition,
+    Indicator,
+    Row,
+    Scale,
+    ScoreState,
+    Sheet,
+)
+from compactscore.periods import Period, parse_period, period_of_file
 
 KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
 SIDES = ("sector_score", "public_score")
@@ -32,6 +41,26 @@ _NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
 # so that a line of evidence underlined with ========== is not taken for one.
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
 _MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
+# How far below the first line a header is looked for when that line is a title.
+_TITLE_LINES = 5
+# A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
+_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+# "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
+# What a spreadsheet user writes on a row added below the indicators to add them up.
+_TOTAL_WORDS = {
+    "total",
+    "totals",
+    "grand total",
+    "overall total",
+    "total score",
+    "sum",
+    "subtotal",
+    "sub total",
+    "sub-total",
+}
+_CARRIED_START = CARRIED_MARK.partition("{")[0]
+_SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
 @functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
@@ -162,6 +191,8 @@ class _SheetReader:
         # A collection's sheets mostly share one header: its layout is worked out once.
         layout = _clean_layout(tuple(header))
         if layout is None:
+            if self._title_above(records):
+                return None
             columns = self._header(header_line, header, body)
             if columns is None:
                 return None
@@ -227,6 +258,24 @@ class _SheetReader:
                     "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
                 )
         return records
+
+    def _title_above(self, records: list[tuple[int, list[str]]]) -> bool:
+        """Whether the first line is a title typed above the header (Excel's A1): one error."""
+        (first_line, first), *rest = records
+        if _names_required(first):
+            return False
+        for line, record in rest[:_TITLE_LINES]:
+            if _names_required(record):
+                title = " ".join(cell.strip() for cell in first if cell.strip())
+                title = title if len(title) <= 60 else title[:57] + "..."
+                above = "line 1" if line == 2 else f"lines 1 to {line - 1}"
+                self.error(
+                    first_line,
+                    f"{title!r} looks like a title above the header, which is on line {line}.",
+                    f"Delete {above}, so that the header is the first line of the sheet.",
+                )
+                return True
+        return False
 
     def _header(
         self, line: int, header: list[str], body: list[tuple[int, list[str]]]
@@ -299,6 +348,16 @@ class _SheetReader:
                 extra = {name: record[at] for at, name in theirs}
             cells = {key: unneutralised(value) for key, value in cells.items()}
             extra = {name: unneutralised(value) for name, value in extra.items()}
+            total = _total_cell(cells.get("indicator", ""), record, by_number)
+            if total:
+                self.error(
+                    line,
+                    f"{total!r} is a total row, not an indicator: "
+                    "compactscore adds up the total itself.",
+                    "Delete this row; 'compactscore score' shows the total and each theme's "
+                    "sub-total.",
+                )
+                continue
             indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
             if indicator is None:
                 continue
@@ -344,6 +403,7 @@ class _SheetReader:
         at = {key: position for position, key in ours}
         indicator_at, score_at = at["indicator"], at["score"]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
+        evidence_at = at.get("evidence")
         plain = self.plain_points
         blank_or_plain = {"", *plain}
 
@@ -360,6 +420,12 @@ class _SheetReader:
             for position in sides_at:
                 if record[position].strip() not in blank_or_plain:
                     return False
+            if (
+                evidence_at is not None
+                and record[evidence_at].lstrip().startswith(_CARRIED_START)
+                and record[score_at].strip()
+            ):
+                return False  # scored on last period's evidence, perhaps: the long way words it
             first_line[indicator.id] = line
             return True
 
@@ -454,6 +520,10 @@ class _SheetReader:
             value = cells.get(column)
             if value:
                 plain = self.plain_points.get(value)
+                if plain is None and column in SIDES and value.lower() in NOT_APPLICABLE:
+                    # One side thinks the indicator does not apply here: it gives no score,
+                    # as if the cell were empty, and agree lists it as a view missing.
+                    continue
                 sides[column] = (
                     self._points(line, column, value, self.scale) if plain is None else plain
                 )
@@ -467,6 +537,8 @@ class _SheetReader:
                 "which is not checked.",
                 "Clear the target, or score the indicator if it applies after all.",
             )
+        if state is not ScoreState.NOT_SCORED:
+            self._warn_if_carried(line, indicator, state, cells.get("evidence", ""))
         if not self.build:
             return None
         return Row(
@@ -482,6 +554,32 @@ class _SheetReader:
             public_score=sides.get("public_score"),
             extra=extra,
         )
+
+    def _warn_if_carried(
+        self, line: int, indicator: Indicator, state: ScoreState, evidence: str
+    ) -> None:
+        """A row scored while its evidence is still the text 'new' carried from last period."""
+        carried = CARRIED.match(evidence)
+        if carried is None:
+            return
+        since = parse_period(carried.group(1))
+        if since is not None and self.period is not None and not since < self.period:
+            return  # a mark naming this period or a later one was not carried here
+        mark = carried.group(0).strip()
+        if state is ScoreState.NOT_APPLICABLE:
+            self.warn(
+                line,
+                f"indicator {indicator.number} is marked n/a, but its reason still starts "
+                f"{mark!r}, so it is last period's.",
+                f"Give this period's reason why it does not apply, and delete the {mark!r} mark.",
+            )
+        else:
+            self.warn(
+                line,
+                f"indicator {indicator.number} is scored, but its evidence still starts "
+                f"{mark!r}, so it is last period's.",
+                f"Update it with this period's evidence, and delete the {mark!r} mark.",
+            )
 
     def _points(
         self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
@@ -522,6 +620,8 @@ class _SheetReader:
                 if integral
                 else f"Scores are whole points: {points}; agree on one of them.",
             )
+        elif (words := _words_for_points(column, text, scale)) is not None:
+            self.error(line, *words)
         else:
             empty = (
                 "; leave it empty if not scored yet, or write n/a if it does not apply here "
@@ -531,6 +631,69 @@ class _SheetReader:
             )
             self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
         return 0
+
+
+def _words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] | None:
+    """The message and fix for a point cell written with the scale's words; None otherwise."""
+    labels = {label.strip().casefold(): point for point, label in scale.labels.items()}
+    if text.strip().casefold() in labels:
+        point = labels[text.strip().casefold()]
+        return (
+            f"{column} {text!r} is the scale's label for {point}, not the number.",
+            f"Write {point} instead{_SHOWS_LABELS}",
+        )
+    match = _NUMBER_THEN_WORDS.match(text)
+    if match is None:
+        return None
+    point = int(match.group(1))
+    if _UNDECIDED.match(match.group(2)):
+        return (
+            f"{column} {text!r} gives more than one score.",
+            f"Agree on one and write it alone ({scale.describe()}); "
+            "leave it empty until the group agrees.",
+        )
+    if not scale.min <= point <= scale.max:
+        return (
+            f"{column} {text!r} has words after the number, and {point} is outside the scale "
+            f"{scale.min} to {scale.max}.",
+            f"Write {scale.describe()}, the number alone.",
+        )
+    named = labels.get(match.group(2).strip(" ()[].").casefold())
+    if named is not None and named != point:
+        low, high = sorted((point, named))
+        return (
+            f"{column} {text!r} has words after the number, but "
+            f"{scale.labels[named]!r} is the label for {named}.",
+            f"Agree which is meant and write that number alone: {low} or {high}.",
+        )
+    return (
+        f"{column} {text!r} has words after the number.",
+        f"Write {point}, the number alone{_SHOWS_LABELS if scale.labels else '.'}",
+    )
+
+
+def _names_required(record: list[str]) -> bool:
+    """Whether a record names every required column: it is the header."""
+    keys = {column_key(_column_name(cell)) for cell in record}
+    return all(required in keys for required in REQUIRED)
+
+
+def _total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator]) -> str:
+    """The cell saying a row is a total ("Total", "Grand total:"), or "" for any other row.
+
+    An empty indicator cell is a total row too when another cell of the row says so,
+    as when "Total" is typed in the title column.
+    """
+    if indicator in by_number:
+        return ""
+    if indicator:
+        return indicator if _is_total(indicator) else ""
+    return next((cell.strip() for cell in record if _is_total(cell)), "")
+
+
+def _is_total(cell: str) -> bool:
+    """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
+    return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
 
 
 def _column_name(raw: str) -> str:
@@ -583,24 +746,35 @@ def _sniff_delimiter(text: str) -> tuple[str, bool]:
     """The separator, and whether a first line such as ``sep=;`` (Excel's hint) named it.
 
     Without a hint, the separator the header uses most: comma, semicolon or tab,
-    outside quotes.
+    outside quotes. A first line with none, such as a title typed above the header,
+    leaves it to the lines after it.
     """
     header = _first_line(text)
     hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
     if hint and text.split("\n", 1)[0] == header:
         return hint.group(1), True
-    if '"' in header:
-        counts = {",": 0, ";": 0, "\t": 0}
-        quoted = False
-        for char in header:
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char in counts:
-                counts[char] += 1
-    else:
-        counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
+    counts = _separator_counts(header)
+    if not any(counts.values()):
+        # Only the few lines where a header under a title could be: never the whole text.
+        for line in text.split("\n", _TITLE_LINES + 2)[: _TITLE_LINES + 2]:
+            for separator, count in _separator_counts(line).items():
+                counts[separator] += count
     best = max(counts, key=lambda key: counts[key])
     return (best if counts[best] else ","), False
+
+
+def _separator_counts(line: str) -> dict[str, int]:
+    """How often a line uses each separator outside quotes."""
+    if '"' not in line:
+        return {separator: line.count(separator) for separator in (",", ";", "\t")}
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return counts
 
 
 def _first_line(text: str) -> str:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 
-from compactscore.models import Indicator, Row
+from compactscore.models import CARRIED, Indicator, Row, carried_mark
 
 COLUMNS = ["indicator", "title", "score", "evidence", "action", "owner", "target"]
 SIDES = ["sector_score", "public_score"]
 EXCEL_UTF8_SIGNATURE = "\ufeff"  # the byte-order mark by which Excel knows a CSV is UTF-8
-_MARKED = re.compile(r"^From \d{4}(?:-\d{2})?: ")
 
 
 def carried_text(text: str, since: str) -> str:
@@ -21,9 +19,9 @@ def carried_text(text: str, since: str) -> str:
     Words already marked (carried into a sheet that was never filled in) keep the
     period they were written in.
     """
-    if not text.strip() or _MARKED.match(text):
+    if not text.strip() or CARRIED.match(text):
         return text
-    return f"From {since}: {text}"
+    return carried_mark(since) + text
 
 
 def sheet_text(
