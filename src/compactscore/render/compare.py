@@ -158,7 +158,7 @@ def _spread_grid(comparison: AreaComparison) -> Grid:
         Column("Indicator", min_width=18, shorten=True),
         *(Column(name, justify="right") for name in names),
         Column("Low", justify="right"),
-        Column("Median", justify="right"),
+        Column("Median", justify="right", optional=True),
         Column("High", justify="right"),
         Column("Leading", min_width=max(len(name) for name in names)),
     ]
