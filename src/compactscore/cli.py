@@ -72,7 +72,8 @@ def init(
 ) -> int:
     """A new scorecard repository: config, a sheet for the current period and a README.
 
-    Never overwrites a file.
+    Never overwrites a file. A README already in the folder is left as it is, and
+    the group's notes go in README-scorecard.md beside it.
 
     Example: compactscore init riverton-compact --area Riverton
     """
