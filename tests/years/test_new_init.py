@@ -195,3 +195,17 @@ def test_init_in_a_git_folder_says_to_commit(
         "then git commit), fill in the scores in scores/2024-25.csv and run "
         "'compactscore score'.\n"
     )
+
+
+def test_init_writes_readme_md_when_only_our_notes_name_is_taken(
+    tmp_path: Path, run: Invoke
+) -> None:
+    (tmp_path / "README-scorecard.md").write_text("Kept.\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "README-scorecard.md was already there, so it is left as it was; the scorecard's "
+        "notes for the group are in README.md.\n"
+    ) in result.stdout
+    assert (tmp_path / "README-scorecard.md").read_text(encoding="utf-8") == "Kept.\n"
+    assert (tmp_path / "README.md").read_text(encoding="utf-8").startswith("# ")

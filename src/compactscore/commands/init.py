@@ -118,11 +118,10 @@ def _readmes_in(folder: Path) -> list[str]:
 
 def _notes_name(readmes: list[str]) -> str | None:
     """Where the group's notes go: README.md, beside the folder's own README, or nowhere."""
-    if not readmes:
+    ours = [name for name in readmes if name.lower() == OUR_README.lower()]
+    if len(ours) == len(readmes):
         return README
-    if OUR_README.lower() in (name.lower() for name in readmes):
-        return None
-    return OUR_README
+    return None if ours else OUR_README
 
 
 def _readmes_left(readmes: list[str], notes: str | None) -> str:
