@@ -18,8 +18,8 @@ def test_two_areas_sheets_are_refused_with_compare_offered(cli: Run, riverton: P
     assert result.stderr == (
         "compactscore: ../kingsbridge/scores/2012-13.csv and scores/2012-13.csv belong to "
         "different scorecard repositories (../kingsbridge and .), so they are not two periods "
-        "of one area. Name two sheets of one area; 'compactscore compare ../kingsbridge .' "
-        "puts areas side by side.\n"
+        "of one area. Name two sheets of one area; to put the areas side by side, run: "
+        "compactscore compare ../kingsbridge .\n"
     )
 
 

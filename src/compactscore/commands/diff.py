@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 from compactscore.analysis.changes import diff_of
@@ -65,8 +66,8 @@ def _home_of(first: str, second: str) -> Path:
         raise usage(
             f"{first} and {second} belong to different scorecard repositories "
             f"({folders[0]} and {folders[1]}), so they are not two periods of one area.",
-            f"Name two sheets of one area; 'compactscore compare {folders[0]} {folders[1]}' "
-            "puts areas side by side.",
+            "Name two sheets of one area; to put the areas side by side, run: "
+            f"compactscore compare {shlex.join(folders)}",
         )
     # A loose file (a copy outside any repository) is read with the other's repository.
     return next((place for place, config in zip(places, configs, strict=True) if config), here)
