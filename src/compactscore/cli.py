@@ -72,7 +72,8 @@ def init(
 ) -> int:
     """A new scorecard repository: config, a sheet for the current period and a README.
 
-    Never overwrites a file.
+    Never overwrites a file. A README already in the folder is left as it is, and
+    the group's notes go in README-scorecard.md beside it.
 
     Example: compactscore init riverton-compact --area Riverton
     """
@@ -325,20 +326,23 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="The file to write; '-' prints it. Default: report-PERIOD.html in this folder "
-            "for html, the screen for the other formats.",
+            help="The file to write; its ending (.html, .md, .json, .csv) says what to write "
+            "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
+            "screen for the other formats.",
             dir_okay=False,
         ),
     ] = None,
     report_format: Annotated[
-        ReportFormat,
+        ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
-            "(the period's indicators), or table (a look on the screen).",
+            "(the period's indicators), or table (a look on the screen). Default: from the "
+            "-o file's ending, else html.",
+            show_default=False,
         ),
-    ] = ReportFormat.HTML,
+    ] = None,
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
@@ -359,6 +363,7 @@ def report(
     into a paper. It never replaces an existing file unless --force is given.
 
     Example: compactscore report --period 2013-14 -o board-paper.html
+    (or -o board-paper.md for Markdown)
     """
     from compactscore.commands.report import run_report
 

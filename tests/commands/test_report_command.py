@@ -187,3 +187,111 @@ def test_table_and_csv_show_the_same_report_on_the_screen(riverton: Path) -> Non
     assert refused.exit_code == 2
     assert "--format table is for the screen" in refused.stderr
     assert not (riverton / "report.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "begins", "then"),
+    [
+        (
+            "board.md",
+            "## Riverton: Compact Scorecard for a Thriving Sector, 2013-14\n",
+            "It is Markdown: paste it into the board paper, or open it in any text editor.",
+        ),
+        (
+            "Board.MARKDOWN",
+            "## Riverton: Compact Scorecard for a Thriving Sector, 2013-14\n",
+            "It is Markdown: paste it into the board paper, or open it in any text editor.",
+        ),
+        (
+            "paper.json",
+            "{\n",
+            "It holds the whole report's data as JSON, for another program to read.",
+        ),
+        (
+            "board.csv",
+            "indicator,id,title,theme,score,label,evidence,action,owner",
+            "It holds the period's 17 indicators, one a row; it opens in Excel or LibreOffice.",
+        ),
+        (
+            "board.htm",
+            "<!DOCTYPE html>",
+            "Open it in a web browser; print it, or save it as PDF, from there.",
+        ),
+    ],
+)
+def test_the_files_ending_chooses_what_is_written(
+    riverton: Path, name: str, begins: str, then: str
+) -> None:
+    result = runner.invoke(app, ["report", "-o", name])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"Wrote {name}: Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored.\n"
+        f"{then}\n"
+    )
+    assert (riverton / name).read_text(encoding="utf-8").startswith(begins)
+
+
+def test_the_json_written_by_its_ending_is_the_reports_data(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--period", "2009-10", "-o", "paper.json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads((riverton / "paper.json").read_text(encoding="utf-8"))
+    assert (report["card"]["total"], report["previous"]["total"]) == (27, 20)
+    assert "browser" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "board.docx",
+            "board.docx: the file's ending chooses what the report is written as, and .docx "
+            "is not one it knows: it writes .html or .htm, .md or .markdown, .json and .csv. ",
+        ),
+        (
+            "board",
+            "board: the file's ending chooses what the report is written as, and this name "
+            "has none: it writes .html or .htm, .md or .markdown, .json and .csv. ",
+        ),
+    ],
+)
+def test_an_ending_it_cannot_write_is_wrong_usage(riverton: Path, name: str, message: str) -> None:
+    result = runner.invoke(app, ["report", "-o", name])
+    assert result.exit_code == 2
+    stem = name.split(".")[0]
+    assert result.stderr == message + (
+        f"Name it {stem}.html for the page with charts (Word opens it too) or {stem}.md "
+        "for Markdown to paste into a paper, or choose with --format html, markdown, "
+        "json or csv.\n"
+    )
+    assert result.stdout == ""
+    assert not (riverton / name).exists()
+
+
+def test_a_format_the_ending_contradicts_is_wrong_usage(riverton: Path) -> None:
+    (riverton / "x.md").write_text("my notes\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", "--format", "html", "-o", "x.md", "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "x.md: ends in .md, which is Markdown, but --format html asks for HTML. "
+        "Name it x.html, or leave out --format and the ending chooses.\n"
+    )
+    assert (riverton / "x.md").read_text(encoding="utf-8") == "my notes\n"
+    assert not list(riverton.glob("*.bak"))
+
+
+def test_a_format_given_writes_a_file_of_any_other_ending(riverton: Path) -> None:
+    result = runner.invoke(app, ["report", "--format", "markdown", "-o", "paper.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert (riverton / "paper.txt").read_text(encoding="utf-8").startswith("## Riverton")
+    assert "browser" not in result.stdout
+    agreeing = runner.invoke(app, ["report", "--format", "csv", "-o", "sheet.CSV"])
+    assert agreeing.exit_code == 0, agreeing.stderr
+    assert (riverton / "sheet.CSV").read_text(encoding="utf-8").startswith("indicator,id,")
+
+
+def test_a_markdown_file_is_never_replaced_without_force(riverton: Path) -> None:
+    (riverton / "board.md").write_text("the paper I wrote\n", encoding="utf-8")
+    refused = runner.invoke(app, ["report", "-o", "board.md"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("board.md: already exists")
+    assert (riverton / "board.md").read_text(encoding="utf-8") == "the paper I wrote\n"

@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 Invoke = Callable[..., Result]
@@ -138,14 +139,22 @@ def test_init_makes_a_repository_that_works(tmp_path: Path, run: Invoke) -> None
     assert run(folder, "check").exit_code == 0
 
 
-def test_init_refuses_when_any_file_is_there_and_writes_nothing(
-    tmp_path: Path, run: Invoke
+@pytest.mark.parametrize("there", ["compactscore.yaml", "scores/2024.csv"])
+def test_init_refuses_when_a_scorecard_is_there_and_writes_nothing(
+    tmp_path: Path, run: Invoke, there: str
 ) -> None:
     (tmp_path / "README.md").write_text("Our own notes.\n", encoding="utf-8")
+    (tmp_path / there).parent.mkdir(exist_ok=True)
+    (tmp_path / there).write_text("ours\n", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     result = run(tmp_path, "init", "--period", "2024")
     assert result.exit_code == 1
-    assert result.stderr.startswith("README.md: already exists, and init never overwrites a file.")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+    assert result.stderr == (
+        f"{there}: already exists, and init never overwrites a file. "
+        "Run init in a new folder, or move the file away first.\n"
+    )
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+    assert (tmp_path / there).read_text(encoding="utf-8") == "ours\n"
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
 
 
@@ -206,3 +215,79 @@ def test_new_writes_a_sheet_excel_opens_as_the_last_was_saved(tmp_path: Path, ru
     assert data.startswith(b"\xef\xbb\xbfindicator;title;score;evidence;action;owner;target\n")
     assert "1;Shared vision;;From 2012-13: Grant of \u00a3100 agreed;;;\n" in data.decode("utf-8")
     assert run(tmp_path, "check").exit_code == 0
+
+
+def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, run: Invoke) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "README.md").write_text("Our own notes.\n", encoding="utf-8")
+    result = run(shared, "init", "--area", "Testham", "--period", "2024-25")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Made a scorecard repository for Testham in .:\n"
+        "  compactscore.yaml\n"
+        "  scores/2024-25.csv\n"
+        "  README-scorecard.md\n"
+        "README.md was already there, so it is left as it was; the scorecard's notes for "
+        "the group are in README-scorecard.md.\n"
+        "Next: put the folder under git (git init, git add ., git commit), then fill in the "
+        "scores in scores/2024-25.csv and run 'compactscore score'.\n"
+    )
+    assert (shared / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
+    notes = (shared / "README-scorecard.md").read_text(encoding="utf-8")
+    assert notes.startswith("# Testham Compact Scorecard\n")
+    assert run(shared, "check").exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["readme.txt", "README", "Readme.rst"])
+def test_any_readme_of_the_folder_counts_as_its_own(tmp_path: Path, run: Invoke, name: str) -> None:
+    (tmp_path / name).write_text("Ours.\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024")
+    assert result.exit_code == 0, result.stderr
+    assert f"{name} was already there, so it is left as it was;" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [name, "README-scorecard.md", "compactscore.yaml", "scores"]
+    )
+
+
+def test_init_writes_no_notes_when_both_readmes_are_there(tmp_path: Path, run: Invoke) -> None:
+    for name in ("README.md", "README-scorecard.md"):
+        (tmp_path / name).write_text(f"{name} of ours\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "README.md and README-scorecard.md were already there, so they are left as they were "
+        "and no notes for the group were written.\n"
+    ) in result.stdout
+    for name in ("README.md", "README-scorecard.md"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == f"{name} of ours\n"
+    assert "  README" not in result.stdout
+
+
+def test_init_in_a_git_folder_says_to_commit(
+    tmp_path: Path, run: Invoke, git_as: Callable[..., str]
+) -> None:
+    git_as(tmp_path, "init", "-q")
+    (tmp_path / "README.md").write_text("Our shared folder.\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024-25")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith(
+        "Next: commit the new files (git add compactscore.yaml scores/2024-25.csv "
+        "README-scorecard.md, "
+        "then git commit), fill in the scores in scores/2024-25.csv and run "
+        "'compactscore score'.\n"
+    )
+
+
+def test_init_writes_readme_md_when_only_our_notes_name_is_taken(
+    tmp_path: Path, run: Invoke
+) -> None:
+    (tmp_path / "README-scorecard.md").write_text("Kept.\n", encoding="utf-8")
+    result = run(tmp_path, "init", "--period", "2024")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "README-scorecard.md was already there, so it is left as it was; the scorecard's "
+        "notes for the group are in README.md.\n"
+    ) in result.stdout
+    assert (tmp_path / "README-scorecard.md").read_text(encoding="utf-8") == "Kept.\n"
+    assert (tmp_path / "README.md").read_text(encoding="utf-8").startswith("# ")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 from pathlib import Path
 
 from compactscore.analysis.changes import diff_of
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import Sources, open_sources
+from compactscore.load.repository import find_config
 from compactscore.models import Sheet
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
@@ -36,19 +39,52 @@ def run_diff(
         names = (before_sources.shown(file), after_sources.shown(file))
         definition = after_sources.definition
     else:
-        sources = open_sources(Path.cwd(), indicators, rev)
+        sources = open_sources(_home_of(first, second), indicators, rev)
         before, after = _sheet(sources, first), _sheet(sources, second)
         names = (before.period_label, after.period_label)
+        unclear = names[0] == names[1] or before.period is None or after.period is None
+        if unclear and _is_file(first) and _is_file(second):
+            # A copy against the sheet, say: the file names tell them apart where periods cannot.
+            names = (sources.shown(Path(first)), sources.shown(Path(second)))
         definition = sources.definition
     diff = diff_of(before, after, definition, *names)
     emit(out_console(), diff, diff_view(diff), output)
     return 0
 
 
+def _is_file(name: str) -> bool:
+    return Path(name).suffix.lower() == ".csv"
+
+
+def _home_of(first: str, second: str) -> Path:
+    """Where to read both from: one repository, never two areas' as if they were one's."""
+    here = Path.cwd()
+    places = [Path(name) if _is_file(name) else here for name in (first, second)]
+    configs = [find_config(place) for place in places]
+    if None not in configs and configs[0] != configs[1]:
+        folders = [_folder(config.parent) for config in configs if config is not None]
+        raise usage(
+            f"{first} and {second} belong to different scorecard repositories "
+            f"({folders[0]} and {folders[1]}), so they are not two periods of one area.",
+            "Name two sheets of one area; to put the areas side by side, run: "
+            f"compactscore compare {shlex.join(folders)}",
+        )
+    # A loose file (a copy outside any repository) is read with the other's repository.
+    return next((place for place, config in zip(places, configs, strict=True) if config), here)
+
+
+def _folder(path: Path) -> str:
+    """A repository's folder as typed from here, such as ../kingsbridge or '.'."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
 def _sheet(sources: Sources, name: str) -> Sheet:
     """A sheet named by its file, or by its period in the repository."""
     path = Path(name)
-    if path.suffix.lower() == ".csv":
+    if _is_file(name):
         if sources.rev is None and not path.is_file():
             raise usage(f"{name} does not exist.", "Check the name and the folder. " + HOW)
         return sources.load(path)

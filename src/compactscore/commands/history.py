@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 from pathlib import Path
 
 from compactscore.analysis.changes import changes_between
@@ -57,7 +59,8 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     for commit in commits:
         shown = f"{commit.short}:{commit.name}"
         text = text_at(root, commit.id, commit.name, shown)
-        sheet = _read(Path(commit.name), definition, shown, text, skipped)
+        check = _check_command(_from_here(root / commit.name), indicators, commit.short)
+        sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
         if sheet is None:
             continue
         for change in changes_between(previous, sheet, definition, fields=False):
@@ -67,7 +70,8 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
                 )
             )
         previous = sheet
-    uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped)
+    check = _check_command(str(file), indicators, None)
+    uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped, check)
     report_problems(skipped)
     history = History(
         file=str(file),
@@ -81,22 +85,52 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
 
 
 def _read(
-    path: Path, definition: Definition, shown: str, text: str, skipped: list[Problem]
+    path: Path,
+    definition: Definition,
+    shown: str,
+    text: str,
+    skipped: list[Problem],
+    check: str,
+    committed: bool = True,
 ) -> Sheet | None:
+    """The sheet, or None with a warning naming the command that shows its errors."""
     sheet, problems = read_sheet(path, definition, shown, text)
-    if sheet is None or errors_in(problems):
+    errors = len(errors_in(problems))
+    if sheet is None or errors:
         skipped.append(
             Problem(
                 shown,
                 None,
-                "could not be read at this commit, so its changes are left out.",
-                f"'compactscore check' at that revision shows why ({len(errors_in(problems))} "
-                "problems).",
+                "could not be read at this commit, so its changes are left out."
+                if committed
+                else "could not be read as it is now, so its changes not committed yet are "
+                "left out.",
+                f"It has 1 error; to see it, run: {check}"
+                if errors == 1
+                else f"It has {errors} errors; to see them, run: {check}",
                 Severity.WARNING,
             )
         )
         return None
     return sheet
+
+
+def _check_command(path: str, indicators: Path | None, rev: str | None) -> str:
+    """The check command, as typed from here, that shows why a version of a sheet is unread."""
+    words = ["compactscore", "check"]
+    if rev is not None:
+        words += ["--rev", rev]
+    if indicators is not None:
+        words += ["--indicators", str(indicators)]
+    return " ".join(shlex.quote(word) for word in [*words, path])
+
+
+def _from_here(path: Path) -> str:
+    """A path inside the repository as typed from the current folder."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
 
 
 def _uncommitted(
@@ -107,6 +141,7 @@ def _uncommitted(
     previous: Sheet | None,
     entries: list[HistoryEntry],
     skipped: list[Problem],
+    check: str,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     if not file.is_file():
@@ -117,7 +152,7 @@ def _uncommitted(
         committed = text_at(root, "HEAD", name, f"HEAD:{name}")
         if _lines(committed) == _lines(working):
             return False
-    sheet = _read(file, definition, str(file), working, skipped)
+    sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:
         return True
     for change in changes_between(previous, sheet, definition, fields=False):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 from datetime import date
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, out_console, usage
-from compactscore.errors import Problem, WriteError
+from compactscore.errors import GitError, Problem, WriteError
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import CONFIG_NAME
@@ -16,6 +17,9 @@ from compactscore.render.readme import readme_text
 from compactscore.render.sheetfile import sheet_text
 
 SCORES = "scores"
+README = "README.md"
+# Where the group's notes go when the folder already has a README of its own.
+OUR_README = "README-scorecard.md"
 
 
 def current_period(today: date) -> Period:
@@ -25,7 +29,7 @@ def current_period(today: date) -> Period:
 
 
 def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
-    """Write the config, a blank sheet for the period and a README; never replace a file."""
+    """Write the config, a blank sheet for the period and the group's notes; never replace a file."""
     period = current_period(date.today())
     if period_text is not None:
         parsed = parse_period(period_text)
@@ -39,10 +43,10 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
+    readmes = _readmes_in(folder)
     files = {
         folder / CONFIG_NAME: _config_text(name),
         folder / SCORES / f"{period.label}.csv": sheet_text(in_force, {}, None),
-        folder / "README.md": readme_text(name, definition.title, period.label, len(in_force)),
     }
     there = [path for path in files if path.exists()]
     if there:
@@ -57,6 +61,9 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 for path in there
             ]
         )
+    notes = _notes_name(readmes)
+    if notes is not None:
+        files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
     try:
         (folder / SCORES).mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -69,16 +76,75 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         ) from None
     for path, text in files.items():
         write_file(path, text)
+    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
+    return 0
+
+
+def _say_done(
+    folder: Path, name: str, written: list[Path], readmes: list[str], notes: str | None, sheet: str
+) -> None:
+    """List the files written, any README left alone, and what to do next."""
     console = out_console()
     console.print(f"Made a scorecard repository for {name} in {folder}:", markup=False)
-    for path in files:
+    for path in written:
         console.print(f"  {path}", markup=False)
+    if readmes:
+        console.print(_readmes_left(readmes, notes), markup=False, soft_wrap=True)
+    if _in_git(folder):
+        # Only the files init wrote: 'git add .' in a shared folder would take everything else.
+        added = " ".join(shlex.quote(str(path)) for path in written)
+        first = f"Next: commit the new files (git add {added}, then git commit), fill in"
+    else:
+        first = "Next: put the folder under git (git init, git add ., git commit), then fill in"
+    # Not wrapped, so the git command can be copied whole.
     console.print(
-        "Next: put the folder under git (git init, git add ., git commit), then fill in "
-        f"the scores in {SCORES}/{period.label}.csv and run 'compactscore score'.",
-        markup=False,
+        f"{first} the scores in {sheet} and run 'compactscore score'.", markup=False, soft_wrap=True
     )
-    return 0
+
+
+def _readmes_in(folder: Path) -> list[str]:
+    """The README files a folder already has (README.md, readme.txt, README...), ours last."""
+    if not folder.is_dir():
+        return []
+    names = [entry.name for entry in folder.iterdir()]
+    theirs = sorted(
+        name
+        for name in names
+        if name.lower() != OUR_README.lower()
+        and (name.lower() == "readme" or name.lower().startswith("readme."))
+    )
+    return theirs + [name for name in names if name.lower() == OUR_README.lower()]
+
+
+def _notes_name(readmes: list[str]) -> str | None:
+    """Where the group's notes go: README.md, beside the folder's own README, or nowhere."""
+    ours = [name for name in readmes if name.lower() == OUR_README.lower()]
+    if len(ours) == len(readmes):
+        return README
+    return None if ours else OUR_README
+
+
+def _readmes_left(readmes: list[str], notes: str | None) -> str:
+    """Say which READMEs were already there and left as they were, and where our notes went."""
+    names = readmes[0] if len(readmes) == 1 else ", ".join(readmes[:-1]) + f" and {readmes[-1]}"
+    if len(readmes) == 1:
+        left = f"{names} was already there, so it is left as it was"
+    else:
+        left = f"{names} were already there, so they are left as they were"
+    if notes is None:
+        return f"{left} and no notes for the group were written."
+    return f"{left}; the scorecard's notes for the group are in {notes}."
+
+
+def _in_git(folder: Path) -> bool:
+    """Whether the folder is inside a git repository already."""
+    from compactscore.load.revision import git_root
+
+    try:
+        git_root(folder)
+    except GitError:
+        return False
+    return True
 
 
 def _config_text(area: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
 from compactscore.commands.sources import open_sources
-from compactscore.errors import GitError
+from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
 from compactscore.load.repository import Repository
@@ -19,16 +19,40 @@ from compactscore.render.text import print_view, to_csv
 
 STDOUT = Path("-")
 
+ENDINGS = {
+    ".html": ReportFormat.HTML,
+    ".htm": ReportFormat.HTML,
+    ".md": ReportFormat.MARKDOWN,
+    ".markdown": ReportFormat.MARKDOWN,
+    ".json": ReportFormat.JSON,
+    ".csv": ReportFormat.CSV,
+}
+KNOWN_ENDINGS = ".html or .htm, .md or .markdown, .json and .csv"
+FORMAT_NAMES = {
+    ReportFormat.HTML: "HTML",
+    ReportFormat.MARKDOWN: "Markdown",
+    ReportFormat.JSON: "JSON",
+    ReportFormat.CSV: "CSV",
+    ReportFormat.TABLE: "a table on the screen",
+}
+AFTER_WRITING = {
+    ReportFormat.HTML: "Open it in a web browser; print it, or save it as PDF, from there.",
+    ReportFormat.MARKDOWN: "It is Markdown: paste it into the board paper, or open it in any "
+    "text editor.",
+    ReportFormat.JSON: "It holds the whole report's data as JSON, for another program to read.",
+}
+
 
 def run_report(
     period: str | None,
     output: Path | None,
-    report_format: ReportFormat,
+    report_format: ReportFormat | None,
     force: bool,
     indicators: Path | None,
     revision: str | None = None,
 ) -> int:
     """Build the report on a period (the latest by default) and write or print it."""
+    report_format = format_for(output, report_format)
     sources = open_sources(Path.cwd(), indicators, revision)
     repository = sources.repository
     if repository is None:
@@ -43,11 +67,6 @@ def run_report(
     report = board_report_of(sheets, sources.definition, sources.area, made_at)
     console = out_console()
     if report_format is ReportFormat.TABLE:
-        if output is not None and output != STDOUT:
-            raise usage(
-                "--format table is for the screen, not for a file.",
-                "Use --format html or markdown with -o to write the report to a file.",
-            )
         print_view(console, board_view(report))
         return 0
     text = _text(report, report_format)
@@ -67,11 +86,55 @@ def run_report(
     console.print(f"Wrote {output}: {headline_text(report.card)}.", markup=False, soft_wrap=True)
     if backup is not None:
         console.print(f"The file it replaced is kept as {backup}.", markup=False, soft_wrap=True)
-    if report_format is ReportFormat.HTML:
-        console.print(
-            "Open it in a web browser; print it, or save it as PDF, from there.", markup=False
-        )
+    console.print(_after_writing(report, report_format), markup=False, soft_wrap=True)
     return 0
+
+
+def format_for(output: Path | None, asked: ReportFormat | None) -> ReportFormat:
+    """What to write: the --format asked for, else what the file's ending names, else HTML."""
+    if output is None or output == STDOUT:
+        return asked or ReportFormat.HTML
+    if asked is ReportFormat.TABLE:
+        raise usage(
+            "--format table is for the screen, not for a file.",
+            "Use --format html or markdown with -o to write the report to a file.",
+        )
+    ending = output.suffix.lower()
+    named = ENDINGS.get(ending)
+    if asked is None and named is None:
+        which = f"{ending} is not one it knows" if ending else "this name has none"
+        stem = output.with_suffix("") if ending else output
+        raise UsageError.at(
+            str(output),
+            None,
+            f"the file's ending chooses what the report is written as, and {which}: "
+            f"it writes {KNOWN_ENDINGS}.",
+            f"Name it {stem}.html for the page with charts (Word opens it too) or {stem}.md "
+            "for Markdown to paste into a paper, or choose with --format html, markdown, "
+            "json or csv.",
+        )
+    if asked is not None and named is not None and named is not asked:
+        raise UsageError.at(
+            str(output),
+            None,
+            f"ends in {ending}, which is {FORMAT_NAMES[named]}, but --format {asked} asks for "
+            f"{FORMAT_NAMES[asked]}.",
+            f"Name it {output.with_suffix('.' + _ending_of(asked))}, or leave out --format and "
+            "the ending chooses.",
+        )
+    return asked or named or ReportFormat.HTML
+
+
+def _ending_of(report_format: ReportFormat) -> str:
+    return "md" if report_format is ReportFormat.MARKDOWN else str(report_format)
+
+
+def _after_writing(report: BoardReport, report_format: ReportFormat) -> str:
+    """What to do with the file written, in words that fit what it holds."""
+    if report_format is ReportFormat.CSV:
+        count = len(report.card.indicators)
+        return f"It holds the period's {count} indicators, one a row; it opens in Excel or LibreOffice."
+    return AFTER_WRITING[report_format]
 
 
 def _text(report: BoardReport, report_format: ReportFormat) -> str:
