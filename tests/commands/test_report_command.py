@@ -62,7 +62,8 @@ def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -
         "",
         "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored  ",
         "Direction of travel: ↑ up, comparing like with like: 69.7% of the points scored, "
-        "against 58.8% in 2012-13 (30 out of 51).",
+        "against 58.8% in 2012-13 (30 out of 51). The total itself is 7 points lower than in "
+        "2012-13, as not every indicator is scored in both.",
     ]
     assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 17 | ↑ up (percent of scored) |" in lines
     assert "| 2012-13 | 30 | 51 | 58.8% | 17 of 17 | ↑ up |" in lines

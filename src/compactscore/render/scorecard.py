@@ -66,10 +66,18 @@ def direction_line(card: Scorecard) -> str:
             f"Direction of travel: {arrow}, {change_words(before.change)} points "
             f"from {before.total} out of {before.max} in {escape(before.period)}."
         )
-    return (
+    line = (
         f"Direction of travel: {arrow}, comparing like with like: {card.scored_percent or 0:g}% "
         f"of the points scored, against {before.scored_percent or 0:g}% in "
         f"{escape(before.period)} ({before.total} out of {before.max})."
+    )
+    # Said outright, so that "up" beside a lower total is never read as a rise in it.
+    change = card.total - before.total
+    if not change:
+        return f"{line} The total itself is the same as in {escape(before.period)}."
+    return (
+        f"{line} The total itself is {abs(change)} points {'lower' if change < 0 else 'higher'} "
+        f"than in {escape(before.period)}, as not every indicator is scored in both."
     )
 
 
