@@ -210,9 +210,13 @@ class Definition(Strict):
         position: int, indicator: Indicator, themes: set[str], ids: set[str], names: list[str]
     ) -> None:
         if indicator.theme not in themes:
+            import difflib  # only a misspelt theme needs it
+
+            close = difflib.get_close_matches(indicator.theme, sorted(themes), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
             raise LocatedError(
                 f"indicator {indicator.id!r} has theme {indicator.theme!r}, which is not "
-                f"among the themes ({', '.join(sorted(themes))})",
+                f"among the themes ({', '.join(sorted(themes))}){hint}",
                 ("indicators", position, "theme"),
             )
         named = [

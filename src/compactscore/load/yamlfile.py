@@ -136,6 +136,8 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
         for item in error.errors():
             where = _describe(item["loc"], data)
             message = _message(item)
+            if item["type"] == "extra_forbidden":
+                message += _did_you_mean(model, item["loc"])
             # A check across fields can say which value it is about (models.LocatedError).
             found = getattr(item.get("ctx", {}).get("error"), "loc", ())
             line = line_of(node, (*item["loc"], *found))
@@ -180,6 +182,30 @@ def _describe(loc: tuple[int | str, ...], data: Any) -> str:
     return " > ".join(parts)
 
 
+def _did_you_mean(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
+    """`` Did you mean 'statement'?`` for a misspelt key, from the keys allowed where it is."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field is not None else None
+    if current is None:
+        return ""
+    import difflib  # only a misspelt key needs it
+
+    close = difflib.get_close_matches(str(loc[-1]), list(current.model_fields), n=1)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, alone or as the items of a list."""
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
 def _message(item: Any) -> str:
     kind = item["type"]
     if kind == "missing":
@@ -194,7 +220,7 @@ def _message(item: Any) -> str:
     if kind in _PLAIN_WORDS:
         return _PLAIN_WORDS[kind]
     text = str(item["msg"]).removeprefix("Value error, ")
-    return text[0].lower() + text[1:] + ("" if text.endswith(".") else ".")
+    return text[0].lower() + text[1:] + ("" if text.endswith((".", "?")) else ".")
 
 
 # The validation library's words for a wrong kind of value, said as a reader of the file would.
