@@ -31,6 +31,13 @@ def test_every_command_has_help_with_an_example(cli: Run) -> None:
         assert "Example: compactscore " in result.stdout, name
 
 
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    names = [command.name or command.callback.__name__ for command in app.registered_commands]
+    undocumented = [name for name in names if f"### `compactscore {name}" not in readme]
+    assert undocumented == []
+
+
 def test_score_json_shape(cli: Run, riverton: Path) -> None:
     result = cli("score", str(riverton / "scores" / "2010-11.csv"), "--format", "json")
     assert result.exit_code == 0
@@ -144,6 +151,17 @@ def test_indicators_by_period(cli: Run) -> None:
     assert "ni7-compact-indicator" in table
     assert "compact-measure" not in table
     assert "Version 1, applies from 2008: 17 indicators, each scored 0 to 3, out of 51." in table
+
+
+def test_indicators_for_a_period_before_the_definition_says_so(cli: Run, tmp_path: Path) -> None:
+    result = cli("indicators", "--period", "1999", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "Version 1, applies from 2008" in result.stdout
+    assert result.stderr == (
+        "compactscore: warning: 1999 is before the first version of the definition applies "
+        "(1, from 2008), so the indicators shown are that version's. Check the period, or use "
+        "a definition that covers it.\n"
+    )
 
 
 def test_another_definition_with_indicators_option(cli: Run, write: Callable[..., Path]) -> None:

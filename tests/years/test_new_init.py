@@ -291,3 +291,18 @@ def test_init_writes_readme_md_when_only_our_notes_name_is_taken(
     ) in result.stdout
     assert (tmp_path / "README-scorecard.md").read_text(encoding="utf-8") == "Kept.\n"
     assert (tmp_path / "README.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_new_warns_when_periods_would_be_skipped(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    result = run(repo, "new", "2015-16")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "compactscore: warning: 2015-16 does not follow on from the sheet before it (2012-13): "
+        "2013-14 to 2014-15 would have no sheet, and trends would skip them. Check the period; "
+        "'compactscore new' with no period makes 2013-14.\n"
+    )
+    assert (repo / "scores" / "2015-16.csv").is_file()
+    assert run(repo, "new", "2016-17").stderr == ""

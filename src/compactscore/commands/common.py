@@ -8,11 +8,12 @@ from typing import Any
 from pydantic import BaseModel
 from rich.console import Console
 
-from compactscore.errors import Problem, UsageError
+from compactscore.errors import Problem, Severity, UsageError
 from compactscore.load.definition import load_definition
 from compactscore.load.repository import Repository
 from compactscore.models import Definition
 from compactscore.options import OutputFormat
+from compactscore.periods import Period
 from compactscore.render.text import print_view, to_csv, to_markdown
 from compactscore.render.view import View
 
@@ -53,3 +54,26 @@ def _write(console: Console, text: str) -> None:
     # Machine formats go out untouched: no wrapping, no markup, no colour.
     console.file.write(text)
     console.file.flush()
+
+
+def warn_if_before_the_definition(
+    period: Period, definition: Definition, consequence: str, fix: str
+) -> None:
+    """Warn that a period before the definition's first version is read against that version."""
+    first = definition.versions[0]
+    start = first.start
+    if start is not None and period < start:
+        from compactscore.exits import report_problems
+
+        report_problems(
+            [
+                Problem(
+                    "compactscore",
+                    None,
+                    f"{period} is before the first version of the definition applies "
+                    f"({first.version}, from {start}), so {consequence}.",
+                    fix,
+                    Severity.WARNING,
+                )
+            ]
+        )

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compactscore.commands.common import emit, out_console, usage
+from compactscore.commands.common import (
+    emit,
+    out_console,
+    usage,
+    warn_if_before_the_definition,
+)
 from compactscore.commands.sources import open_sources
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
@@ -30,6 +35,12 @@ def run_indicators(
         if parsed is None:
             raise usage(f"{period!r} is not a period.", "Write a year such as 2024 or 2024-25.")
         version = definition.version_for(parsed)
+        warn_if_before_the_definition(
+            parsed,
+            definition,
+            "the indicators shown are that version's",
+            "Check the period, or use a definition that covers it.",
+        )
     view = detail_view(definition, version) if detail else definition_view(definition, version)
     emit(out_console(), definition, view, output)
     return 0

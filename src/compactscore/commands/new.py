@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compactscore.commands.common import out_console, usage
+from compactscore.commands.common import out_console, usage, warn_if_before_the_definition
 from compactscore.commands.sources import Sources, open_sources
 from compactscore.errors import Problem, Severity
 from compactscore.exits import report_problems
@@ -32,8 +32,15 @@ def run_new(
     here = existing if rev is None else _working(folder)
     period = _period(period_text, existing)
     _check_kind(period, existing + here)
-    _warn_if_before_the_definition(period, sources)
+    warn_if_before_the_definition(
+        period,
+        sources.definition,
+        "its sheet lists that version's indicators",
+        "Check the period: next year's sheet is usually the one after the latest.",
+    )
     earlier = [(found, path) for found, path in existing if found < period]
+    if earlier:
+        _warn_if_years_skipped(earlier[-1][0], period)
     previous = sources.load(earlier[-1][1]) if earlier else None
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
@@ -119,26 +126,6 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
 
 
-def _warn_if_before_the_definition(period: Period, sources: Sources) -> None:
-    """A period before the definition's first version is read against that version: say so."""
-    first = sources.definition.versions[0]
-    start = first.start
-    if start is not None and period < start:
-        report_problems(
-            [
-                Problem(
-                    "compactscore",
-                    None,
-                    f"{period} is before the first version of the definition applies "
-                    f"({first.version}, from {start}), so its sheet lists that version's "
-                    "indicators.",
-                    "Check the period: next year's sheet is usually the one after the latest.",
-                    Severity.WARNING,
-                )
-            ]
-        )
-
-
 def _say_done(target: Path, count: int, since: str | None, backup: Path | None) -> None:
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
@@ -162,4 +149,29 @@ def _say_own_kept(own: list[str], shown: str) -> None:
         f"Your own {columns} kept, empty: last period's entries stay in {shown}.",
         markup=False,
         highlight=False,
+    )
+
+
+def _warn_if_years_skipped(latest: Period, period: Period) -> None:
+    """A sheet several periods after the latest one is allowed, but worth a word."""
+    skipped: list[Period] = []
+    current = latest.next()
+    while current < period and len(skipped) < 100:
+        skipped.append(current)
+        current = current.next()
+    if not skipped:
+        return
+    span = str(skipped[0]) if len(skipped) == 1 else f"{skipped[0]} to {skipped[-1]}"
+    report_problems(
+        [
+            Problem(
+                "compactscore",
+                None,
+                f"{period} does not follow on from the sheet before it ({latest}): "
+                f"{span} would have no sheet, and trends would skip "
+                f"{'it' if len(skipped) == 1 else 'them'}.",
+                f"Check the period; 'compactscore new' with no period makes {latest.next()}.",
+                Severity.WARNING,
+            )
+        ]
     )
