@@ -203,3 +203,15 @@ def test_diff_wrong_usage(scored_repo: Path, run: Invoke) -> None:
     result = run(scored_repo, "diff", "HEAD~1", "HEAD")
     assert result.exit_code == 2
     assert "'HEAD~1' is neither a score file nor a period." in result.stderr
+
+
+def test_a_revision_is_named_under_the_headline(scored_repo: Path, run: Invoke) -> None:
+    for command in ("score", "trend", "gaps"):
+        result = run(scored_repo, command, "--rev", "HEAD~1")
+        assert result.exit_code == 0, result.stderr
+        assert "Read as the files were at git revision HEAD~1." in result.stdout, command
+        assert "git revision" not in run(scored_repo, command).stdout, command
+    markdown = run(scored_repo, "score", "--rev", "HEAD~1", "-f", "markdown").stdout
+    assert "Read as the files were at git revision HEAD~1." in markdown
+    data = json.loads(run(scored_repo, "score", "--rev", "HEAD~1", "-f", "json").stdout)
+    assert data["file"] == "HEAD~1:scores/2012-13.csv"

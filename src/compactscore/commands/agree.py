@@ -17,5 +17,5 @@ def run_agree(
     """Compare sector_score and public_score in one sheet (the latest when none is named)."""
     sources, _, sheet = open_sheet(file, indicators, rev)
     agreement = agreement_of(sheet, sources.definition, area=sources.area)
-    emit(out_console(), agreement, agreement_view(agreement), output)
+    emit(out_console(), agreement, agreement_view(agreement), output, rev)
     return 0

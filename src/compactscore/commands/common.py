@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 
 from compactscore.errors import Problem, Severity, UsageError
 from compactscore.load.definition import load_definition
@@ -37,8 +39,21 @@ def usage(message: str, fix: str) -> UsageError:
     return UsageError([Problem("compactscore", None, message, fix)])
 
 
-def emit(console: Console, result: BaseModel | Any, view: View, output: OutputFormat) -> None:
-    """Print a result in the chosen format; every format comes from the same result."""
+def emit(
+    console: Console,
+    result: BaseModel | Any,
+    view: View,
+    output: OutputFormat,
+    rev: str | None = None,
+) -> None:
+    """Print a result in the chosen format; every format comes from the same result.
+
+    Read at a git revision, the table and Markdown say so under their headline (JSON
+    and CSV name it in each file's ``REV:path``).
+    """
+    if rev is not None:
+        said = escape(f"Read as the files were at git revision {rev}.")
+        view = replace(view, headline=[*view.headline, said])
     if output is OutputFormat.JSON:
         text = result.model_dump_json(indent=2) if isinstance(result, BaseModel) else str(result)
         _write(console, text + "\n")

@@ -57,7 +57,7 @@ def run_compare(
         before = previous_of(sources, path, sheet)
         areas.append(AreaSheets(name, repository.definition, sheet, before))
     comparison = compare_areas(areas)
-    emit(out_console(), comparison, comparison_view(comparison), output)
+    emit(out_console(), comparison, comparison_view(comparison), output, rev)
     return 0
 
 

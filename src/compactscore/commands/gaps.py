@@ -20,5 +20,5 @@ def run_gaps(
     previous = previous_of(sources, file, sheet)
     card = score_sheet(sheet, sources.definition, previous, area=sources.area)
     gaps = gaps_of(card)
-    emit(out_console(), gaps, gaps_view(gaps), output)
+    emit(out_console(), gaps, gaps_view(gaps), output, rev)
     return 0

@@ -42,5 +42,5 @@ def run_indicators(
             "Check the period, or use a definition that covers it.",
         )
     view = detail_view(definition, version) if detail else definition_view(definition, version)
-    emit(out_console(), definition, view, output)
+    emit(out_console(), definition, view, output, rev)
     return 0

@@ -18,5 +18,5 @@ def run_score(
     sources, file, sheet = open_sheet(file, indicators, rev)
     previous = previous_of(sources, file, sheet)
     card = score_sheet(sheet, sources.definition, previous, area=sources.area)
-    emit(out_console(), card, scorecard_view(card), output)
+    emit(out_console(), card, scorecard_view(card), output, rev)
     return 0

@@ -19,5 +19,5 @@ def run_trend(
     paths = sources.periods_of(files) if files else sources.sheet_paths()
     sheets = load_all(sources, paths)
     trend = trend_of(sheets, sources.definition, area=sources.area)
-    emit(out_console(), trend, trend_view(trend), output)
+    emit(out_console(), trend, trend_view(trend), output, rev)
     return 0
