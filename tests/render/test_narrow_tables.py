@@ -72,3 +72,11 @@ def test_gaps_at_80_columns_keeps_action_and_owner(run_at: RunAt) -> None:
     assert _uncropped(result.stdout)
     header = next(line for line in _table_lines(result.stdout) if "Action" in line)
     assert "Owner" in header
+
+
+def test_gaps_show_what_each_score_means_where_there_is_room(run_at: RunAt) -> None:
+    wide = run_at(130, EXAMPLES / "riverton", "gaps").stdout
+    assert "│   1 │ Shared vision           │     2 │ Good progress │ 3 (target) │" in wide
+    assert "Meaning" not in run_at(100, EXAMPLES / "riverton", "gaps").stdout
+    markdown = run_at(80, EXAMPLES / "riverton", "gaps", "-f", "markdown").stdout
+    assert "| 1 | Shared vision | 2 | Good progress | 3 (target) | 1 |" in markdown

@@ -50,6 +50,7 @@ def _gap_grid(gaps: GapList) -> Grid:
             str(gap.number),
             gap.title,
             str(gap.score),
+            gap.label,
             _aim_words(gap),
             str(gap.gap),
             fell_words(gap),
@@ -62,6 +63,7 @@ def _gap_grid(gaps: GapList) -> Grid:
         Column("No.", justify="right"),
         Column("Indicator", shorten=True, weight=2, min_width=12),
         Column("Score", justify="right"),
+        Column("Meaning", hide_below=120),  # the scale's words, where there is room
         Column("Aim"),
         Column("Gap", justify="right"),
         Column("Change"),
@@ -71,8 +73,9 @@ def _gap_grid(gaps: GapList) -> Grid:
     styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
     if not any(gap.fell for gap in gaps.gaps):
         # Nothing fell: the headline says so, and the column's room goes to the words.
-        columns.pop(5)
-        rows = [row[:5] + row[6:] for row in rows]
+        at = [column.header for column in columns].index("Change")
+        columns.pop(at)
+        rows = [row[:at] + row[at + 1 :] for row in rows]
     return Grid(title="Gaps, largest first", columns=columns, rows=rows, styles=styles)
 
 
