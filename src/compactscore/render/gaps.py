@@ -105,7 +105,7 @@ def _notes(gaps: GapList) -> list[str]:
 
 
 def _data_grid(gaps: GapList) -> Grid:
-    names = ("indicator", "id", "title", "status", "score", "aim", "aim_is_target", "gap")
+    names = ("indicator", "id", "title", "status", "score", "label", "aim", "aim_is_target", "gap")
     columns = [Column(name) for name in (*names, "previous", "fell", "action", "owner")]
     rows = [
         [
@@ -114,6 +114,7 @@ def _data_grid(gaps: GapList) -> Grid:
             gap.title,
             "gap",
             str(gap.score),
+            gap.label,
             str(gap.aim),
             "yes" if gap.aim_is_target else "no",
             str(gap.gap),
@@ -125,7 +126,5 @@ def _data_grid(gaps: GapList) -> Grid:
         for gap in gaps.gaps
     ]
     for i in gaps.not_scored:
-        rows.append(
-            [str(i.number), i.id, i.title, "not scored", "", "", "", "", "", "", i.action, i.owner]
-        )
+        rows.append([str(i.number), i.id, i.title, "not scored", *[""] * 7, i.action, i.owner])
     return Grid(title="", columns=columns, rows=rows)
