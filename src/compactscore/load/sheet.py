@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
+from compactscore.load.sheet_cells import (
+    NOT_APPLICABLE,
+    WHOLE,
+    carried_warning,
+    point_problem,
+    total_cell,
+    whole_point,
+)
 from compactscore.load.sheet_layout import (
     KNOWN,
-    QUOTES,
     REQUIRED,
     SIDES,
     Layout,
@@ -23,7 +29,6 @@ from compactscore.load.sheet_layout import (
 )
 from compactscore.load.text import check_size, read_text
 from compactscore.models import (
-    CARRIED,
     CARRIED_MARK,
     Definition,
     Indicator,
@@ -32,7 +37,7 @@ from compactscore.models import (
     ScoreState,
     Sheet,
 )
-from compactscore.periods import Period, parse_period, period_of_file
+from compactscore.periods import Period, period_of_file
 
 __all__ = [
     "KNOWN",
@@ -47,29 +52,7 @@ __all__ = [
 ]
 
 _POINT_COLUMNS = ("target", *SIDES)
-NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
-_WHOLE = re.compile(r"^\+?[0-9]+$")
-_NEGATIVE = re.compile(r"^-[0-9]+$")
-_DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
-_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
-# A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
-# "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
-_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
-# What a spreadsheet user writes on a row added below the indicators to add them up.
-_TOTAL_WORDS = {
-    "total",
-    "totals",
-    "grand total",
-    "overall total",
-    "total score",
-    "sum",
-    "subtotal",
-    "sub total",
-    "sub-total",
-}
 _CARRIED_START = CARRIED_MARK.partition("{")[0]
-_SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
 def load_sheet(
@@ -232,7 +215,7 @@ class _SheetReader:
                 extra = {name: record[at] for at, name in theirs}
             cells = {key: unneutralised(value) for key, value in cells.items()}
             extra = {name: unneutralised(value) for name, value in extra.items()}
-            total = _total_cell(cells.get("indicator", ""), record, by_number)
+            total = total_cell(cells.get("indicator", ""), record, by_number)
             if total:
                 self.error(
                     line,
@@ -330,7 +313,7 @@ class _SheetReader:
         if plain is not None:
             return plain
         key = cell.lower()
-        if _WHOLE.match(key):
+        if WHOLE.match(key):
             key = str(int(key))
             if key in by_number:
                 return by_number[key]
@@ -422,7 +405,9 @@ class _SheetReader:
                 "Clear the target, or score the indicator if it applies after all.",
             )
         if state is not ScoreState.NOT_SCORED:
-            self._warn_if_carried(line, indicator, state, cells.get("evidence", ""))
+            carried = carried_warning(indicator, state, cells.get("evidence", ""), self.period)
+            if carried is not None:
+                self.warn(line, *carried)
         if not self.build:
             return None
         return Row(
@@ -439,136 +424,12 @@ class _SheetReader:
             extra=extra,
         )
 
-    def _warn_if_carried(
-        self, line: int, indicator: Indicator, state: ScoreState, evidence: str
-    ) -> None:
-        """A row scored while its evidence is still the text 'new' carried from last period."""
-        carried = CARRIED.match(evidence)
-        if carried is None:
-            return
-        since = parse_period(carried.group(1))
-        if since is not None and self.period is not None and not since < self.period:
-            return  # a mark naming this period or a later one was not carried here
-        mark = carried.group(0).strip()
-        if state is ScoreState.NOT_APPLICABLE:
-            self.warn(
-                line,
-                f"indicator {indicator.number} is marked n/a, but its reason still starts "
-                f"{mark!r}, so it is last period's.",
-                f"Give this period's reason why it does not apply, and delete the {mark!r} mark.",
-            )
-        else:
-            self.warn(
-                line,
-                f"indicator {indicator.number} is scored, but its evidence still starts "
-                f"{mark!r}, so it is last period's.",
-                f"Update it with this period's evidence, and delete the {mark!r} mark.",
-            )
-
     def _points(
         self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
     ) -> int:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
-        whole = _WHOLE.match(text) or _NEGATIVE.match(text)
-        if whole and scale.min <= int(text) <= scale.max:
-            return int(text)
-        # The words for the fix are only worked out for the rare wrong cell.
-        points = scale.describe()
-        if whole:
-            self.error(
-                line,
-                f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
-                f"Use {points}.",
-            )
-        elif len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
-            self.error(
-                line,
-                f"{column} {text} has quote marks around it.",
-                f"Write the number alone, without quotes: {points}.",
-            )
-        elif _THOUSANDS.match(text):
-            self.error(
-                line,
-                f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
-                f"Use {points}.",
-            )
-        elif _DECIMAL.match(text):
-            value_text = text.replace(",", ".")
-            integral = float(value_text).is_integer()
-            self.error(
-                line,
-                f"{column} {text!r} is written as a decimal; scores are whole points."
-                if integral
-                else f"{column} {text!r} is not a whole number.",
-                f"Write {int(float(value_text))}."
-                if integral
-                else f"Scores are whole points: {points}; agree on one of them.",
-            )
-        elif (words := _words_for_points(column, text, scale)) is not None:
-            self.error(line, *words)
-        else:
-            empty = (
-                "; leave it empty if not scored yet, or write n/a if it does not apply here "
-                "(with the reason in evidence)"
-                if allow_na
-                else ", or leave it empty"
-            )
-            self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
-        return 0
-
-
-def _words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] | None:
-    """The message and fix for a point cell written with the scale's words; None otherwise."""
-    labels = {label.strip().casefold(): point for point, label in scale.labels.items()}
-    if text.strip().casefold() in labels:
-        point = labels[text.strip().casefold()]
-        return (
-            f"{column} {text!r} is the scale's label for {point}, not the number.",
-            f"Write {point} instead{_SHOWS_LABELS}",
-        )
-    match = _NUMBER_THEN_WORDS.match(text)
-    if match is None:
-        return None
-    point = int(match.group(1))
-    if _UNDECIDED.match(match.group(2)):
-        return (
-            f"{column} {text!r} gives more than one score.",
-            f"Agree on one and write it alone ({scale.describe()}); "
-            "leave it empty until the group agrees.",
-        )
-    if not scale.min <= point <= scale.max:
-        return (
-            f"{column} {text!r} has words after the number, and {point} is outside the scale "
-            f"{scale.min} to {scale.max}.",
-            f"Write {scale.describe()}, the number alone.",
-        )
-    named = labels.get(match.group(2).strip(" ()[].").casefold())
-    if named is not None and named != point:
-        low, high = sorted((point, named))
-        return (
-            f"{column} {text!r} has words after the number, but "
-            f"{scale.labels[named]!r} is the label for {named}.",
-            f"Agree which is meant and write that number alone: {low} or {high}.",
-        )
-    return (
-        f"{column} {text!r} has words after the number.",
-        f"Write {point}, the number alone{_SHOWS_LABELS if scale.labels else '.'}",
-    )
-
-
-def _total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator]) -> str:
-    """The cell saying a row is a total ("Total", "Grand total:"), or "" for any other row.
-
-    An empty indicator cell is a total row too when another cell of the row says so,
-    as when "Total" is typed in the title column.
-    """
-    if indicator in by_number:
-        return ""
-    if indicator:
-        return indicator if _is_total(indicator) else ""
-    return next((cell.strip() for cell in record if _is_total(cell)), "")
-
-
-def _is_total(cell: str) -> bool:
-    """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
-    return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
+        point = whole_point(text, scale)
+        if point is None:
+            self.error(line, *point_problem(column, text, scale, allow_na))
+            return 0
+        return point
