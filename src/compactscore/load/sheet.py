@@ -8,8 +8,9 @@ from pathlib import Path
 from compactscore.errors import DataError, Problem, Severity, errors_in
 from compactscore.load.sheet_cells import (
     NOT_APPLICABLE,
-    WHOLE,
     carried_warning,
+    indicator_of,
+    indicator_problem,
     point_problem,
     total_cell,
     whole_point,
@@ -225,8 +226,13 @@ class _SheetReader:
                     "sub-total.",
                 )
                 continue
-            indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
+            cell = cells.get("indicator", "")
+            indicator = indicator_of(cell, by_number, by_id)
             if indicator is None:
+                self.error(
+                    line,
+                    *indicator_problem(cell, self.definition, self.version, self.period),
+                )
                 continue
             if indicator.id in first_line:
                 self.error(
@@ -297,72 +303,6 @@ class _SheetReader:
             return True
 
         return passes
-
-    def _indicator(
-        self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
-    ) -> Indicator | None:
-        if not cell:
-            numbers = self._numbers()
-            self.error(
-                line,
-                "the indicator cell is empty.",
-                f"Write the indicator's number ({numbers}) or its id.",
-            )
-            return None
-        plain = by_number.get(cell)
-        if plain is not None:
-            return plain
-        key = cell.lower()
-        if WHOLE.match(key):
-            key = str(int(key))
-            if key in by_number:
-                return by_number[key]
-            numbers = self._numbers()
-            self.error(
-                line, f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
-            )
-            return None
-        if key in by_id:
-            return by_id[key]
-        known = {indicator.id: indicator for indicator in self.definition.indicators}
-        if key in known:
-            self.error(
-                line,
-                f"indicator {key!r} does not apply in {self._when()}: "
-                f"{self._retired_note(known[key])}",
-                "Use the indicator in force, or name the sheet for the period it belongs to.",
-            )
-            return None
-        numbers = self._numbers()
-        import difflib  # only a misspelt indicator needs it
-
-        close = difflib.get_close_matches(key, list(by_id), n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        self.error(
-            line,
-            f"{cell!r} is not an indicator of {self.definition.title!r}.{hint}",
-            f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
-        )
-        return None
-
-    def _numbers(self) -> str:
-        """The range of indicator numbers in force, for messages: ``1 to 17``."""
-        return f"{self.in_force[0].number} to {self.in_force[-1].number}"
-
-    def _when(self) -> str:
-        period = self.period.label if self.period else "this period"
-        return f"{period} (version {self.version} of the definition)"
-
-    def _retired_note(self, indicator: Indicator) -> str:
-        if indicator.introduced and self.definition.version_names.index(
-            indicator.introduced
-        ) > self.definition.version_names.index(self.version):
-            return f"it starts in version {indicator.introduced}."
-        successor = next(
-            (other for other in self.definition.indicators if other.replaces == indicator.id), None
-        )
-        replaced = f", replaced by {successor.id!r}" if successor else ""
-        return f"it was retired in version {indicator.retired}{replaced}."
 
     def _row(
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compactscore.load.sheet_layout import QUOTES
-from compactscore.models import CARRIED, Indicator, Scale, ScoreState
+from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreState
 from compactscore.periods import Period, parse_period
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
@@ -30,6 +30,64 @@ _TOTAL_WORDS = {
     "sub-total",
 }
 _SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
+
+
+def indicator_of(
+    cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
+) -> Indicator | None:
+    """The indicator in force an indicator cell names by number or id; None when it names none."""
+    plain = by_number.get(cell)
+    if plain is not None:
+        return plain
+    key = cell.lower()
+    if WHOLE.match(key):
+        return by_number.get(str(int(key)))
+    return by_id.get(key)
+
+
+def indicator_problem(
+    cell: str, definition: Definition, version: str, period: Period | None
+) -> tuple[str, str]:
+    """The message and fix for an indicator cell that names no indicator in force."""
+    in_force = definition.in_force(version)
+    numbers = f"{in_force[0].number} to {in_force[-1].number}"
+    if not cell:
+        return (
+            "the indicator cell is empty.",
+            f"Write the indicator's number ({numbers}) or its id.",
+        )
+    key = cell.lower()
+    if WHOLE.match(key):
+        return f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
+    known = {indicator.id: indicator for indicator in definition.indicators}
+    if key in known:
+        when = f"{period.label if period else 'this period'} (version {version} of the definition)"
+        return (
+            f"indicator {key!r} does not apply in {when}: "
+            f"{_retired_note(known[key], definition, version)}",
+            "Use the indicator in force, or name the sheet for the period it belongs to.",
+        )
+    import difflib  # only a misspelt indicator needs it
+
+    close = difflib.get_close_matches(key, [indicator.id for indicator in in_force], n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return (
+        f"{cell!r} is not an indicator of {definition.title!r}.{hint}",
+        f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
+    )
+
+
+def _retired_note(indicator: Indicator, definition: Definition, version: str) -> str:
+    """Why an indicator of the definition is not in force in a version: not yet, or retired."""
+    if indicator.introduced and definition.version_names.index(
+        indicator.introduced
+    ) > definition.version_names.index(version):
+        return f"it starts in version {indicator.introduced}."
+    successor = next(
+        (other for other in definition.indicators if other.replaces == indicator.id), None
+    )
+    replaced = f", replaced by {successor.id!r}" if successor else ""
+    return f"it was retired in version {indicator.retired}{replaced}."
 
 
 def whole_point(text: str, scale: Scale) -> int | None:
