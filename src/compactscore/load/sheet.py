@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
-import operator
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
-from compactscore.load.text import MAX_BYTES, check_size, read_text
+from compactscore.load.sheet_cells import (
+    NOT_APPLICABLE,
+    carried_warning,
+    indicator_of,
+    indicator_problem,
+    point_problem,
+    total_cell,
+    whole_point,
+)
+from compactscore.load.sheet_layout import (
+    KNOWN,
+    REQUIRED,
+    SIDES,
+    Layout,
+    clean_layout,
+    column_key,
+    conflict_marked,
+    header_columns,
+    read_records,
+    title_above,
+    unneutralised,
+)
+from compactscore.load.text import check_size, read_text
 from compactscore.models import (
-    CARRIED,
     CARRIED_MARK,
     Definition,
     Indicator,
@@ -23,59 +38,22 @@ from compactscore.models import (
     ScoreState,
     Sheet,
 )
-from compactscore.periods import Period, parse_period, period_of_file
+from compactscore.periods import Period, period_of_file
 
-KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
-SIDES = ("sector_score", "public_score")
+__all__ = [
+    "KNOWN",
+    "NOT_APPLICABLE",
+    "REQUIRED",
+    "SIDES",
+    "column_key",
+    "load_sheet",
+    "read_sheet",
+    "sheet_problems",
+    "unneutralised",
+]
+
 _POINT_COLUMNS = ("target", *SIDES)
-REQUIRED = ("indicator", "score")
-NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
-_WHOLE = re.compile(r"^\+?[0-9]+$")
-_NEGATIVE = re.compile(r"^-[0-9]+$")
-_DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
-_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
-_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
-# What a CSV export puts before a cell a spreadsheet would run as a formula.
-_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
-# git's conflict markers exactly: seven characters alone or before a space and a name,
-# so that a line of evidence underlined with ========== is not taken for one.
-_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
-_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
-# How far below the first line a header is looked for when that line is a title.
-_TITLE_LINES = 5
-# A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
-# "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
-_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
-# What a spreadsheet user writes on a row added below the indicators to add them up.
-_TOTAL_WORDS = {
-    "total",
-    "totals",
-    "grand total",
-    "overall total",
-    "total score",
-    "sum",
-    "subtotal",
-    "sub total",
-    "sub-total",
-}
 _CARRIED_START = CARRIED_MARK.partition("{")[0]
-_SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
-
-
-@functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
-def column_key(name: str) -> str:
-    """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
-
-    Quotes around a name are dropped because word processors and some spreadsheets
-    turn plain quotes into curly ones, which the CSV reader then keeps as text.
-    """
-    return re.sub(r"[\s\-]+", "_", name.strip().strip(_QUOTES).strip().lower())
-
-
-def unneutralised(cell: str) -> str:
-    """A cell as written before a CSV export put a quote mark in front of a formula character."""
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def load_sheet(
@@ -165,19 +143,9 @@ class _SheetReader:
     def read(self, text: str) -> Sheet | None:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        # Only a sheet that holds a marker somewhere is walked line by line: most have none.
-        suspect = any(map(text.__contains__, _MARKERS))
-        quoted = False  # inside a quoted cell that runs over several lines
-        for number, line in enumerate(text.split("\n") if suspect else [], start=1):
-            if not quoted and _CONFLICT.match(line.rstrip()):
-                self.error(
-                    number,
-                    f"a git merge-conflict marker ({line[:7]}) was left in the sheet.",
-                    "Keep the lines the group agreed, and delete the marker lines.",
-                )
-                return None
-            quoted ^= line.count('"') % 2 == 1
-        records = self._records(text)
+        if conflict_marked(text, self.error):
+            return None
+        self.delimiter, records = read_records(text, self.error)
         if not records:
             if not self.problems:
                 # Blank lines, or only empty cells such as ,,, or "": nothing to read.
@@ -189,14 +157,14 @@ class _SheetReader:
             return None
         (header_line, header), *body = records
         # A collection's sheets mostly share one header: its layout is worked out once.
-        layout = _clean_layout(tuple(header))
+        layout = clean_layout(tuple(header))
         if layout is None:
-            if self._title_above(records):
+            if title_above(records, self.error):
                 return None
-            columns = self._header(header_line, header, body)
+            columns = header_columns(header_line, header, body, self.error)
             if columns is None:
                 return None
-            layout = _Layout.of(columns)
+            layout = Layout.of(columns)
         if not body:
             if not self.errors:  # rows that could not be read are already named
                 self.error(
@@ -220,107 +188,7 @@ class _SheetReader:
             delimiter=self.delimiter,
         )
 
-    def _records(self, text: str) -> list[tuple[int, list[str]]]:
-        """Each CSV record with the line it starts on; blank lines skipped."""
-        delimiter, hinted = _sniff_delimiter(text)
-        self.delimiter = delimiter
-        # The whole file is already within read_text's size limit, so no cell can be
-        # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
-        csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-        records = []
-        start = 1
-        try:
-            for record in reader:
-                if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
-                    hinted = False
-                elif (record and record[0].strip()) or "".join(record).strip():
-                    # Nearly every record names its indicator first: the join is for the rest.
-                    records.append((start, record))
-                start = reader.line_num + 1
-        except csv.Error as error:
-            if "end of data" in str(error):
-                self.error(
-                    start,
-                    'a cell on this line opens a quote (") that is never closed.',
-                    "Add the closing quote, or remove the opening one.",
-                )
-            elif "expected after" in str(error):
-                self.error(
-                    reader.line_num,
-                    "a quoted cell has text after its closing quote.",
-                    'Inside a quoted cell, write a quote as two quotes ("").',
-                )
-            else:
-                self.error(
-                    reader.line_num,
-                    f"this line cannot be read as CSV ({error}).",
-                    "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
-                )
-        return records
-
-    def _title_above(self, records: list[tuple[int, list[str]]]) -> bool:
-        """Whether the first line is a title typed above the header (Excel's A1): one error."""
-        (first_line, first), *rest = records
-        if _names_required(first):
-            return False
-        for line, record in rest[:_TITLE_LINES]:
-            if _names_required(record):
-                title = " ".join(cell.strip() for cell in first if cell.strip())
-                title = title if len(title) <= 60 else title[:57] + "..."
-                above = "line 1" if line == 2 else f"lines 1 to {line - 1}"
-                self.error(
-                    first_line,
-                    f"{title!r} looks like a title above the header, which is on line {line}.",
-                    f"Delete {above}, so that the header is the first line of the sheet.",
-                )
-                return True
-        return False
-
-    def _header(
-        self, line: int, header: list[str], body: list[tuple[int, list[str]]]
-    ) -> list[tuple[str, str]] | None:
-        """(original name, key) per column, or None when the header is unusable."""
-        columns: list[tuple[str, str]] = []
-        seen: dict[str, int] = {}
-        ok = True
-        for position, raw in enumerate(header, start=1):
-            original = _column_name(raw)
-            key = column_key(original)
-            if not key:
-                if any(
-                    len(record) >= position and record[position - 1].strip() for _, record in body
-                ):
-                    self.error(
-                        line,
-                        f"column {position} has values but no name in the header.",
-                        "Give the column a name in the first row, or delete it.",
-                    )
-                    ok = False
-                columns.append(("", ""))
-                continue
-            if key in seen:
-                self.error(
-                    line,
-                    f"the column {original!r} appears twice in the header "
-                    f"(columns {seen[key]} and {position}).",
-                    "Rename or delete one of them.",
-                )
-                ok = False
-            seen[key] = position
-            columns.append((original, key))
-        for required in REQUIRED:
-            if required not in seen:
-                present = ", ".join(name for name, _ in columns if name) or "nothing"
-                self.error(
-                    line,
-                    f"the header has no {required!r} column (it has: {present}).",
-                    f"Name a column {required!r} in the first row.",
-                )
-                ok = False
-        return columns if ok else None
-
-    def _rows(self, layout: _Layout, body: list[tuple[int, list[str]]]) -> list[Row]:
+    def _rows(self, layout: Layout, body: list[tuple[int, list[str]]]) -> list[Row]:
         by_number = {str(indicator.number): indicator for indicator in self.in_force}
         by_id = {indicator.id: indicator for indicator in self.in_force}
         first_line: dict[str, int] = {}
@@ -348,7 +216,7 @@ class _SheetReader:
                 extra = {name: record[at] for at, name in theirs}
             cells = {key: unneutralised(value) for key, value in cells.items()}
             extra = {name: unneutralised(value) for name, value in extra.items()}
-            total = _total_cell(cells.get("indicator", ""), record, by_number)
+            total = total_cell(cells.get("indicator", ""), record, by_number)
             if total:
                 self.error(
                     line,
@@ -358,8 +226,13 @@ class _SheetReader:
                     "sub-total.",
                 )
                 continue
-            indicator = self._indicator(line, cells.get("indicator", ""), by_number, by_id)
+            cell = cells.get("indicator", "")
+            indicator = indicator_of(cell, by_number, by_id)
             if indicator is None:
+                self.error(
+                    line,
+                    *indicator_problem(cell, self.definition, self.version, self.period),
+                )
                 continue
             if indicator.id in first_line:
                 self.error(
@@ -431,72 +304,6 @@ class _SheetReader:
 
         return passes
 
-    def _indicator(
-        self, line: int, cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
-    ) -> Indicator | None:
-        if not cell:
-            numbers = self._numbers()
-            self.error(
-                line,
-                "the indicator cell is empty.",
-                f"Write the indicator's number ({numbers}) or its id.",
-            )
-            return None
-        plain = by_number.get(cell)
-        if plain is not None:
-            return plain
-        key = cell.lower()
-        if _WHOLE.match(key):
-            key = str(int(key))
-            if key in by_number:
-                return by_number[key]
-            numbers = self._numbers()
-            self.error(
-                line, f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
-            )
-            return None
-        if key in by_id:
-            return by_id[key]
-        known = {indicator.id: indicator for indicator in self.definition.indicators}
-        if key in known:
-            self.error(
-                line,
-                f"indicator {key!r} does not apply in {self._when()}: "
-                f"{self._retired_note(known[key])}",
-                "Use the indicator in force, or name the sheet for the period it belongs to.",
-            )
-            return None
-        numbers = self._numbers()
-        import difflib  # only a misspelt indicator needs it
-
-        close = difflib.get_close_matches(key, list(by_id), n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        self.error(
-            line,
-            f"{cell!r} is not an indicator of {self.definition.title!r}.{hint}",
-            f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
-        )
-        return None
-
-    def _numbers(self) -> str:
-        """The range of indicator numbers in force, for messages: ``1 to 17``."""
-        return f"{self.in_force[0].number} to {self.in_force[-1].number}"
-
-    def _when(self) -> str:
-        period = self.period.label if self.period else "this period"
-        return f"{period} (version {self.version} of the definition)"
-
-    def _retired_note(self, indicator: Indicator) -> str:
-        if indicator.introduced and self.definition.version_names.index(
-            indicator.introduced
-        ) > self.definition.version_names.index(self.version):
-            return f"it starts in version {indicator.introduced}."
-        successor = next(
-            (other for other in self.definition.indicators if other.replaces == indicator.id), None
-        )
-        replaced = f", replaced by {successor.id!r}" if successor else ""
-        return f"it was retired in version {indicator.retired}{replaced}."
-
     def _row(
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
     ) -> Row | None:
@@ -538,7 +345,9 @@ class _SheetReader:
                 "Clear the target, or score the indicator if it applies after all.",
             )
         if state is not ScoreState.NOT_SCORED:
-            self._warn_if_carried(line, indicator, state, cells.get("evidence", ""))
+            carried = carried_warning(indicator, state, cells.get("evidence", ""), self.period)
+            if carried is not None:
+                self.warn(line, *carried)
         if not self.build:
             return None
         return Row(
@@ -555,234 +364,12 @@ class _SheetReader:
             extra=extra,
         )
 
-    def _warn_if_carried(
-        self, line: int, indicator: Indicator, state: ScoreState, evidence: str
-    ) -> None:
-        """A row scored while its evidence is still the text 'new' carried from last period."""
-        carried = CARRIED.match(evidence)
-        if carried is None:
-            return
-        since = parse_period(carried.group(1))
-        if since is not None and self.period is not None and not since < self.period:
-            return  # a mark naming this period or a later one was not carried here
-        mark = carried.group(0).strip()
-        if state is ScoreState.NOT_APPLICABLE:
-            self.warn(
-                line,
-                f"indicator {indicator.number} is marked n/a, but its reason still starts "
-                f"{mark!r}, so it is last period's.",
-                f"Give this period's reason why it does not apply, and delete the {mark!r} mark.",
-            )
-        else:
-            self.warn(
-                line,
-                f"indicator {indicator.number} is scored, but its evidence still starts "
-                f"{mark!r}, so it is last period's.",
-                f"Update it with this period's evidence, and delete the {mark!r} mark.",
-            )
-
     def _points(
         self, line: int, column: str, text: str, scale: Scale, allow_na: bool = False
     ) -> int:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
-        whole = _WHOLE.match(text) or _NEGATIVE.match(text)
-        if whole and scale.min <= int(text) <= scale.max:
-            return int(text)
-        # The words for the fix are only worked out for the rare wrong cell.
-        points = scale.describe()
-        if whole:
-            self.error(
-                line,
-                f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
-                f"Use {points}.",
-            )
-        elif len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
-            self.error(
-                line,
-                f"{column} {text} has quote marks around it.",
-                f"Write the number alone, without quotes: {points}.",
-            )
-        elif _THOUSANDS.match(text):
-            self.error(
-                line,
-                f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
-                f"Use {points}.",
-            )
-        elif _DECIMAL.match(text):
-            value_text = text.replace(",", ".")
-            integral = float(value_text).is_integer()
-            self.error(
-                line,
-                f"{column} {text!r} is written as a decimal; scores are whole points."
-                if integral
-                else f"{column} {text!r} is not a whole number.",
-                f"Write {int(float(value_text))}."
-                if integral
-                else f"Scores are whole points: {points}; agree on one of them.",
-            )
-        elif (words := _words_for_points(column, text, scale)) is not None:
-            self.error(line, *words)
-        else:
-            empty = (
-                "; leave it empty if not scored yet, or write n/a if it does not apply here "
-                "(with the reason in evidence)"
-                if allow_na
-                else ", or leave it empty"
-            )
-            self.error(line, f"{column} {text!r} is not a number.", f"Write {points}{empty}.")
-        return 0
-
-
-def _words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] | None:
-    """The message and fix for a point cell written with the scale's words; None otherwise."""
-    labels = {label.strip().casefold(): point for point, label in scale.labels.items()}
-    if text.strip().casefold() in labels:
-        point = labels[text.strip().casefold()]
-        return (
-            f"{column} {text!r} is the scale's label for {point}, not the number.",
-            f"Write {point} instead{_SHOWS_LABELS}",
-        )
-    match = _NUMBER_THEN_WORDS.match(text)
-    if match is None:
-        return None
-    point = int(match.group(1))
-    if _UNDECIDED.match(match.group(2)):
-        return (
-            f"{column} {text!r} gives more than one score.",
-            f"Agree on one and write it alone ({scale.describe()}); "
-            "leave it empty until the group agrees.",
-        )
-    if not scale.min <= point <= scale.max:
-        return (
-            f"{column} {text!r} has words after the number, and {point} is outside the scale "
-            f"{scale.min} to {scale.max}.",
-            f"Write {scale.describe()}, the number alone.",
-        )
-    named = labels.get(match.group(2).strip(" ()[].").casefold())
-    if named is not None and named != point:
-        low, high = sorted((point, named))
-        return (
-            f"{column} {text!r} has words after the number, but "
-            f"{scale.labels[named]!r} is the label for {named}.",
-            f"Agree which is meant and write that number alone: {low} or {high}.",
-        )
-    return (
-        f"{column} {text!r} has words after the number.",
-        f"Write {point}, the number alone{_SHOWS_LABELS if scale.labels else '.'}",
-    )
-
-
-def _names_required(record: list[str]) -> bool:
-    """Whether a record names every required column: it is the header."""
-    keys = {column_key(_column_name(cell)) for cell in record}
-    return all(required in keys for required in REQUIRED)
-
-
-def _total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator]) -> str:
-    """The cell saying a row is a total ("Total", "Grand total:"), or "" for any other row.
-
-    An empty indicator cell is a total row too when another cell of the row says so,
-    as when "Total" is typed in the title column.
-    """
-    if indicator in by_number:
-        return ""
-    if indicator:
-        return indicator if _is_total(indicator) else ""
-    return next((cell.strip() for cell in record if _is_total(cell)), "")
-
-
-def _is_total(cell: str) -> bool:
-    """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
-    return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
-
-
-def _column_name(raw: str) -> str:
-    """A header cell as the column's name: spaces, quotes and any CSV-export quote mark gone."""
-    return unneutralised(raw.strip().strip(_QUOTES).strip())
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """Which cells of a row are ours (by key) and which the user's own (by name)."""
-
-    columns: list[tuple[str, str]]  # (name as written, key) for each column
-    ours: list[tuple[int, str]]
-    theirs: list[tuple[int, str]]
-    our_cells: Callable[[list[str]], tuple[str, ...]]
-    our_keys: list[str]
-
-    @classmethod
-    def of(cls, columns: list[tuple[str, str]]) -> _Layout:
-        """The layout of a header already checked to have the required columns."""
-        named = [
-            (position, key, original) for position, (original, key) in enumerate(columns) if key
-        ]
-        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
-        theirs = [
-            (position, original)
-            for position, key, original in named
-            if key not in KNOWN and key not in SIDES
-        ]
-        # Every sheet has at least the indicator and score columns, so a tuple comes back.
-        our_cells = operator.itemgetter(*(at for at, _ in ours))
-        return cls(columns, ours, theirs, our_cells, [key for _, key in ours])
-
-
-@functools.lru_cache(maxsize=256)
-def _clean_layout(header: tuple[str, ...]) -> _Layout | None:
-    """The layout of a header with nothing to say about it; None sends it the long way.
-
-    Clean means every column named, none twice, and the required ones there: then
-    the layout depends on the header alone, and can be kept for the next sheet.
-    """
-    columns = [(name, column_key(name)) for name in map(_column_name, header)]
-    keys = [key for _, key in columns]
-    if not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
-        return None
-    return _Layout.of(columns)
-
-
-def _sniff_delimiter(text: str) -> tuple[str, bool]:
-    """The separator, and whether a first line such as ``sep=;`` (Excel's hint) named it.
-
-    Without a hint, the separator the header uses most: comma, semicolon or tab,
-    outside quotes. A first line with none, such as a title typed above the header,
-    leaves it to the lines after it.
-    """
-    header = _first_line(text)
-    hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
-    if hint and text.split("\n", 1)[0] == header:
-        return hint.group(1), True
-    counts = _separator_counts(header)
-    if not any(counts.values()):
-        # Only the few lines where a header under a title could be: never the whole text.
-        for line in text.split("\n", _TITLE_LINES + 2)[: _TITLE_LINES + 2]:
-            for separator, count in _separator_counts(line).items():
-                counts[separator] += count
-    best = max(counts, key=lambda key: counts[key])
-    return (best if counts[best] else ","), False
-
-
-def _separator_counts(line: str) -> dict[str, int]:
-    """How often a line uses each separator outside quotes."""
-    if '"' not in line:
-        return {separator: line.count(separator) for separator in (",", ";", "\t")}
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in line:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    return counts
-
-
-def _first_line(text: str) -> str:
-    """The first line that is not blank, found without splitting the whole text."""
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        if line.strip() or end < 0:
-            return line if line.strip() else ""
-        start = end + 1
+        point = whole_point(text, scale)
+        if point is None:
+            self.error(line, *point_problem(column, text, scale, allow_na))
+            return 0
+        return point

@@ -1,0 +1,222 @@
+"""Judging one cell of a sheet: points on the scale, n/a, total rows, carried evidence."""
+
+from __future__ import annotations
+
+import re
+
+from compactscore.load.sheet_layout import QUOTES
+from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreState
+from compactscore.periods import Period, parse_period
+
+NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
+WHOLE = re.compile(r"^\+?[0-9]+$")
+_NEGATIVE = re.compile(r"^-[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
+# A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
+_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+# "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
+# What a spreadsheet user writes on a row added below the indicators to add them up.
+_TOTAL_WORDS = {
+    "total",
+    "totals",
+    "grand total",
+    "overall total",
+    "total score",
+    "sum",
+    "subtotal",
+    "sub total",
+    "sub-total",
+}
+_SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
+
+
+def indicator_of(
+    cell: str, by_number: dict[str, Indicator], by_id: dict[str, Indicator]
+) -> Indicator | None:
+    """The indicator in force an indicator cell names by number or id; None when it names none."""
+    plain = by_number.get(cell)
+    if plain is not None:
+        return plain
+    key = cell.lower()
+    if WHOLE.match(key):
+        return by_number.get(str(int(key)))
+    return by_id.get(key)
+
+
+def indicator_problem(
+    cell: str, definition: Definition, version: str, period: Period | None
+) -> tuple[str, str]:
+    """The message and fix for an indicator cell that names no indicator in force."""
+    in_force = definition.in_force(version)
+    numbers = f"{in_force[0].number} to {in_force[-1].number}"
+    if not cell:
+        return (
+            "the indicator cell is empty.",
+            f"Write the indicator's number ({numbers}) or its id.",
+        )
+    key = cell.lower()
+    if WHOLE.match(key):
+        return f"there is no indicator {cell}.", f"Indicator numbers go from {numbers}."
+    known = {indicator.id: indicator for indicator in definition.indicators}
+    if key in known:
+        when = f"{period.label if period else 'this period'} (version {version} of the definition)"
+        return (
+            f"indicator {key!r} does not apply in {when}: "
+            f"{_retired_note(known[key], definition, version)}",
+            "Use the indicator in force, or name the sheet for the period it belongs to.",
+        )
+    import difflib  # only a misspelt indicator needs it
+
+    close = difflib.get_close_matches(key, [indicator.id for indicator in in_force], n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return (
+        f"{cell!r} is not an indicator of {definition.title!r}.{hint}",
+        f"Write a number from {numbers} or an id; 'compactscore indicators' lists them.",
+    )
+
+
+def _retired_note(indicator: Indicator, definition: Definition, version: str) -> str:
+    """Why an indicator of the definition is not in force in a version: not yet, or retired."""
+    if indicator.introduced and definition.version_names.index(
+        indicator.introduced
+    ) > definition.version_names.index(version):
+        return f"it starts in version {indicator.introduced}."
+    successor = next(
+        (other for other in definition.indicators if other.replaces == indicator.id), None
+    )
+    replaced = f", replaced by {successor.id!r}" if successor else ""
+    return f"it was retired in version {indicator.retired}{replaced}."
+
+
+def whole_point(text: str, scale: Scale) -> int | None:
+    """The points a cell holds as a whole number on the scale (``+2``, ``02``), or None."""
+    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    if whole and scale.min <= int(text) <= scale.max:
+        return int(text)
+    return None
+
+
+def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) -> tuple[str, str]:
+    """The message and fix for a point cell that is not a whole number on the scale."""
+    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    # The words for the fix are only worked out for the rare wrong cell.
+    points = scale.describe()
+    if whole:
+        return (
+            f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
+            f"Use {points}.",
+        )
+    if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
+        return (
+            f"{column} {text} has quote marks around it.",
+            f"Write the number alone, without quotes: {points}.",
+        )
+    if _THOUSANDS.match(text):
+        return (
+            f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
+            f"Use {points}.",
+        )
+    if _DECIMAL.match(text):
+        value_text = text.replace(",", ".")
+        integral = float(value_text).is_integer()
+        return (
+            f"{column} {text!r} is written as a decimal; scores are whole points."
+            if integral
+            else f"{column} {text!r} is not a whole number.",
+            f"Write {int(float(value_text))}."
+            if integral
+            else f"Scores are whole points: {points}; agree on one of them.",
+        )
+    words = words_for_points(column, text, scale)
+    if words is not None:
+        return words
+    empty = (
+        "; leave it empty if not scored yet, or write n/a if it does not apply here "
+        "(with the reason in evidence)"
+        if allow_na
+        else ", or leave it empty"
+    )
+    return f"{column} {text!r} is not a number.", f"Write {points}{empty}."
+
+
+def carried_warning(
+    indicator: Indicator, state: ScoreState, evidence: str, period: Period | None
+) -> tuple[str, str] | None:
+    """The warning for a row scored while its evidence is still the text carried from last period."""
+    carried = CARRIED.match(evidence)
+    if carried is None:
+        return None
+    since = parse_period(carried.group(1))
+    if since is not None and period is not None and not since < period:
+        return None  # a mark naming this period or a later one was not carried here
+    mark = carried.group(0).strip()
+    if state is ScoreState.NOT_APPLICABLE:
+        return (
+            f"indicator {indicator.number} is marked n/a, but its reason still starts "
+            f"{mark!r}, so it is last period's.",
+            f"Give this period's reason why it does not apply, and delete the {mark!r} mark.",
+        )
+    return (
+        f"indicator {indicator.number} is scored, but its evidence still starts "
+        f"{mark!r}, so it is last period's.",
+        f"Update it with this period's evidence, and delete the {mark!r} mark.",
+    )
+
+
+def words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] | None:
+    """The message and fix for a point cell written with the scale's words; None otherwise."""
+    labels = {label.strip().casefold(): point for point, label in scale.labels.items()}
+    if text.strip().casefold() in labels:
+        point = labels[text.strip().casefold()]
+        return (
+            f"{column} {text!r} is the scale's label for {point}, not the number.",
+            f"Write {point} instead{_SHOWS_LABELS}",
+        )
+    match = _NUMBER_THEN_WORDS.match(text)
+    if match is None:
+        return None
+    point = int(match.group(1))
+    if _UNDECIDED.match(match.group(2)):
+        return (
+            f"{column} {text!r} gives more than one score.",
+            f"Agree on one and write it alone ({scale.describe()}); "
+            "leave it empty until the group agrees.",
+        )
+    if not scale.min <= point <= scale.max:
+        return (
+            f"{column} {text!r} has words after the number, and {point} is outside the scale "
+            f"{scale.min} to {scale.max}.",
+            f"Write {scale.describe()}, the number alone.",
+        )
+    named = labels.get(match.group(2).strip(" ()[].").casefold())
+    if named is not None and named != point:
+        low, high = sorted((point, named))
+        return (
+            f"{column} {text!r} has words after the number, but "
+            f"{scale.labels[named]!r} is the label for {named}.",
+            f"Agree which is meant and write that number alone: {low} or {high}.",
+        )
+    return (
+        f"{column} {text!r} has words after the number.",
+        f"Write {point}, the number alone{_SHOWS_LABELS if scale.labels else '.'}",
+    )
+
+
+def total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator]) -> str:
+    """The cell saying a row is a total ("Total", "Grand total:"), or "" for any other row.
+
+    An empty indicator cell is a total row too when another cell of the row says so,
+    as when "Total" is typed in the title column.
+    """
+    if indicator in by_number:
+        return ""
+    if indicator:
+        return indicator if _is_total(indicator) else ""
+    return next((cell.strip() for cell in record if _is_total(cell)), "")
+
+
+def _is_total(cell: str) -> bool:
+    """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
+    return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS

@@ -1,0 +1,260 @@
+"""A sheet's text as CSV records and named columns: separator, records, title rows, header."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import operator
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from compactscore.load.text import MAX_BYTES
+
+KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
+SIDES = ("sector_score", "public_score")
+REQUIRED = ("indicator", "score")
+QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
+# What a CSV export puts before a cell a spreadsheet would run as a formula.
+_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
+# git's conflict markers exactly: seven characters alone or before a space and a name,
+# so that a line of evidence underlined with ========== is not taken for one.
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
+# How far below the first line a header is looked for when that line is a title.
+_TITLE_LINES = 5
+
+# How a problem is reported: line, message, fix.
+Report = Callable[[int | None, str, str], None]
+Records = list[tuple[int, list[str]]]
+
+
+@functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
+def column_key(name: str) -> str:
+    """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
+
+    Quotes around a name are dropped because word processors and some spreadsheets
+    turn plain quotes into curly ones, which the CSV reader then keeps as text.
+    """
+    return re.sub(r"[\s\-]+", "_", name.strip().strip(QUOTES).strip().lower())
+
+
+def unneutralised(cell: str) -> str:
+    """A cell as written before a CSV export put a quote mark in front of a formula character."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
+
+
+def conflict_marked(text: str, error: Report) -> bool:
+    """Whether a git merge-conflict marker was left in the text: one error, on its line."""
+    # Only a sheet that holds a marker somewhere is walked line by line: most have none.
+    suspect = any(map(text.__contains__, _MARKERS))
+    quoted = False  # inside a quoted cell that runs over several lines
+    for number, line in enumerate(text.split("\n") if suspect else [], start=1):
+        if not quoted and _CONFLICT.match(line.rstrip()):
+            error(
+                number,
+                f"a git merge-conflict marker ({line[:7]}) was left in the sheet.",
+                "Keep the lines the group agreed, and delete the marker lines.",
+            )
+            return True
+        quoted ^= line.count('"') % 2 == 1
+    return False
+
+
+def read_records(text: str, error: Report) -> tuple[str, Records]:
+    """The separator, and each CSV record with the line it starts on; blank lines skipped."""
+    delimiter, hinted = sniff_delimiter(text)
+    # The whole file is already within read_text's size limit, so no cell can be
+    # larger than it: long evidence is read, not refused by csv's own 128 KB limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    records = []
+    start = 1
+    try:
+        for record in reader:
+            if hinted:  # the 'sep=;' line Excel reads as "the separator is ;": not data
+                hinted = False
+            elif (record and record[0].strip()) or "".join(record).strip():
+                # Nearly every record names its indicator first: the join is for the rest.
+                records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as problem:
+        if "end of data" in str(problem):
+            error(
+                start,
+                'a cell on this line opens a quote (") that is never closed.',
+                "Add the closing quote, or remove the opening one.",
+            )
+        elif "expected after" in str(problem):
+            error(
+                reader.line_num,
+                "a quoted cell has text after its closing quote.",
+                'Inside a quoted cell, write a quote as two quotes ("").',
+            )
+        else:
+            error(
+                reader.line_num,
+                f"this line cannot be read as CSV ({problem}).",
+                "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
+            )
+    return delimiter, records
+
+
+def title_above(records: Records, error: Report) -> bool:
+    """Whether the first line is a title typed above the header (Excel's A1): one error."""
+    (first_line, first), *rest = records
+    if names_required(first):
+        return False
+    for line, record in rest[:_TITLE_LINES]:
+        if names_required(record):
+            title = " ".join(cell.strip() for cell in first if cell.strip())
+            title = title if len(title) <= 60 else title[:57] + "..."
+            above = "line 1" if line == 2 else f"lines 1 to {line - 1}"
+            error(
+                first_line,
+                f"{title!r} looks like a title above the header, which is on line {line}.",
+                f"Delete {above}, so that the header is the first line of the sheet.",
+            )
+            return True
+    return False
+
+
+def header_columns(
+    line: int, header: list[str], body: Records, error: Report
+) -> list[tuple[str, str]] | None:
+    """(original name, key) per column, or None when the header is unusable."""
+    columns: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    ok = True
+    for position, raw in enumerate(header, start=1):
+        original = column_name(raw)
+        key = column_key(original)
+        if not key:
+            if any(len(record) >= position and record[position - 1].strip() for _, record in body):
+                error(
+                    line,
+                    f"column {position} has values but no name in the header.",
+                    "Give the column a name in the first row, or delete it.",
+                )
+                ok = False
+            columns.append(("", ""))
+            continue
+        if key in seen:
+            error(
+                line,
+                f"the column {original!r} appears twice in the header "
+                f"(columns {seen[key]} and {position}).",
+                "Rename or delete one of them.",
+            )
+            ok = False
+        seen[key] = position
+        columns.append((original, key))
+    for required in REQUIRED:
+        if required not in seen:
+            present = ", ".join(name for name, _ in columns if name) or "nothing"
+            error(
+                line,
+                f"the header has no {required!r} column (it has: {present}).",
+                f"Name a column {required!r} in the first row.",
+            )
+            ok = False
+    return columns if ok else None
+
+
+def names_required(record: list[str]) -> bool:
+    """Whether a record names every required column: it is the header."""
+    keys = {column_key(column_name(cell)) for cell in record}
+    return all(required in keys for required in REQUIRED)
+
+
+def column_name(raw: str) -> str:
+    """A header cell as the column's name: spaces, quotes and any CSV-export quote mark gone."""
+    return unneutralised(raw.strip().strip(QUOTES).strip())
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which cells of a row are ours (by key) and which the user's own (by name)."""
+
+    columns: list[tuple[str, str]]  # (name as written, key) for each column
+    ours: list[tuple[int, str]]
+    theirs: list[tuple[int, str]]
+    our_cells: Callable[[list[str]], tuple[str, ...]]
+    our_keys: list[str]
+
+    @classmethod
+    def of(cls, columns: list[tuple[str, str]]) -> Layout:
+        """The layout of a header already checked to have the required columns."""
+        named = [
+            (position, key, original) for position, (original, key) in enumerate(columns) if key
+        ]
+        ours = [(position, key) for position, key, _ in named if key in KNOWN or key in SIDES]
+        theirs = [
+            (position, original)
+            for position, key, original in named
+            if key not in KNOWN and key not in SIDES
+        ]
+        # Every sheet has at least the indicator and score columns, so a tuple comes back.
+        our_cells = operator.itemgetter(*(at for at, _ in ours))
+        return cls(columns, ours, theirs, our_cells, [key for _, key in ours])
+
+
+@functools.lru_cache(maxsize=256)
+def clean_layout(header: tuple[str, ...]) -> Layout | None:
+    """The layout of a header with nothing to say about it; None sends it the long way.
+
+    Clean means every column named, none twice, and the required ones there: then
+    the layout depends on the header alone, and can be kept for the next sheet.
+    """
+    columns = [(name, column_key(name)) for name in map(column_name, header)]
+    keys = [key for _, key in columns]
+    if not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
+        return None
+    return Layout.of(columns)
+
+
+def sniff_delimiter(text: str) -> tuple[str, bool]:
+    """The separator, and whether a first line such as ``sep=;`` (Excel's hint) named it.
+
+    Without a hint, the separator the header uses most: comma, semicolon or tab,
+    outside quotes. A first line with none, such as a title typed above the header,
+    leaves it to the lines after it.
+    """
+    header = _first_line(text)
+    hint = re.fullmatch(r"sep=([,;\t|])\s*", header, flags=re.IGNORECASE)
+    if hint and text.split("\n", 1)[0] == header:
+        return hint.group(1), True
+    counts = _separator_counts(header)
+    if not any(counts.values()):
+        # Only the few lines where a header under a title could be: never the whole text.
+        for line in text.split("\n", _TITLE_LINES + 2)[: _TITLE_LINES + 2]:
+            for separator, count in _separator_counts(line).items():
+                counts[separator] += count
+    best = max(counts, key=lambda key: counts[key])
+    return (best if counts[best] else ","), False
+
+
+def _separator_counts(line: str) -> dict[str, int]:
+    """How often a line uses each separator outside quotes."""
+    if '"' not in line:
+        return {separator: line.count(separator) for separator in (",", ";", "\t")}
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return counts
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank, found without splitting the whole text."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() or end < 0:
+            return line if line.strip() else ""
+        start = end + 1
