@@ -14,6 +14,7 @@ from compactscore.load.text import MAX_BYTES
 
 KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
 SIDES = ("sector_score", "public_score")
+_OURS = frozenset((*KNOWN, *SIDES))
 REQUIRED = ("indicator", "score")
 QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
 # What a CSV export puts before a cell a spreadsheet would run as a formula.
@@ -35,9 +36,16 @@ def column_key(name: str) -> str:
     """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
 
     Quotes around a name are dropped because word processors and some spreadsheets
-    turn plain quotes into curly ones, which the CSV reader then keeps as text.
+    turn plain quotes into curly ones, which the CSV reader then keeps as text. A
+    note in brackets after one of our names, as templates write ``Score (0-3)``, is
+    dropped too; the group's own columns keep theirs, so two stay two.
     """
-    return re.sub(r"[\s\-]+", "_", name.strip().strip(QUOTES).strip().lower())
+    key = re.sub(r"[\s\-]+", "_", name.strip().strip(QUOTES).strip().lower())
+    if key not in _OURS and key.endswith(")") and "(" in key:
+        bare = key[: key.rindex("(")].rstrip("_")
+        if bare in _OURS:
+            return bare
+    return key
 
 
 def unneutralised(cell: str) -> str:
