@@ -177,3 +177,22 @@ def test_another_definition_with_indicators_option(cli: Run, write: Callable[...
     result = cli("score", str(sheet), "--indicators", str(definition), "-f", "json")
     data = json.loads(result.stdout)
     assert (data["total"], data["max"], data["percent"]) == (3, 4, 75.0)
+
+
+def test_a_sheets_warnings_are_shown_by_score_gaps_and_agree(
+    cli: Run, write: Callable[..., Path]
+) -> None:
+    sheet = write("2012.csv", "indicator,score,evidence\n1,2,From 2011: Old words.\n2,1,New.\n")
+    warnings = (
+        f"{sheet}:2: warning: indicator 1 is scored, but its evidence still starts "
+        "'From 2011:', so it is last period's. Update it with this period's evidence, and "
+        "delete the 'From 2011:' mark.\n"
+        f"{sheet}: warning: no row for indicators 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, "
+        "16, 17: counted as not scored. Add a row for each, with the score left empty if it "
+        "is not agreed yet.\n"
+    )
+    for command in ("score", "gaps", "agree"):
+        result = cli(command, str(sheet), "--format", "json")
+        assert result.exit_code == 0, command
+        assert result.stderr == warnings, command
+        json.loads(result.stdout)  # the warnings never get into the results

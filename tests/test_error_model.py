@@ -42,7 +42,7 @@ def test_a_bug_inside_loading_is_still_exit_3(
     path.write_text(SHEET, encoding="utf-8")
     result = CliRunner().invoke(app, ["score", str(path)])
     assert result.exit_code == 3
-    assert result.stderr.startswith("Error: KeyError: 'score'\nThis is a bug in compactscore")
+    assert "Error: KeyError: 'score'\nThis is a bug in compactscore" in result.stderr
 
 
 def test_data_errors_list_every_problem_then_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:

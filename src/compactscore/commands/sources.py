@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
-from compactscore.errors import CompactscoreError, DataError
+from compactscore.errors import CompactscoreError, DataError, errors_in
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
-from compactscore.load.sheet import load_sheet
+from compactscore.load.sheet import load_sheet, read_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -64,15 +64,28 @@ class Sources:
             return sheet_paths_at(self.git_root, self.commit, repository.scores_dir)
         return repository.sheet_paths()
 
-    def load(self, path: Path) -> Sheet:
-        """One sheet, checked against the definition version in force for its period."""
+    def load(self, path: Path, warn: bool = False) -> Sheet:
+        """One sheet, checked against the definition version in force for its period.
+
+        With ``warn``, its warnings (rows missing, last period's evidence left in) are
+        printed as check prints them, for a command about this one sheet.
+        """
         shown = self.shown(path)
+        text = None
         if self.commit is not None and self.git_root is not None:
             from compactscore.load.revision import relative, text_at
 
             text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
+        if not warn:
             return load_sheet(path, self.definition, shown=shown, text=text)
-        return load_sheet(path, self.definition, shown=shown)
+        sheet, problems = read_sheet(path, self.definition, shown=shown, text=text)
+        if sheet is None or errors_in(problems):
+            raise DataError(errors_in(problems))
+        if problems:
+            from compactscore.exits import report_problems
+
+            report_problems(problems)
+        return sheet
 
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
         """Files named on the command line, each with its period, oldest first."""
@@ -124,7 +137,7 @@ def open_sheet(
                 "repository ('compactscore init' makes one).",
             )
         file = sources.sheet_paths()[-1][1]
-    return sources, file, sources.load(file)
+    return sources, file, sources.load(file, warn=True)
 
 
 def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
