@@ -65,7 +65,7 @@ def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -
         "against 58.8% in 2012-13 (30 out of 51). The total itself is 7 points lower than in "
         "2012-13, as not every indicator is scored in both.",
     ]
-    assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 17 | ↑ up (percent of scored) |" in lines
+    assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 16, 1 n/a | ↑ up (percent of scored) |" in lines
     assert "| 2012-13 | 30 | 51 | 58.8% | 17 of 17 | ↑ up |" in lines
     assert "| 12 | Compact-proofed decisions | 0 | 2 | 2 | not agreed yet |" in lines
     assert "<svg" not in result.stdout

@@ -7,6 +7,7 @@ from rich.markup import escape
 from compactscore.analysis.board import BoardReport
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
+from compactscore.render.trend import scored_words
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import direction_words, plural, score_words
 from compactscore.results import PeriodTotal, Scorecard
@@ -148,7 +149,7 @@ def _trend_grid(periods: list[PeriodTotal]) -> Grid:
                 str(period.total),
                 str(period.max),
                 f"{period.percent:g}%",
-                f"{period.scored} of {period.count}",
+                scored_words(period),
                 direction,
             ]
         )

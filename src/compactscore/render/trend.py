@@ -90,7 +90,7 @@ def _totals_grid(trend: Trend) -> Grid:
             str(period.total) if period.scored else "-",
             str(period.max),
             f"{period.percent:.1f}%" if period.scored else "-",
-            _scored_words(period),
+            scored_words(period),
             "" if period.scored_percent is None else f"{period.scored_percent:.1f}%",
             direction_words(period.direction),
             bar_of(period.percent),
@@ -110,7 +110,8 @@ def _totals_grid(trend: Trend) -> Grid:
     return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
 
 
-def _scored_words(period: PeriodTotal) -> str:
+def scored_words(period: PeriodTotal) -> str:
+    """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
     counted = period.count - period.not_applicable
     words = f"{period.scored} of {counted}"
     return f"{words}, {period.not_applicable} n/a" if period.not_applicable else words
