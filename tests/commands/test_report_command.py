@@ -153,6 +153,8 @@ def test_a_period_with_nothing_scored_yet_still_reports(riverton: Path) -> None:
     assert html.exit_code == 0, html.stderr
     page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")
     assert "2014-15 has nothing scored yet: every indicator is waiting for its score." in page
+    assert '<div class="total">–<small> nothing scored yet, out of 51</small></div>' in page
+    assert "0 out of 51" not in page
 
 
 def test_report_loads_no_chart_or_template_library_until_it_runs() -> None:
