@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner, Result
 
+from compactscore.analysis.trend import trend_of
 from compactscore.cli import app
+from compactscore.commands.sources import load_all, open_sources
+from compactscore.render.text import print_view
+from compactscore.render.trend import trend_view
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BORDERS = "┓┃┫┩│┤┘"  # the characters a table's right-hand edge is drawn with
@@ -39,8 +45,8 @@ def test_trend_at_80_columns_leaves_out_the_chart_and_says_so(run_at: RunAt) -> 
     result = run_at(80, EXAMPLES / "riverton", "trend")
     assert result.exit_code == 0, result.stderr
     assert _uncropped(result.stdout)
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
     totals = result.stdout.split("Totals and direction of travel")[1]
+    assert max(len(line) for line in totals.splitlines()) <= 80
     assert "Total over time" not in totals.split("Left out at this width")[0]
     assert "│ 2010-11 │    31 │     48 │   64.6% │ 16 of 16, 1 n/a │     64.6% │ ↑ up      │" in (
         totals
@@ -80,3 +86,22 @@ def test_gaps_show_what_each_score_means_where_there_is_room(run_at: RunAt) -> N
     assert "Meaning" not in run_at(100, EXAMPLES / "riverton", "gaps").stdout
     markdown = run_at(80, EXAMPLES / "riverton", "gaps", "-f", "markdown").stdout
     assert "| 1 | Shared vision | 2 | Good progress | 3 (target) | 1 |" in markdown
+
+
+def test_piped_tables_keep_words_whole_even_if_wider(run_at: RunAt) -> None:
+    result = run_at(80, EXAMPLES / "riverton", "trend")
+    header = next(line for line in _table_lines(result.stdout) if "No." in line)
+    assert "│ 2008-09 │ 2009-10 │ 2010-11 │ 2011-12 │ 2012-13 │ 2013-14 │" in header.replace(
+        "┃", "│"
+    )
+    assert "2012-1 " not in result.stdout
+
+
+def test_a_terminal_gets_tables_no_wider_than_itself() -> None:
+    sources = open_sources(EXAMPLES / "riverton", None, None)
+    trend = trend_of(load_all(sources, sources.sheet_paths()), sources.definition, "Riverton")
+    out = StringIO()
+    print_view(
+        Console(file=out, width=80, force_terminal=True, color_system=None), trend_view(trend)
+    )
+    assert max(len(line) for line in out.getvalue().splitlines()) <= 80

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from compactscore.render.view import Grid, View
+from compactscore.render.view import Column, Grid, View
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 _CONTROLS = {
@@ -56,16 +56,28 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
     """A grid's table as wide as the console allows, and a note of any columns left out."""
     shown = _shown(grid, width)
     left_out: list[str] = []
+    room, tightened = width, 0
+    # A terminal shows a folded word whole on the next line; a file or a pipe, as pasted
+    # into a paper, gets words unbroken ("2012-13", not "2012-1" over "3"), wider if need be.
+    whole_words = not console.is_terminal
     while True:
         options = console.options.update_width(width)
-        lines = list(Segment.split_lines(console.render(_rich_table(shown, width), options)))
+        table = _rich_table(shown, room, whole_words)
+        lines = list(Segment.split_lines(console.render(table, options)))
         needed = max((Segment.get_line_length(line) for line in lines), default=0)
-        optional = [i for i, column in enumerate(shown.columns) if column.optional]
-        if needed <= width or not optional:
+        if needed <= width:
             break
-        # The rightmost optional column goes first; the note below names each one.
-        left_out.insert(0, shown.columns[optional[-1]].header)
-        shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
+        optional = [i for i, column in enumerate(shown.columns) if column.optional]
+        if optional:
+            # The rightmost optional column goes first; the note below names each one.
+            left_out.insert(0, shown.columns[optional[-1]].header)
+            shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
+            room, tightened = width, 0
+        elif tightened < 3 and room - (needed - width) >= width // 2:
+            # The shortened columns were given room the others could not spare: give less.
+            room, tightened = room - (needed - width), tightened + 1
+        else:
+            break  # printed whole, wider than the terminal, rather than words broken or lost
     parts: list[RenderableType] = [_Rendered(lines)]
     if left_out:
         parts.append(
@@ -134,8 +146,8 @@ def _without(grid: Grid, keep: list[int]) -> Grid:
     )
 
 
-def _rich_table(grid: Grid, width: int) -> Table:
-    grid = _shown(grid, width)
+def _rich_table(grid: Grid, width: int, whole_words: bool = False) -> Table:
+    """The grid as a rich table whose shortened and filling columns share this width."""
     shares = _shared_widths(grid, width)
     table = Table(
         title=escape(grid.title) if grid.title else None,
@@ -153,13 +165,26 @@ def _rich_table(grid: Grid, width: int) -> Table:
             justify=column.justify,
             no_wrap=column.shorten,
             overflow="ellipsis" if column.shorten else "fold",
-            min_width=shares[position] if column.fill else column.min_width,
+            min_width=shares[position]
+            if column.fill
+            else (_unbroken(grid, position, column) if whole_words else column.min_width),
             max_width=shares[position] if column.shorten else None,
         )
     for position, row in enumerate(grid.rows):
         style = grid.styles[position] if position < len(grid.styles) else ""
         table.add_row(*(Text(printable(cell)) for cell in row), style=style or None)
     return table
+
+
+def _unbroken(grid: Grid, position: int, column: Column) -> int | None:
+    """The width below which a column would break its words: shortened ones end in … instead."""
+    if column.shorten:
+        return column.min_width
+    cells = [column.header, *(row[position] for row in grid.rows if position < len(row))]
+    if grid.footer:
+        cells.append(grid.footer[position])
+    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
+    return max(column.min_width or 0, min(longest, _WRAP_AT))
 
 
 def print_view(console: Console, view: View) -> None:
