@@ -47,6 +47,7 @@ class _Checker:
         self.indicators = indicators
         self.problems: list[Problem] = []
         self.files = 0
+        self.unchecked = 0  # sheets whose config or definition is broken
         self._seen: set[str] = set()
         self._repositories: dict[Path, Repository | None] = {}
         # Per folder of sheets: its real path, and its definition or the error finding it.
@@ -166,6 +167,8 @@ class _Checker:
             for problem in definition.problems:
                 if problem not in self.problems:
                     self.problems.append(problem)
+            self._seen.add(key)
+            self.unchecked += 1
             return
         self._seen.add(key)
         self.files += 1
@@ -238,10 +241,17 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
         f"Checked {plural(checker.files, 'file')}: {plural(errors, 'error')}, "
         f"{plural(warnings, 'warning')}."
     )
+    if checker.unchecked:
+        summary += (
+            f" {plural(checker.unchecked, 'sheet')} could not be checked until the config or the "
+            "definition it uses is fixed."
+        )
     if output is CheckFormat.GITHUB:
         console.file.write(summary + "\n")
     else:
-        console.print(summary, style="bold red" if errors else "bold green", markup=False)
+        console.print(
+            summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
+        )
 
 
 def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:

@@ -17,6 +17,7 @@ class RevisionChecker:
         self.rev = rev
         self.problems: list[Problem] = []
         self.files = 0
+        self.unchecked = 0  # a broken config or definition at the revision stops the check
 
     def check(self, paths: list[Path]) -> None:
         """Check the sheets named (or every sheet of the repository) at the revision."""
