@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -257,7 +259,7 @@ def test_an_area_with_nothing_scored_is_not_ranked(runner: CliRunner, tmp_path: 
     )
     out = " ".join(result.stdout.split())
     assert "│ 1 │ Full │ 17 / 51 │ 33.3% │ 17 of 17 │" in out
-    assert "│ not ranked │ Empty │ 0 / 51 │ 0% │ 0 of 17 │" in out
+    assert "│ not ranked │ Empty │ not scored │ - │ 0 of 17 │" in out
     data = json.loads(runner.invoke(app, ["compare", empty, full, "-f", "json"]).stdout)
     assert [(a["area"], a["rank"], a["shared_scored_percent"]) for a in data["areas"]] == [
         ("Full", 1, 33.3),
@@ -319,3 +321,57 @@ def test_areas_with_no_indicator_in_common_are_not_ranked(
     )
     assert (data["ranked_by"], data["shared"]) == ("nothing shared", 0)
     assert [a["rank"] for a in data["areas"]] == [None, None]
+
+
+def _blanked(tmp_path: Path, area: str, period: str) -> list[str]:
+    """The three examples copied, with every score of one area's sheet for period emptied."""
+    folders = []
+    for name in ("riverton", "eastmoor", "kingsbridge"):
+        shutil.copytree(EXAMPLES / name, tmp_path / name)
+        folders.append(str(tmp_path / name))
+    sheet = tmp_path / area / "scores" / f"{period}.csv"
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    at = rows[0].index("score")
+    for row in rows[1:]:
+        row[at] = ""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    sheet.write_text(text.getvalue(), encoding="utf-8")
+    return folders
+
+
+def test_an_area_with_nothing_scored_shows_no_total_of_0(runner: CliRunner, tmp_path: Path) -> None:
+    folders = _blanked(tmp_path, "eastmoor", "2012-13")
+    result = runner.invoke(app, ["compare", *folders])
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "│ not ranked │ Eastmoor │ not scored │ - │ 0 of 17 │ - │ nothing scored in" in out
+    assert "│ 0 / 51" not in out and "no readable sheet" not in out
+    markdown = runner.invoke(app, ["compare", *folders, "-f", "markdown"]).stdout
+    assert (
+        "| not ranked | Eastmoor | not scored | - | 0 of 17 | - | nothing scored in 2012-13 |"
+    ) in markdown
+    lines = runner.invoke(app, ["compare", *folders, "-f", "csv"]).stdout.splitlines()
+    assert lines[3].split(",")[:18] == [
+        "Eastmoor", "", "2012-13", "2", "", "51", "", "0", "", "48", "", "", "", "2011-12",
+        "0", "0", "0", "",
+    ]  # fmt: skip
+    data = json.loads(runner.invoke(app, ["compare", *folders, "-f", "json"]).stdout)
+    eastmoor = data["areas"][2]
+    assert (eastmoor["total"], eastmoor["percent"], eastmoor["shared_percent"]) == (0, 0.0, 0.0)
+
+
+def test_a_sheet_before_with_nothing_scored_is_named_not_called_unreadable(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folders = _blanked(tmp_path, "eastmoor", "2011-12")
+    result = runner.invoke(app, ["compare", *folders])
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "│ 3 │ Eastmoor │ 26 / 51 │ 51% │ 17 of 17 │ 25 / 48 (52.1%) │ nothing scored in" in out
+    markdown = runner.invoke(app, ["compare", *folders, "-f", "markdown"]).stdout
+    assert (
+        "| 3 | Eastmoor | 26 / 51 | 51% | 17 of 17 | 25 / 48 (52.1%) | nothing scored in 2011-12 |"
+        in markdown
+    )
+    assert "no readable sheet" not in out

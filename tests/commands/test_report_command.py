@@ -298,3 +298,24 @@ def test_a_markdown_file_is_never_replaced_without_force(riverton: Path) -> None
     assert refused.exit_code == 1
     assert refused.stderr.startswith("board.md: already exists")
     assert (riverton / "board.md").read_text(encoding="utf-8") == "the paper I wrote\n"
+
+
+def test_a_period_with_nothing_scored_is_not_plotted_and_shows_no_total(riverton: Path) -> None:
+    sheet = riverton / "scores" / "2014-15.csv"
+    sheet.write_text(
+        "indicator,score,evidence\n" + "".join(f"{n},,\n" for n in range(1, 18)), "utf-8"
+    )
+    markdown = runner.invoke(app, ["report", "--format", "markdown"])
+    assert markdown.exit_code == 0, markdown.stderr
+    assert "| 2014-15 | - | 51 | - | 0 of 17 |  |" in markdown.stdout
+    assert "| 2013-14 | 23 | 51 | 45.1% | 11 of 17 | ↑ up (percent of scored) |" in markdown.stdout
+    html = runner.invoke(app, ["report"])
+    assert html.exit_code == 0, html.stderr
+    page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")
+    assert "0 of 51 (0%)" not in page
+    assert '<td>2014-15</td><td class="num">-</td><td class="num">51</td>' in page
+    assert "2014-15 has nothing scored yet, so it is not plotted." in page
+    assert "Marked (part): 2013-14, only partly scored" in page
+    assert "Marked (part): 2013-14, 2014-15" not in page
+    assert "2014-15 (nothing scored yet)" in page  # the star chart's legend, not "only 0 of 17"
+    assert "only 0 of 17" not in page

@@ -96,3 +96,29 @@ def test_each_point_has_a_tooltip_in_words() -> None:
     assert "1.570796327" not in radar  # pygal's axis angles are not shown as tooltips
     trend = trend_svg(report.trend.periods)
     assert "<title>Total, 2010-11: 31 of 48 (64.6%)</title>" in trend
+
+
+def test_a_period_with_nothing_scored_is_left_out_of_the_line_chart() -> None:
+    report = riverton()
+    latest = report.trend.periods[-1].model_copy(
+        update={
+            "period": "2014-15",
+            "total": 0,
+            "scored": 0,
+            "scored_max": 0,
+            "percent": 0.0,
+            "scored_percent": None,
+            "direction": None,
+            "compared_on": None,
+        }
+    )
+    periods = [*report.trend.periods, latest]
+    svg = trend_svg(periods)
+    assert dots(svg) == [6]  # seven periods on the axis, six points: no point at 0
+    assert "2014-15" in svg
+    assert "0 of 51 (0%)" not in svg
+    assert "2014-15 (part)" not in svg
+    report.trend.periods = periods
+    caption = trend_caption(report)
+    assert "2014-15 has nothing scored yet, so it is not plotted." in caption
+    assert "Marked (part): 2013-14, only partly scored" in caption

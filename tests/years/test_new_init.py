@@ -306,3 +306,49 @@ def test_new_warns_when_periods_would_be_skipped(
     )
     assert (repo / "scores" / "2015-16.csv").is_file()
     assert run(repo, "new", "2016-17").stderr == ""
+
+
+def test_new_after_a_sheet_never_filled_in_names_the_period_its_words_carry(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    assert run(repo, "new", "2013-14").exit_code == 0
+    result = run(repo, "new", "2014-15")
+    assert result.exit_code == 0, result.stderr
+    rows = rows_of(repo / "scores" / "2014-15.csv")
+    assert rows[1]["evidence"] == "From 2012-13: Evidence 2."  # written in 2012-13, so kept
+    assert " ".join(result.stdout.split()) == (
+        "Wrote scores/2014-15.csv: 17 indicators, scores empty. "
+        "Evidence and actions from 2012-13 are carried as a starting point, each marked "
+        "'From 2012-13:'. Replace them with this period's as the group agrees them."
+    )
+
+
+def test_new_names_every_period_its_carried_words_come_from(
+    tmp_path: Path, run: Invoke, make_sheet: Sheet
+) -> None:
+    repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
+    assert run(repo, "new", "2013-14").exit_code == 0
+    path = repo / "scores" / "2013-14.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("From 2012-13: Evidence 3.", "Agreed in March."), "utf-8")
+    result = run(repo, "new", "2014-15")
+    assert result.exit_code == 0, result.stderr
+    rows = rows_of(repo / "scores" / "2014-15.csv")
+    assert rows[2]["evidence"] == "From 2013-14: Agreed in March."
+    assert " ".join(result.stdout.split()) == (
+        "Wrote scores/2014-15.csv: 17 indicators, scores empty. "
+        "Evidence and actions from 2012-13 and 2013-14 are carried as a starting point, each "
+        "marked 'From 2012-13:' or 'From 2013-14:'. Replace them with this period's as the "
+        "group agrees them."
+    )
+
+
+def test_new_after_a_sheet_with_no_words_claims_nothing_carried(
+    tmp_path: Path, run: Invoke
+) -> None:
+    empty = "indicator,score,evidence\n" + "".join(f"{n},1,\n" for n in range(1, 18))
+    repo = repository(tmp_path, {"2012-13.csv": empty})
+    result = run(repo, "new", "2013-14")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Wrote scores/2013-14.csv: 17 indicators, scores empty.\n"

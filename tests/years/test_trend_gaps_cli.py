@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -160,3 +161,19 @@ def test_trend_refuses_two_files_for_one_period(tmp_path: Path, run: Invoke) -> 
     result = run(tmp_path, "trend", "2012.csv", "a/2012.csv")
     assert result.exit_code == 1
     assert result.stderr.startswith("a/2012.csv: is a second sheet for 2012, beside 2012.csv,")
+
+
+def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, run: Invoke) -> None:
+    folder = tmp_path / "riverton"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "scores" / "2014-15.csv").write_text(
+        "indicator,score\n" + "".join(f"{n},\n" for n in range(1, 18)), encoding="utf-8"
+    )
+    result = run(folder, "trend")
+    assert result.exit_code == 0, result.stderr
+    headline = result.stdout.splitlines()[1]
+    assert headline == (
+        "Latest, 2014-15: nothing scored yet, 0 of 17 indicators scored (out of 51)."
+    )
+    assert "0 out of 51" not in result.stdout
+    assert "│   23/51 │    -/51 │" in result.stdout  # the total row of the indicators

@@ -14,7 +14,7 @@ from compactscore.load.repository import sheet_paths_in
 from compactscore.load.sheet import column_key
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
-from compactscore.render.sheetfile import COLUMNS, SIDES, sheet_text
+from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
 from compactscore.render.words import plural
 
 
@@ -56,7 +56,8 @@ def run_new(
     delimiter = previous.delimiter if previous else ","
     text = sheet_text(in_force, carried, since, sides, own, delimiter)
     backup = write_file(target, text, force=force)
-    _say_done(target, len(in_force), since, backup)
+    marks = carried_periods(list(carried.values()), since) if since else []
+    _say_done(target, len(in_force), marks, backup)
     if previous is not None and own:
         _say_own_kept(own, sources.shown(earlier[-1][1]))
     return 0
@@ -126,19 +127,27 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
 
 
-def _say_done(target: Path, count: int, since: str | None, backup: Path | None) -> None:
+def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -> None:
+    """Say what was written; ``marks`` are the periods the carried words are marked with."""
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
-    if since:
+    if marks:
+        # Words carried through a sheet never filled in keep their own period's mark,
+        # so name the marks as written, not just the sheet they were copied from.
+        marked = " or ".join(f"'{carried_mark(period).strip()}'" for period in marks)
         lines.append(
-            f"Evidence and actions from {since} are carried as a starting point, each marked "
-            f"'{carried_mark(since).strip()}'. Replace them with this period's as the group "
-            "agrees them."
+            f"Evidence and actions from {_listed(marks)} are carried as a starting point, "
+            f"each marked {marked}. Replace them with this period's as the group agrees them."
         )
     if backup is not None:
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")
     for line in lines:
         console.print(line, markup=False, highlight=False)
+
+
+def _listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _say_own_kept(own: list[str], shown: str) -> None:

@@ -130,11 +130,20 @@ def trend_caption(report: BoardReport) -> str:
             "low by the indicators still to score; its direction of travel compares the "
             "percent of the points scored instead."
         )
+    empty = [p.period for p in periods if not p.scored]
+    if empty:
+        have, they = ("has", "it is") if len(empty) == 1 else ("have", "they are")
+        text += f" {_listed(empty)} {have} nothing scored yet, so {they} not plotted."
     return text + " The table gives the same figures."
 
 
 def _partial(period: PeriodTotal) -> bool:
-    return period.scored_max < period.max
+    return 0 < period.scored_max < period.max
+
+
+def _listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:
@@ -146,9 +155,10 @@ def _trend_grid(periods: list[PeriodTotal]) -> Grid:
         rows.append(
             [
                 period.period,
-                str(period.total),
+                # Nothing scored yet shows "-", as trend does: never a total of 0.
+                str(period.total) if period.scored else "-",
                 str(period.max),
-                f"{period.percent:g}%",
+                f"{period.percent:g}%" if period.scored else "-",
                 scored_words(period),
                 direction,
             ]

@@ -101,6 +101,8 @@ def _radar_values(card: Scorecard, reading: Scorecard) -> list[int | None]:
 
 
 def _reading_title(reading: Scorecard) -> str:
+    if not reading.scored:
+        return f"{reading.period} (nothing scored yet)"
     if _partly_scored(reading.scored, reading.count - reading.not_applicable):
         return f"{reading.period} (only {reading.scored} of {reading.count} scored)"
     return reading.period
@@ -130,16 +132,21 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
         js=[],
     )
     chart.x_labels = [_period_label(period) for period in periods]
+    # A period with nothing scored keeps its place on the axis but gets no point: a total
+    # of 0 there would read as a score of nothing.
     chart.add(
         f"Total (points out of {top})",
-        [{"value": period.total, "formatter": _point_label(period)} for period in periods],
+        [
+            {"value": period.total if period.scored else None, "formatter": _point_label(period)}
+            for period in periods
+        ],
         stroke_style=SOLID,
     )
     return _svg_text(chart.render_tree(), "Line chart: the total in each period", ["Total"])
 
 
 def _period_label(period: PeriodTotal) -> str:
-    if period.scored_max < period.max:
+    if 0 < period.scored_max < period.max:
         return f"{period.period} (part)"
     return period.period
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import STYLES, change_words, direction_words, plural
+from compactscore.render.words import NOT_SCORED, STYLES, change_words, direction_words, plural
 from compactscore.results import AreaComparison, AreaResult, IndicatorSpread
 
 
@@ -117,12 +117,17 @@ def _area_grid(comparison: AreaComparison) -> Grid:
         row = [
             "not ranked" if area.rank is None else str(area.rank),
             area.area,
-            f"{area.total} / {area.max}",
-            f"{area.percent:g}%",
+            # Nothing scored yet is not a total of 0: no total, percent or share to show.
+            f"{area.total} / {area.max}" if area.scored else NOT_SCORED,
+            f"{area.percent:g}%" if area.scored else "-",
             f"{area.scored} of {area.count}",
         ]
         if partial:
-            row.append(f"{area.shared_total} / {area.shared_max} ({area.shared_percent:g}%)")
+            row.append(
+                f"{area.shared_total} / {area.shared_max} ({area.shared_percent:g}%)"
+                if area.shared_scored
+                else "-"
+            )
         if like:
             row.append(_of_scored(area))
         row.append(_direction(area))
@@ -144,6 +149,9 @@ def _partial(comparison: AreaComparison) -> bool:
 
 def _direction(area: AreaResult) -> str:
     if area.direction is None:
+        if area.compared_on == "nothing scored":
+            empty = area.period if not area.scored else area.previous_period
+            return f"nothing scored in {empty}"
         return "no readable sheet before"
     words = direction_words(area.direction)
     if area.compared_on == "total":
@@ -246,13 +254,14 @@ def _data_grid(comparison: AreaComparison) -> Grid:
                 "" if area.rank is None else str(area.rank),
                 area.period,
                 area.version,
-                str(area.total),
+                # Empty, not 0, where nothing is scored (the JSON keeps its numbers).
+                str(area.total) if area.scored else "",
                 str(area.max),
-                f"{area.percent:g}",
+                f"{area.percent:g}" if area.scored else "",
                 str(area.scored),
-                str(area.shared_total),
+                str(area.shared_total) if area.shared_scored else "",
                 str(area.shared_max),
-                f"{area.shared_percent:g}",
+                f"{area.shared_percent:g}" if area.shared_scored else "",
                 area.direction.value if area.direction else "",
                 _text(area.change),
                 area.previous_period or "",

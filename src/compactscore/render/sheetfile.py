@@ -24,6 +24,17 @@ def carried_text(text: str, since: str) -> str:
     return carried_mark(since) + text
 
 
+def carried_periods(rows: Sequence[Row], since: str) -> list[str]:
+    """The periods named by the marks ``carried_text`` puts on these rows' words, oldest first."""
+    periods = set()
+    for row in rows:
+        for text in (row.evidence, row.action):
+            if text.strip():
+                mark = CARRIED.match(text)
+                periods.add(mark.group(1) if mark else since)
+    return sorted(periods)
+
+
 def sheet_text(
     indicators: list[Indicator],
     carried: dict[str, Row],

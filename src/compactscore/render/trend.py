@@ -35,6 +35,12 @@ def _headline(trend: Trend) -> list[str]:
         f"Latest, {last.period}: {last.total} out of {last.max} ({last.percent:g}%), "
         f"{last.scored} of {last.count} indicators scored"
     )
+    if not last.scored:
+        # As score says it: nothing scored yet is not a score of nothing.
+        text = (
+            f"Latest, {last.period}: nothing scored yet, 0 of {last.count} indicators scored "
+            f"(out of {last.max})"
+        )
     if last.direction is None:
         return [*lines, escape(text) + "."]
     style = STYLES[last.direction]
@@ -76,7 +82,8 @@ def _indicator_grid(trend: Trend) -> Grid:
         *(Column(label, justify="right") for label in labels),
         Column("Latest"),
     ]
-    footer = ["", "Total", *(f"{p.total}/{p.max}" for p in trend.periods), ""]
+    totals = (f"{p.total if p.scored else '-'}/{p.max}" for p in trend.periods)
+    footer = ["", "Total", *totals, ""]
     return Grid(
         title="Indicators by period", columns=columns, rows=rows, styles=styles, footer=footer
     )
