@@ -45,7 +45,19 @@ def _headline(trend: Trend) -> list[str]:
         return [*lines, escape(text) + "."]
     style = STYLES[last.direction]
     arrow = f"[{style}]{direction_words(last.direction)}[/{style}]"
-    return [*lines, f"{escape(text)}; direction of travel {arrow} {_on_words(last)}."]
+    moved = _total_moved(last, trend.periods[-2]) if len(trend.periods) > 1 else ""
+    return [*lines, f"{escape(text)}; direction of travel {arrow} {_on_words(last)}{moved}."]
+
+
+def _total_moved(last: PeriodTotal, before: PeriodTotal) -> str:
+    """How the total itself moved, when the direction compared something else."""
+    change = last.total - before.total
+    if last.compared_on == "total" or not change:
+        return ""
+    return (
+        f" (the total itself is {abs(change)} points {'lower' if change < 0 else 'higher'} "
+        f"than in {escape(before.period)})"
+    )
 
 
 def _on_words(total: PeriodTotal) -> str:
