@@ -149,7 +149,7 @@ def test_partly_scored_areas_are_ranked_like_with_like(tmp_path: Path) -> None:
     result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
     assert result.ranked_by == "percent of scored"
     assert result.ranked_on == (
-        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored."
     )
     table = [

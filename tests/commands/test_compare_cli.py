@@ -175,7 +175,7 @@ def test_a_partly_scored_area_is_ranked_on_what_it_scored(
     out = " ".join(result.stdout.split())
     assert (
         "2012-13: 2 areas compared (Part, Full) "
-        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
         "Part has scored only 3 of the 17, so its rank rests on fewer scores. Areas "
     ) in out
@@ -197,7 +197,7 @@ def test_several_partly_scored_areas_are_named_with_their_n_a(
     result = runner.invoke(app, ["compare", *folders])
     assert result.exit_code == 0, result.stderr
     assert _headline(result.stdout) == (
-        "Not every area has scored all 17 indicators every area has, so each is ranked like "
+        "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
         "Part has scored only 3 of the 17 and Mixed 6 of 16 (1 n/a), so their ranks rest on "
         "fewer scores."
@@ -208,7 +208,7 @@ def test_json_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) -
     full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
     data = json.loads(runner.invoke(app, ["compare", full, part, "-f", "json"]).stdout)
     assert data["ranked_by"] == "percent of scored"
-    assert data["ranked_on"].startswith("Not every area has scored all 17 indicators")
+    assert data["ranked_on"].startswith("Some areas have not scored all 17 indicators")
     assert list(data) == [
         "period", "ranked_on", "ranked_by", "shared", "mixed_versions", "areas", "indicators",
         "unshared",

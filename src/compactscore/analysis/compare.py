@@ -23,8 +23,8 @@ RANKED_ON = {
         "Ranked on the percent of the maximum of the {shared} indicators every area has."
     ),
     "percent of scored": (
-        "Not every area has scored all {shared} indicators every area has, so each is ranked "
-        "like with like on the percent of the points of those it has scored."
+        "Some areas have not scored all {shared} indicators the areas share, so each area is "
+        "ranked like with like on the percent of the points of those it has scored."
     ),
     "nothing scored": "Not ranked: no area has scored any of the {shared} indicators every area has.",
     "nothing shared": "Not ranked: the areas have no indicator in common.",
