@@ -56,7 +56,7 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
     """A grid's table as wide as the console allows, and a note of any columns left out."""
     shown = _shown(grid, width)
     left_out: list[str] = []
-    room, tightened = width, 0
+    room, tightened, before = width, 0, 0
     # A terminal shows a folded word whole on the next line; a file or a pipe, as pasted
     # into a paper, gets words unbroken ("2012-13", not "2012-1" over "3"), wider if need be.
     whole_words = not console.is_terminal
@@ -72,10 +72,11 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
             # The rightmost optional column goes first; the note below names each one.
             left_out.insert(0, shown.columns[optional[-1]].header)
             shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
-            room, tightened = width, 0
-        elif tightened < 3 and room - (needed - width) >= width // 2:
-            # The shortened columns were given room the others could not spare: give less.
-            room, tightened = room - (needed - width), tightened + 1
+            room, tightened, before = width, 0, 0
+        elif tightened < 3 and needed != before and room - (needed - width) >= width // 2:
+            # The shortened columns were given room the others could not spare: give less,
+            # for as long as that makes the table narrower.
+            room, tightened, before = room - (needed - width), tightened + 1, needed
         else:
             break  # printed whole, wider than the terminal, rather than words broken or lost
     parts: list[RenderableType] = [_Rendered(lines)]
