@@ -15,7 +15,7 @@ from compactscore.load.sheet import column_key
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
-from compactscore.render.words import plural
+from compactscore.render.words import listed, plural
 
 
 def run_new(
@@ -136,7 +136,7 @@ def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -
         # so name the marks as written, not just the sheet they were copied from.
         marked = " or ".join(f"'{carried_mark(period).strip()}'" for period in marks)
         lines.append(
-            f"Evidence and actions from {_listed(marks)} are carried as a starting point, "
+            f"Evidence and actions from {listed(marks)} are carried as a starting point, "
             f"each marked {marked}. Replace them with this period's as the group agrees them."
         )
     if backup is not None:
@@ -145,15 +145,9 @@ def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -
         console.print(line, markup=False, highlight=False)
 
 
-def _listed(words: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
 def _say_own_kept(own: list[str], shown: str) -> None:
     names = [f"'{name}'" for name in own]
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    columns = f"column {listed} is" if len(names) == 1 else f"columns {listed} are"
+    columns = f"column {listed(names)} is" if len(names) == 1 else f"columns {listed(names)} are"
     out_console().print(
         f"Your own {columns} kept, empty: last period's entries stay in {shown}.",
         markup=False,

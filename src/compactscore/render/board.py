@@ -9,7 +9,7 @@ from compactscore.render.scorecard import direction_line, headline_text, scoreca
 from compactscore.render.text import markdown_text, to_markdown
 from compactscore.render.trend import scored_words
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import direction_words, plural, score_words
+from compactscore.render.words import direction_words, listed, plural, score_words
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
@@ -133,17 +133,12 @@ def trend_caption(report: BoardReport) -> str:
     empty = [p.period for p in periods if not p.scored]
     if empty:
         have, they = ("has", "it is") if len(empty) == 1 else ("have", "they are")
-        text += f" {_listed(empty)} {have} nothing scored yet, so {they} not plotted."
+        text += f" {listed(empty)} {have} nothing scored yet, so {they} not plotted."
     return text + " The table gives the same figures."
 
 
 def _partial(period: PeriodTotal) -> bool:
     return 0 < period.scored_max < period.max
-
-
-def _listed(words: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import NOT_SCORED, STYLES, change_words, direction_words, plural
+from compactscore.render.words import (
+    NOT_SCORED,
+    STYLES,
+    change_words,
+    direction_words,
+    listed,
+    plural,
+)
 from compactscore.results import AreaComparison, AreaResult, IndicatorSpread
 
 
@@ -49,7 +56,7 @@ def _partly_line(comparison: AreaComparison) -> str:
         of = "has scored only {} of the {}" if not parts else "{} of {}"
         parts.append(f"{area.area} {of.format(area.shared_scored, counted)}{na}")
     rests = "its rank rests" if len(parts) == 1 else "their ranks rest"
-    return f"{_and(parts)}, so {rests} on fewer scores."
+    return f"{listed(parts)}, so {rests} on fewer scores."
 
 
 def _unranked_line(comparison: AreaComparison) -> str:
@@ -58,7 +65,7 @@ def _unranked_line(comparison: AreaComparison) -> str:
     if not names or comparison.ranked_by in ("nothing scored", "nothing shared"):
         return ""
     have, it = ("has", "it is") if len(names) == 1 else ("have", "they are")
-    return f"{_and(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
+    return f"{listed(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
 
 
 def _ties_line(comparison: AreaComparison) -> str:
@@ -74,13 +81,8 @@ def _ties_line(comparison: AreaComparison) -> str:
         if len(names) < 2:
             continue
         after = f" (the next is ranked {ranks[at + 1]})" if at + 1 < len(ranks) else ""
-        parts.append(f"{_and(names)} share rank {rank}{after}")
+        parts.append(f"{listed(names)} share rank {rank}{after}")
     return f"Same percent, same rank: {'; '.join(parts)}." if parts else ""
-
-
-def _and(words: list[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _versions_line(comparison: AreaComparison) -> str:

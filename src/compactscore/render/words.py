@@ -35,3 +35,8 @@ def score_words(score: int | None, state: ScoreState | str, label: str = "") -> 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 indicator``, ``2 indicators``."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
