@@ -122,3 +122,12 @@ def test_a_period_with_nothing_scored_is_left_out_of_the_line_chart() -> None:
     caption = trend_caption(report)
     assert "2014-15 has nothing scored yet, so it is not plotted." in caption
     assert "Marked (part): 2013-14, only partly scored" in caption
+
+
+def test_the_line_chart_caption_of_a_single_period() -> None:
+    report = riverton(upto=1)
+    assert [period.period for period in report.trend.periods] == ["2008-09"]
+    assert trend_caption(report).startswith(
+        "The total in 2008-09, in points (solid blue line), each point labelled with the "
+        "maximum and the percent."
+    )

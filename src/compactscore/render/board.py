@@ -119,9 +119,14 @@ def _numbers(numbers: list[str]) -> str:
 def trend_caption(report: BoardReport) -> str:
     """What the line chart shows, in words."""
     periods = report.trend.periods
+    span = (
+        f"in {periods[0].period}"
+        if len(periods) == 1
+        else f"in each period from {periods[0].period} to {periods[-1].period}"
+    )
     text = (
-        f"The total in each period from {periods[0].period} to {periods[-1].period}, "
-        "in points (solid blue line), each point labelled with the maximum and the percent."
+        f"The total {span}, in points (solid blue line), each point labelled with the "
+        "maximum and the percent."
     )
     partial = [p.period for p in periods if _partial(p)]
     if partial:
