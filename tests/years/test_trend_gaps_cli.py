@@ -177,3 +177,19 @@ def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, r
     )
     assert "0 out of 51" not in result.stdout
     assert "│   23/51 │    -/51 │" in result.stdout  # the total row of the indicators
+
+
+def test_trend_csv_leaves_the_total_of_a_period_with_nothing_scored_empty(
+    tmp_path: Path, run: Invoke
+) -> None:
+    folder = tmp_path / "riverton"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "scores" / "2014-15.csv").write_text(
+        "indicator,score\n" + "".join(f"{n},\n" for n in range(1, 18)), encoding="utf-8"
+    )
+    lines = run(folder, "trend", "--format", "csv").stdout.splitlines()
+    assert lines[-4:-1] == [
+        ",,total,20,27,31,25,30,23,,",
+        ",,max,51,51,48,51,51,51,51,",
+        ",,percent,39.2,52.9,64.6,49,58.8,45.1,,",
+    ]

@@ -197,9 +197,11 @@ def _data_grid(trend: Trend) -> Grid:
         ]
         for line in trend.indicators
     ]
-    rows.append(["", "", "total", *(str(p.total) for p in trend.periods), ""])
+    # A period with nothing scored yet has an empty total, as its unscored cells are empty.
+    rows.append(["", "", "total", *(str(p.total) if p.scored else "" for p in trend.periods), ""])
     rows.append(["", "", "max", *(str(p.max) for p in trend.periods), ""])
-    rows.append(["", "", "percent", *(f"{p.percent:g}" for p in trend.periods), ""])
+    percents = (f"{p.percent:g}" if p.scored else "" for p in trend.periods)
+    rows.append(["", "", "percent", *percents, ""])
     directions = [p.direction.value if p.direction else "" for p in trend.periods]
     rows.append(["", "", "direction", *directions, ""])
     return Grid(title="", columns=columns, rows=rows)
