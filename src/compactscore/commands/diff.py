@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 from pathlib import Path
 
 from compactscore.analysis.changes import diff_of
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import Sources, open_sources
+from compactscore.load.paths import typed_from_here
 from compactscore.load.repository import find_config
 from compactscore.models import Sheet
 from compactscore.options import OutputFormat
@@ -62,7 +62,7 @@ def _home_of(first: str, second: str) -> Path:
     places = [Path(name) if _is_file(name) else here for name in (first, second)]
     configs = [find_config(place) for place in places]
     if None not in configs and configs[0] != configs[1]:
-        folders = [_folder(config.parent) for config in configs if config is not None]
+        folders = [typed_from_here(config.parent) for config in configs if config is not None]
         raise usage(
             f"{first} and {second} belong to different scorecard repositories "
             f"({folders[0]} and {folders[1]}), so they are not two periods of one area.",
@@ -71,14 +71,6 @@ def _home_of(first: str, second: str) -> Path:
         )
     # A loose file (a copy outside any repository) is read with the other's repository.
     return next((place for place, config in zip(places, configs, strict=True) if config), here)
-
-
-def _folder(path: Path) -> str:
-    """A repository's folder as typed from here, such as ../kingsbridge or '.'."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def _sheet(sources: Sources, name: str) -> Sheet:

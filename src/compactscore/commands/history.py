@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import open_sources
 from compactscore.errors import GitError, Problem, Severity, errors_in
 from compactscore.exits import report_problems
+from compactscore.load.paths import typed_from_here
 from compactscore.load.revision import (
     Commit,
     commits_of,
@@ -59,7 +59,7 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     for commit in commits:
         shown = f"{commit.short}:{commit.name}"
         text = text_at(root, commit.id, commit.name, shown)
-        check = _check_command(_from_here(root / commit.name), indicators, commit.short)
+        check = _check_command(typed_from_here(root / commit.name), indicators, commit.short)
         sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
         if sheet is None:
             continue
@@ -123,14 +123,6 @@ def _check_command(path: str, indicators: Path | None, rev: str | None) -> str:
     if indicators is not None:
         words += ["--indicators", str(indicators)]
     return " ".join(shlex.quote(word) for word in [*words, path])
-
-
-def _from_here(path: Path) -> str:
-    """A path inside the repository as typed from the current folder."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def _uncommitted(

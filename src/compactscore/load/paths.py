@@ -19,3 +19,11 @@ def shown_path(path: Path) -> str:
 def shown_folder(path: Path) -> str:
     """A folder as shown in messages, ending with a separator so it reads as a folder."""
     return shown_path(path).rstrip(os.sep) + os.sep
+
+
+def typed_from_here(path: Path) -> str:
+    """The path as typed from the current folder, ``..`` included: ``../kingsbridge``."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
