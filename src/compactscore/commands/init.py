@@ -15,6 +15,7 @@ from compactscore.load.repository import CONFIG_NAME
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
 from compactscore.render.sheetfile import sheet_text
+from compactscore.render.words import listed
 
 SCORES = "scores"
 README = "README.md"
@@ -126,11 +127,10 @@ def _notes_name(readmes: list[str]) -> str | None:
 
 def _readmes_left(readmes: list[str], notes: str | None) -> str:
     """Say which READMEs were already there and left as they were, and where our notes went."""
-    names = readmes[0] if len(readmes) == 1 else ", ".join(readmes[:-1]) + f" and {readmes[-1]}"
     if len(readmes) == 1:
-        left = f"{names} was already there, so it is left as it was"
+        left = f"{readmes[0]} was already there, so it is left as it was"
     else:
-        left = f"{names} were already there, so they are left as they were"
+        left = f"{listed(readmes)} were already there, so they are left as they were"
     if notes is None:
         return f"{left} and no notes for the group were written."
     return f"{left}; the scorecard's notes for the group are in {notes}."

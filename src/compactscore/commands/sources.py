@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
-from compactscore.errors import CompactscoreError, DataError, errors_in
+from compactscore.errors import CompactscoreError, DataError
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
-from compactscore.load.sheet import load_sheet, read_sheet
+from compactscore.load.sheet import load_sheet_warned
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -76,15 +76,11 @@ class Sources:
             from compactscore.load.revision import relative, text_at
 
             text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
-        if not warn:
-            return load_sheet(path, self.definition, shown=shown, text=text)
-        sheet, problems = read_sheet(path, self.definition, shown=shown, text=text)
-        if sheet is None or errors_in(problems):
-            raise DataError(errors_in(problems))
-        if problems:
+        sheet, warnings = load_sheet_warned(path, self.definition, shown=shown, text=text)
+        if warn and warnings:
             from compactscore.exits import report_problems
 
-            report_problems(problems)
+            report_problems(warnings)
         return sheet
 
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:

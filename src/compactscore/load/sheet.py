@@ -47,6 +47,7 @@ __all__ = [
     "SIDES",
     "column_key",
     "load_sheet",
+    "load_sheet_warned",
     "read_sheet",
     "sheet_problems",
     "unneutralised",
@@ -63,10 +64,20 @@ def load_sheet(
     text: str | None = None,
 ) -> Sheet:
     """A checked sheet, or a DataError listing every problem found in it."""
+    return load_sheet_warned(path, definition, shown, text)[0]
+
+
+def load_sheet_warned(
+    path: Path,
+    definition: Definition,
+    shown: str | None = None,
+    text: str | None = None,
+) -> tuple[Sheet, list[Problem]]:
+    """A checked sheet with its warnings, or a DataError listing every error found in it."""
     sheet, problems = read_sheet(path, definition, shown, text)
     if sheet is None or errors_in(problems):
         raise DataError(errors_in(problems))
-    return sheet
+    return sheet, problems
 
 
 def read_sheet(
