@@ -108,6 +108,11 @@ class PeriodTotal(Result):
     compared_on: str | None = None
     not_applicable: int = 0
 
+    @property
+    def partly_scored(self) -> bool:
+        """Some of its indicators scored, and not all: its total is low by the rest."""
+        return 0 < self.scored_max < self.max
+
 
 class IndicatorTrend(Result):
     """One indicator's line across periods (following replacements)."""

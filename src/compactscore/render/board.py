@@ -128,7 +128,7 @@ def trend_caption(report: BoardReport) -> str:
         f"The total {span}, in points (solid blue line), each point labelled with the "
         "maximum and the percent."
     )
-    partial = [p.period for p in periods if _partial(p)]
+    partial = [p.period for p in periods if p.partly_scored]
     if partial:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
@@ -140,10 +140,6 @@ def trend_caption(report: BoardReport) -> str:
         have, they = ("has", "it is") if len(empty) == 1 else ("have", "they are")
         text += f" {listed(empty)} {have} nothing scored yet, so {they} not plotted."
     return text + " The table gives the same figures."
-
-
-def _partial(period: PeriodTotal) -> bool:
-    return 0 < period.scored_max < period.max
 
 
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:

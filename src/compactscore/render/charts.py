@@ -146,7 +146,7 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
 
 
 def _period_label(period: PeriodTotal) -> str:
-    if 0 < period.scored_max < period.max:
+    if period.partly_scored:
         return f"{period.period} (part)"
     return period.period
 
