@@ -11,8 +11,10 @@ from compactscore.render.words import (
     STYLES,
     change_words,
     direction_words,
+    nothing_scored_words,
     plural,
     score_words,
+    total_moved_words,
 )
 from compactscore.results import Scorecard
 
@@ -32,10 +34,7 @@ def headline_text(card: Scorecard) -> str:
     where = f"{card.area} " if card.area else ""
     if not card.scored:
         # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return (
-            f"{where}{card.period}: nothing scored yet, 0 of {plural(card.count, 'indicator')} "
-            f"scored (out of {card.max})"
-        )
+        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max)}"
     return (
         f"{where}{card.period}: {card.total} out of {card.max} ({card.percent:g}%), "
         f"{card.scored} of {plural(card.count, 'indicator')} scored"
@@ -73,12 +72,9 @@ def direction_line(card: Scorecard) -> str:
     )
     # Said outright, so that "up" beside a lower total is never read as a rise in it.
     change = card.total - before.total
-    if not change:
-        return f"{line} The total itself is the same as in {escape(before.period)}."
-    return (
-        f"{line} The total itself is {abs(change)} points {'lower' if change < 0 else 'higher'} "
-        f"than in {escape(before.period)}, as not every indicator is scored in both."
-    )
+    moved = total_moved_words(change, escape(before.period))
+    why = ", as not every indicator is scored in both" if change else ""
+    return f"{line} {moved[0].upper()}{moved[1:]}{why}."
 
 
 def _indicator_grid(card: Scorecard) -> Grid:

@@ -7,7 +7,12 @@ from itertools import pairwise
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import STYLES, direction_words
+from compactscore.render.words import (
+    STYLES,
+    direction_words,
+    nothing_scored_words,
+    total_moved_words,
+)
 from compactscore.results import IndicatorTrend, PeriodTotal, Trend
 
 BAR_WIDTH = 15  # characters for 100% in the chart of the total
@@ -37,10 +42,7 @@ def _headline(trend: Trend) -> list[str]:
     )
     if not last.scored:
         # As score says it: nothing scored yet is not a score of nothing.
-        text = (
-            f"Latest, {last.period}: nothing scored yet, 0 of {last.count} indicators scored "
-            f"(out of {last.max})"
-        )
+        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max)}"
     if last.direction is None:
         return [*lines, escape(text) + "."]
     style = STYLES[last.direction]
@@ -54,10 +56,7 @@ def _total_moved(last: PeriodTotal, before: PeriodTotal) -> str:
     change = last.total - before.total
     if last.compared_on == "total" or not change:
         return ""
-    return (
-        f" (the total itself is {abs(change)} points {'lower' if change < 0 else 'higher'} "
-        f"than in {escape(before.period)})"
-    )
+    return f" ({total_moved_words(change, escape(before.period))})"
 
 
 def _on_words(total: PeriodTotal) -> str:

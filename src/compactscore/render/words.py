@@ -40,3 +40,18 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def listed(words: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def nothing_scored_words(count: int, top: int) -> str:
+    """``nothing scored yet, 0 of 17 indicators scored (out of 51)``: never a total of 0."""
+    return f"nothing scored yet, 0 of {plural(count, 'indicator')} scored (out of {top})"
+
+
+def total_moved_words(change: int, before: str) -> str:
+    """``the total itself is 7 points lower than in 2012-13`` (or the same as in it)."""
+    if not change:
+        return f"the total itself is the same as in {before}"
+    return (
+        f"the total itself is {abs(change)} points {'lower' if change < 0 else 'higher'} "
+        f"than in {before}"
+    )
