@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compactscore.commands.check import _csv_files_in
+from compactscore.commands.check import _sheets_below
 
 
 def test_sheets_below_a_folder_sorted_without_hidden_ones(tmp_path: Path) -> None:
@@ -13,13 +13,23 @@ def test_sheets_below_a_folder_sorted_without_hidden_ones(tmp_path: Path) -> Non
         (tmp_path / name).write_text("indicator,score\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("", encoding="utf-8")
     (tmp_path / "linked").symlink_to(tmp_path / "b", target_is_directory=True)
-    found = [path.relative_to(tmp_path).as_posix() for path in _csv_files_in(tmp_path)]
-    # A linked folder is not walked into, as rglob did not walk into one.
-    assert found == ["a/1.csv", "b/c/2.csv", "top.csv"]
+    (tmp_path / "link.csv").symlink_to(tmp_path / "top.csv")
+    found = [
+        (path.relative_to(tmp_path).as_posix(), parent, is_link)
+        for path, parent, is_link in _sheets_below(tmp_path)
+    ]
+    # A linked folder is not walked into, as rglob did not walk into one; a linked
+    # sheet is found, and said to be a link so that check reads it once.
+    assert found == [
+        ("a/1.csv", tmp_path / "a", False),
+        ("b/c/2.csv", tmp_path / "b" / "c", False),
+        ("link.csv", tmp_path, True),
+        ("top.csv", tmp_path, False),
+    ]
 
 
 def test_a_hidden_folder_named_on_purpose_is_walked(tmp_path: Path) -> None:
     folder = tmp_path / ".scores"
     folder.mkdir()
     (folder / "2024.csv").write_text("indicator,score\n", encoding="utf-8")
-    assert _csv_files_in(folder) == [folder / "2024.csv"]
+    assert _sheets_below(folder) == [(folder / "2024.csv", folder, False)]

@@ -175,11 +175,6 @@ class _Checker:
         self.problems.extend(sheet_problems(path, definition, shown=str(path)))
 
 
-def _csv_files_in(folder: Path) -> list[Path]:
-    """Every ``*.csv`` below a folder, sorted, leaving out hidden ones and hidden folders."""
-    return [path for path, _, _ in _sheets_below(folder)]
-
-
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
     """Each ``*.csv`` below a folder in path order, with its folder and whether it is a link.
 
