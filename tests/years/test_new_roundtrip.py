@@ -16,8 +16,12 @@ from compactscore.load.text import decode
 from compactscore.models import Row
 from compactscore.render.sheetfile import COLUMNS, sheet_text
 
+# A byte-order mark is left out: a sheet read from a file drops every stray one (two
+# files pasted together), so words holding one could not come back as written.
 WORDS = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
+    min_size=1,
+    max_size=60,
 ).filter(lambda text: text.strip() == text and text)
 
 
@@ -45,8 +49,13 @@ def test_carried_words_read_back_marked_and_scores_empty(evidence: str, action: 
 
 _QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
 _OURS = {*KNOWN, *SIDES, "title"}
+# As for WORDS, no byte-order mark.
 NAMES = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=20
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff"
+    ),
+    min_size=1,
+    max_size=20,
 ).filter(
     lambda name: (
         name.strip() == name
