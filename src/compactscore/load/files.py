@@ -11,12 +11,12 @@ from compactscore.errors import WriteError
 from compactscore.load.paths import shown_path
 
 
-def write_file(path: Path, text: str, force: bool = False) -> Path | None:
-    """Write text to a new file atomically; return the backup made of an old one, if any.
+def write_file(path: Path, content: str | bytes, force: bool = False) -> Path | None:
+    """Write text (as UTF-8) or bytes to a new file atomically; return the backup made, if any.
 
     An existing file is refused unless ``force`` is given, and then it is kept
     as ``NAME.bak`` (or ``NAME.bak.2`` ...) before the new one takes its place.
-    The text goes to a temporary file in the same folder first and is renamed
+    The content goes to a temporary file in the same folder first and is renamed
     into place, so an interrupted write leaves the old file as it was.
     """
     if path.exists() and not force:
@@ -48,8 +48,9 @@ def write_file(path: Path, text: str, force: bool = False) -> Path | None:
         # A temporary file is private; the file it becomes is as readable as the one it
         # replaces, or as any new file the user makes (their umask), so colleagues can read it.
         os.chmod(temporary, _mode_for(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if backup is not None:
