@@ -7,9 +7,9 @@ from rich.markup import escape
 from compactscore.analysis.board import BoardReport
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
-from compactscore.render.trend import scored_words
+from compactscore.render.trend import scored_cell
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import direction_words, listed, plural, score_words
+from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
@@ -133,7 +133,7 @@ def trend_caption(report: BoardReport) -> str:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
             "low by the indicators still to score; its direction of travel compares the "
-            "percent of the points scored instead."
+            "points of the indicators scored in both periods instead."
         )
     empty = [p.period for p in periods if not p.scored]
     if empty:
@@ -145,17 +145,15 @@ def trend_caption(report: BoardReport) -> str:
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:
     rows = []
     for period in periods:
-        direction = direction_words(period.direction)
-        if period.direction and period.compared_on != "total":
-            direction += " (percent of scored)"
+        direction = travel_cell(period.travel)
         rows.append(
             [
                 period.period,
                 # Nothing scored yet shows "-", as trend does: never a total of 0.
                 str(period.total) if period.scored else "-",
                 str(period.max),
-                f"{period.percent:g}%" if period.scored else "-",
-                scored_words(period),
+                percent_words(period.percent) if period.scored else "-",
+                scored_cell(period),
                 direction,
             ]
         )

@@ -17,6 +17,8 @@ from compactscore.render.board import (
     trend_caption,
 )
 from compactscore.render.charts import radar_svg, trend_svg
+from compactscore.render.words import percent_words
+from compactscore.results import Basis
 
 
 def board_html(report: BoardReport) -> str:
@@ -38,7 +40,7 @@ def board_html(report: BoardReport) -> str:
         report=report,
         headline=[Text.from_markup(line).plain for line in view.headline[1:]],
         direction=direction.value if direction else "none",
-        like_for_like=bool(report.card.previous and report.card.previous.compared_on != "total"),
+        basis=_basis(report),
         grids=view.grids,
         radar=radar,
         trend=trend,
@@ -46,4 +48,15 @@ def board_html(report: BoardReport) -> str:
         notes=[Text.from_markup(note).plain for note in view.notes[: -len(source_lines(report))]],
         sources=source_lines(report),
         version=__version__,
+        percent=percent_words(report.card.percent),
     )
+
+
+def _basis(report: BoardReport) -> str:
+    """Under the big arrow: ``on the total`` or ``on the 11 scored in both``."""
+    before = report.card.previous
+    if before is None or before.direction is None:
+        return ""
+    if before.compared_on is Basis.TOTAL:
+        return "on the total"
+    return f"like for like, on the {before.shared} scored in both"
