@@ -201,11 +201,12 @@ class Disagreement(Result):
     public_score: int
     difference: int
     score: int | None
-    outside_views: bool
+    outside_views: bool  # an agreed score, or an agreed n/a, outside both sides' scores
     prompts: list[str]
     sector_label: str = ""
     public_label: str = ""
     score_label: str = ""
+    state: ScoreState = ScoreState.NOT_SCORED  # the agreed score's: scored, not yet, or n/a
 
 
 class Agreement(Result):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
+from compactscore.render.agree import agreed_words
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
 from compactscore.render.trend import scored_cell
@@ -216,9 +217,7 @@ def _disagreement_grid(report: BoardReport) -> Grid:
             str(item.sector_score),
             str(item.public_score),
             str(item.difference),
-            "not agreed yet"
-            if item.score is None
-            else f"{item.score}{' (outside both views)' if item.outside_views else ''}",
+            agreed_words(item, labels=False),
         ]
         for item in report.disagreements
     ]
