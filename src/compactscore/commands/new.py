@@ -57,7 +57,8 @@ def run_new(
     text = sheet_text(in_force, carried, since, sides, own, delimiter)
     backup = write_file(target, text, force=force)
     marks = carried_periods(list(carried.values()), since) if since else []
-    _say_done(target, len(in_force), marks, backup)
+    targets = since if any(row.target is not None for row in carried.values()) else None
+    _say_done(target, len(in_force), marks, backup, targets)
     if previous is not None and own:
         _say_own_kept(own, sources.shown(earlier[-1][1]))
     return 0
@@ -127,7 +128,9 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
 
 
-def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -> None:
+def _say_done(
+    target: Path, count: int, marks: list[str], backup: Path | None, targets: str | None
+) -> None:
     """Say what was written; ``marks`` are the periods the carried words are marked with."""
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
@@ -136,8 +139,14 @@ def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -
         # so name the marks as written, not just the sheet they were copied from.
         marked = " or ".join(f"'{carried_mark(period).strip()}'" for period in marks)
         lines.append(
-            f"Evidence and actions from {listed(marks)} are carried as a starting point, "
-            f"each marked {marked}. Replace them with this period's as the group agrees them."
+            f"Evidence, open actions and owners from {listed(marks)} are carried as a starting "
+            f"point, each marked {marked}. Replace them with this period's as the group agrees "
+            "them."
+        )
+    if targets:
+        lines.append(
+            f"Targets are carried as set in {targets}: the gap list measures against them "
+            "until the group sets new ones."
         )
     if backup is not None:
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")
