@@ -15,6 +15,7 @@ from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
 INDICATORS_TITLE = "Indicators"
+WARNINGS_TITLE = "Check before the meeting"
 
 
 def board_view(report: BoardReport) -> View:
@@ -22,6 +23,8 @@ def board_view(report: BoardReport) -> View:
     card = scorecard_view(report.card)
     indicators, themes = card.grids
     grids = [_trend_grid(report.trend.periods), indicators, themes, _gap_grid(report)]
+    if report.warnings:
+        grids.insert(0, _warning_grid(report.warnings))
     if report.sides_scored:
         grids.append(_disagreement_grid(report))
     return View(
@@ -52,7 +55,29 @@ def headline_lines(report: BoardReport) -> list[str]:
         lines.append(direction_line(report.card))
     else:
         lines.append("Direction of travel: none yet, as this is the first period scored.")
+    if report.warnings:
+        lines.append(
+            escape(
+                f"{plural(len(report.warnings), 'warning')} about the sheets, as 'compactscore "
+                f"check' gives {'it' if len(report.warnings) == 1 else 'them'}: see "
+                f"{WARNINGS_TITLE}."
+            )
+        )
     return lines
+
+
+def _warning_grid(warnings: list[str]) -> Grid:
+    """What check warns about the sheets this paper is made from: one row each."""
+    rows = []
+    for warning in warnings:
+        where, _, what = warning.partition(": warning: ")
+        rows.append([where, what] if what else ["", warning])
+    return Grid(
+        title=WARNINGS_TITLE,
+        columns=[Column("Where"), Column("Warning")],
+        rows=rows,
+        caption="Settle these, or say why they stand, before the board relies on the figures.",
+    )
 
 
 def source_lines(report: BoardReport) -> list[str]:

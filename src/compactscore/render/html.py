@@ -9,7 +9,9 @@ from rich.text import Text
 from compactscore import __version__
 from compactscore.analysis.board import BoardReport
 from compactscore.render.board import (
+    INDICATORS_TITLE,
     TREND_TITLE,
+    WARNINGS_TITLE,
     board_view,
     radar_caption,
     source_lines,
@@ -41,7 +43,9 @@ def board_html(report: BoardReport) -> str:
         headline=[Text.from_markup(line).plain for line in view.headline[1:]],
         direction=direction.value if direction else "none",
         basis=_basis(report),
-        grids=view.grids,
+        grids=[grid for grid in view.grids if grid.title != WARNINGS_TITLE],
+        warnings=next((grid for grid in view.grids if grid.title == WARNINGS_TITLE), None),
+        indicators_title=INDICATORS_TITLE,
         radar=radar,
         trend=trend,
         trend_title=TREND_TITLE,
