@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from compactscore.load.sheet_layout import resolved_keys
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
 from compactscore.results import Agreement, Disagreement
 
@@ -22,7 +21,7 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
             continue
         compared.append(_views(indicator, row, definition))
     differ = [item for item in compared if item.difference]
-    present = {re.sub(r"[\s\-]+", "_", column.strip().lower()) for column in sheet.columns}
+    present = set(resolved_keys(tuple(sheet.columns))[0])
     return Agreement(
         area=area,
         period=sheet.period_label,

@@ -11,7 +11,7 @@ from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
-from compactscore.load.sheet import column_key
+from compactscore.load.sheet_layout import resolved_keys
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
@@ -45,10 +45,10 @@ def run_new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = [column_key(name) for name in previous.columns] if previous else []
+    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
     sides = any(key in SIDES for key in keys)
     own = _own_columns(previous)
-    since = previous.period_label if previous else None
+    since = previous.period.label if previous and previous.period else None
     target = folder / f"{period.label}.csv"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
@@ -89,7 +89,8 @@ def _own_columns(previous: Sheet | None) -> list[str]:
     if previous is None:
         return []
     ours = {*COLUMNS, *SIDES}
-    return [name for name in previous.columns if column_key(name) not in ours]
+    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
+    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:

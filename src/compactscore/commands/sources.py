@@ -11,7 +11,7 @@ from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet_warned
 from compactscore.models import Definition, Sheet
-from compactscore.periods import Period, period_of_file
+from compactscore.periods import Period, period_in_name, period_of_file
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ class Sources:
                     "scorecard repositories, so they are not one area's years.",
                     "Name the sheets of one area; 'compactscore compare' puts areas side by side.",
                 )
-            period = period_of_file(file.name)
+            # 'Compact scorecard 2026-27 FINAL.csv' named on the command line is 2026-27.
+            period = period_of_file(file.name) or period_in_name(file.name)
             if period is None:
                 raise DataError.at(
                     shown_path(file),
