@@ -197,11 +197,22 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
                 records.append((start, record))
             start = reader.line_num + 1
     except csv.Error as problem:
+        # Where the quote was opened, not where the reader gave up: that is the line to fix.
+        stopped = reader.line_num
         if "end of data" in str(problem):
             error(
-                start,
+                quote_opened(text, start, stopped),
                 'a cell on this line opens a quote (") that is never closed.',
                 "Add the closing quote, or remove the opening one.",
+            )
+        elif "expected after" in str(problem) and (
+            (opened := quote_opened(text, start, stopped - 1)) < stopped
+        ):
+            error(
+                opened,
+                f'a cell on this line opens a quote (") that is not closed on it, so every '
+                f"line after it up to line {stopped} is read as part of that cell.",
+                "Add the closing quote at the end of the cell, or remove the opening one.",
             )
         elif "expected after" in str(problem):
             error(
@@ -216,6 +227,28 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
                 "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
             )
     return delimiter, records
+
+
+def quote_opened(text: str, first: int, last: int) -> int:
+    """The line where the quote still open after line ``last`` was opened; else ``last + 1``.
+
+    ``first`` is the record's first line. A record that runs on over several lines is
+    one quoted cell left open: the fix is where its quote began, not where reading stopped.
+    """
+    quoted, opened = False, first
+    lines = text.split("\n", last)[first - 1 : last]
+    for number, line in enumerate(lines, start=first):
+        at = line.find('"')
+        while at >= 0:
+            if quoted and line.startswith('""', at):
+                at += 1  # a quote written inside a quoted cell, as two
+            else:
+                quoted = not quoted
+                opened = number if quoted else opened
+            at = line.find('"', at + 1)
+        if not quoted:
+            opened = number + 1
+    return opened
 
 
 def title_above(records: Records, error: Report) -> bool:
