@@ -237,3 +237,21 @@ def test_check_at_a_revision_reads_yaml_as_yaml(
     assert bad.stdout.startswith("HEAD:ours.yaml:")
     assert "header" not in bad.stdout  # read as a definition, never as a sheet
     assert run(scored_repo, "check", "ours.yaml").stdout.startswith("ours.yaml:")
+
+
+def test_history_keeps_the_whole_commit_message_at_80_columns(
+    scored_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from compactscore.cli import app
+
+    monkeypatch.chdir(scored_repo)
+    result = CliRunner().invoke(
+        app, ["history", "scores/2011-12.csv"], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.stderr
+    table = result.stdout.split("Changes of score")[1]
+    # Wrapped in its column, the reason for the change is all there, word for word.
+    cells = [line.split("│")[-2].strip() for line in table.splitlines() if line.count("│") > 2]
+    assert "Correct indicator 4 for 2011-12" in " ".join(cell for cell in cells if cell)
