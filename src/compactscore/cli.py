@@ -95,9 +95,9 @@ def new(
 ) -> int:
     """Next period's sheet: every indicator in force, scores empty.
 
-    Last period's evidence and actions are carried as a starting point, marked
-    "From PERIOD:"; the group's own columns are kept, empty. An existing sheet is
-    never replaced without --force.
+    Last period's evidence, open actions and owners are carried as a starting point,
+    marked "From PERIOD:", and its targets as set; the group's own columns are kept,
+    empty. An existing sheet is never replaced without --force.
 
     With --rev, the config, the definition and last period's sheet are read as they
     were at that git revision, and the new sheet is still written into the scores

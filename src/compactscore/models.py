@@ -396,8 +396,14 @@ class Sheet(BaseModel):
 
     @property
     def period_label(self) -> str:
-        """The period as written in file names, or ``unknown``."""
-        return self.period.label if self.period else "unknown"
+        """How the sheet is headed: its period, or its file's name when that is not a period.
+
+        ``Compact scorecard 2026-27 FINAL.csv`` is read as 2026-27 and headed by its name.
+        """
+        name = re.split(r"[/\\:]", self.path)[-1]
+        if self.period is not None and name.rsplit(".", 1)[0].strip() == self.period.label:
+            return self.period.label
+        return name or (self.period.label if self.period else self.path)
 
     def row_for(self, indicator_id: str) -> Row | None:
         """The sheet's row for an indicator, if it has one."""

@@ -32,7 +32,7 @@ def test_table_of_three_areas(runner: CliRunner) -> None:
     assert "Kingsbridge on version 1; Riverton" in out
     assert "│    1 │ Kingsbridge │ 32 / 51 │   62.7% │ 17 of 17 │ 30 / 48 (62.5%) │ ↑ up +3" in out
     assert (
-        "│    3 │ Eastmoor    │ 26 / 51 │     51% │ 17 of 17 │ 25 / 48 (52.1%) │ ↓ down -1" in out
+        "│    3 │ Eastmoor    │ 26 / 51 │   51.0% │ 17 of 17 │ 25 / 48 (52.1%) │ ↓ down -1" in out
     )
     assert (
         "│  12 │ Compact-proofed d… │           2 │        1 │        0 │   0 │      1 │    2 │"
@@ -180,7 +180,7 @@ def test_a_partly_scored_area_is_ranked_on_what_it_scored(
         "Part has scored only 3 of the 17, so its rank rests on fewer scores. Areas "
     ) in out
     assert "Same percent" not in out
-    assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100%) │" in out
+    assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100.0%) │" in out
     assert "│ 2 │ Full │ 17 / 51 │ 33.3% │ 17 of 17 │ 17 / 51 (33.3%) │" in out
     assert (
         "Of scored: the total of the indicators every area has, out of the points of those "
@@ -219,7 +219,8 @@ def test_json_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) -
         "previous_period", "change", "compared_on",
     ]  # fmt: skip
     added = ["shared_scored", "shared_not_applicable", "shared_scored_max", "shared_scored_percent"]
-    assert sorted(data["areas"][0]) == sorted(kept + added)
+    # The direction of travel's figures (like for like) and the count of n/a, added since.
+    assert sorted(data["areas"][0]) == sorted([*kept, *added, "not_applicable", "travel"])
     rows = [[a[key] for key in ("area", "rank", "shared_percent", *added)] for a in data["areas"]]
     assert rows == [
         ["Part", 1, 17.6, 3, 0, 9, 100.0],
@@ -237,7 +238,7 @@ def test_csv_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) ->
     ]  # fmt: skip
     assert lines[1].split(",")[:18] == [
         "Part", "1", "2012-13", "2", "9", "51", "17.6", "3", "9", "51", "17.6", "", "", "",
-        "3", "0", "9", "100",
+        "3", "0", "9", "100.0",
     ]  # fmt: skip
 
 
@@ -245,7 +246,7 @@ def test_markdown_says_the_same(runner: CliRunner, tmp_path: Path) -> None:
     full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
     out = runner.invoke(app, ["compare", full, part, "-f", "markdown"]).stdout
     assert "Part has scored only 3 of the 17, so its rank rests on fewer scores." in out
-    assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100%) |" in out
+    assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100.0%) |" in out
 
 
 def test_an_area_with_nothing_scored_is_not_ranked(runner: CliRunner, tmp_path: Path) -> None:
@@ -368,10 +369,12 @@ def test_a_sheet_before_with_nothing_scored_is_named_not_called_unreadable(
     result = runner.invoke(app, ["compare", *folders])
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
-    assert "│ 3 │ Eastmoor │ 26 / 51 │ 51% │ 17 of 17 │ 25 / 48 (52.1%) │ nothing scored in" in out
+    assert (
+        "│ 3 │ Eastmoor │ 26 / 51 │ 51.0% │ 17 of 17 │ 25 / 48 (52.1%) │ nothing scored in" in out
+    )
     markdown = runner.invoke(app, ["compare", *folders, "-f", "markdown"]).stdout
     assert (
-        "| 3 | Eastmoor | 26 / 51 | 51% | 17 of 17 | 25 / 48 (52.1%) | nothing scored in 2011-12 |"
+        "| 3 | Eastmoor | 26 / 51 | 51.0% | 17 of 17 | 25 / 48 (52.1%) | nothing scored in 2011-12 |"
         in markdown
     )
     assert "no readable sheet" not in out

@@ -57,7 +57,7 @@ def test_a_file_without_a_period_still_reads(
 ) -> None:
     sheet = load_sheet(write("our scores.csv", "indicator,score\n1,1\n"), definition)
     assert sheet.period is None
-    assert sheet.period_label == "unknown"
+    assert sheet.period_label == "our scores.csv"  # headed by its name, never "unknown"
     assert sheet.version == definition.version
 
 

@@ -48,7 +48,9 @@ def test_trend_at_80_columns_leaves_out_the_chart_and_says_so(run_at: RunAt) -> 
     totals = result.stdout.split("Totals and direction of travel")[1]
     assert max(len(line) for line in totals.splitlines()) <= 80
     assert "Total over time" not in totals.split("Left out at this width")[0]
-    assert "│ 2010-11 │    31 │     48 │   64.6% │ 16 of 16, 1 n/a │     64.6% │ ↑ up      │" in (
+    # 2010-11 against 2009-10: 16 indicators scored in both (not 3, n/a in 2010-11), whose
+    # points rose from 25 to 31.
+    assert "│ 2010-11 │    31 │     48 │   64.6% │ 16 of 16, 1 n/a │ ↑ up +6 on 16 in both │" in (
         totals
     )
     assert (

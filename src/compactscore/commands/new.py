@@ -11,7 +11,7 @@ from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
-from compactscore.load.sheet import column_key
+from compactscore.load.sheet_layout import resolved_keys
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
@@ -45,10 +45,10 @@ def run_new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = [column_key(name) for name in previous.columns] if previous else []
+    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
     sides = any(key in SIDES for key in keys)
     own = _own_columns(previous)
-    since = previous.period_label if previous else None
+    since = previous.period.label if previous and previous.period else None
     target = folder / f"{period.label}.csv"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
@@ -57,7 +57,8 @@ def run_new(
     text = sheet_text(in_force, carried, since, sides, own, delimiter)
     backup = write_file(target, text, force=force)
     marks = carried_periods(list(carried.values()), since) if since else []
-    _say_done(target, len(in_force), marks, backup)
+    targets = since if any(row.target is not None for row in carried.values()) else None
+    _say_done(target, len(in_force), marks, backup, targets)
     if previous is not None and own:
         _say_own_kept(own, sources.shown(earlier[-1][1]))
     return 0
@@ -88,7 +89,8 @@ def _own_columns(previous: Sheet | None) -> list[str]:
     if previous is None:
         return []
     ours = {*COLUMNS, *SIDES}
-    return [name for name in previous.columns if column_key(name) not in ours]
+    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
+    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
@@ -127,7 +129,9 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
 
 
-def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -> None:
+def _say_done(
+    target: Path, count: int, marks: list[str], backup: Path | None, targets: str | None
+) -> None:
     """Say what was written; ``marks`` are the periods the carried words are marked with."""
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
@@ -136,8 +140,14 @@ def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -
         # so name the marks as written, not just the sheet they were copied from.
         marked = " or ".join(f"'{carried_mark(period).strip()}'" for period in marks)
         lines.append(
-            f"Evidence and actions from {listed(marks)} are carried as a starting point, "
-            f"each marked {marked}. Replace them with this period's as the group agrees them."
+            f"Evidence, open actions and owners from {listed(marks)} are carried as a starting "
+            f"point, each marked {marked}. Replace them with this period's as the group agrees "
+            "them."
+        )
+    if targets:
+        lines.append(
+            f"Targets are carried as set in {targets}: the gap list measures against them "
+            "until the group sets new ones."
         )
     if backup is not None:
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")

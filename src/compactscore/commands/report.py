@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
-from compactscore.commands.sources import open_sources
+from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
@@ -61,10 +61,13 @@ def run_report(
             "Run 'compactscore report' inside a scorecard repository, or make one with "
             "'compactscore init'.",
         )
-    paths = [path for _, path in _up_to(sources.sheet_paths(), period, repository, revision)]
-    sheets = [sources.load(path) for path in paths]
+    found = _up_to(sources.sheet_paths(), period, repository, revision)
+    paths = [path for _, path in found]
+    sheets, warnings = load_all_warned(sources, found)
     made_at = sources.commit[:7] if sources.commit else _revision(repository, paths)
     report = board_report_of(sheets, sources.definition, sources.area, made_at)
+    # What check warns about reaches the paper too, not only the terminal.
+    report.warnings = [str(warning) for warning in warnings]
     console = out_console()
     if report_format is ReportFormat.TABLE:
         print_view(console, board_view(report))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.trend import trend_of
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.sources import load_all, open_sources
+from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.options import OutputFormat
 from compactscore.render.trend import trend_view
 
@@ -17,7 +17,7 @@ def run_trend(
     """The trend of the files named, or of every sheet in the repository."""
     sources = open_sources(files[0] if files else Path.cwd(), indicators, rev)
     paths = sources.periods_of(files) if files else sources.sheet_paths()
-    sheets = load_all(sources, paths)
+    sheets, _ = load_all_warned(sources, paths)  # warnings go to standard error
     trend = trend_of(sheets, sources.definition, area=sources.area)
     emit(out_console(), trend, trend_view(trend), output, rev)
     return 0

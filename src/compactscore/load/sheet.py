@@ -38,7 +38,7 @@ from compactscore.models import (
     ScoreState,
     Sheet,
 )
-from compactscore.periods import Period, period_of_file
+from compactscore.periods import Period, period_in_name, period_of_file
 
 __all__ = [
     "KNOWN",
@@ -112,15 +112,26 @@ def _read(
     except DataError as error:
         return None, error.problems
     period = period_of_file(path.name)
-    reader = _SheetReader(shown, definition, period, build=build)
+    in_name = period_in_name(path.name) if period is None else None
+    reader = _SheetReader(shown, definition, period or in_name, build=build)
     sheet = reader.read(text)
     if period is None and reader.complete:
-        reader.warn(
-            None,
-            f"the file name {path.name!r} is not a period, so the sheet is read against the "
-            f"latest version ({reader.version}) of the definition and left out of trends.",
-            "Name the file for its period, such as 2024.csv or 2024-25.csv.",
-        )
+        if in_name is not None:
+            reader.warn(
+                None,
+                f"the file name {path.name!r} is not a period alone: the sheet is read as "
+                f"{in_name} (version {reader.version} of the definition), but the repository's "
+                "trend, gaps and report look only for files named for their period.",
+                f"Name it {in_name}.csv to include it in them.",
+            )
+        else:
+            reader.warn(
+                None,
+                f"the file name {path.name!r} is not a period, so the sheet is read against "
+                f"the latest version ({reader.version}) of the definition and left out of "
+                "trends.",
+                "Name the file for its period, such as 2024.csv or 2024-25.csv.",
+            )
     return sheet, reader.problems
 
 
@@ -172,7 +183,7 @@ class _SheetReader:
         if layout is None:
             if title_above(records, self.error):
                 return None
-            columns = header_columns(header_line, header, body, self.error)
+            columns = header_columns(header_line, header, body, self.error, self.warn)
             if columns is None:
                 return None
             layout = Layout.of(columns)

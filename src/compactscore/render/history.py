@@ -43,7 +43,7 @@ def history_view(history: History) -> View:
         Column("No.", justify="right"),
         Column("Indicator", shorten=True, min_width=10),
         Column("Score"),
-        Column("Message", shorten=True, weight=2, min_width=12),
+        Column("Message", fill=True, weight=2, min_width=12),  # the reason: wrapped, never cut
     ]
     grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
     return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))
