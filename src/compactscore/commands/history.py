@@ -21,6 +21,7 @@ from compactscore.load.revision import (
     is_tracked,
     relative,
     text_at,
+    texts_at,
 )
 from compactscore.load.sheet import read_sheet
 from compactscore.load.text import read_text
@@ -56,9 +57,10 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
     skipped: list[Problem] = []
-    for commit in commits:
+    # Every revision is read through one git process, in order, as it is needed.
+    texts = texts_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
-        text = text_at(root, commit.id, commit.name, shown)
         check = _check_command(typed_from_here(root / commit.name), indicators, commit.short)
         sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
         if sheet is None:
