@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from compactscore.analysis.changes import changes_between
@@ -21,6 +23,7 @@ from compactscore.load.revision import (
     is_tracked,
     relative,
     text_at,
+    texts_at,
 )
 from compactscore.load.sheet import read_sheet
 from compactscore.load.text import read_text
@@ -56,11 +59,18 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
     skipped: list[Problem] = []
-    for commit in commits:
+    # Every revision is read through one git process, in order, as it is needed.
+    texts = texts_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
-        text = text_at(root, commit.id, commit.name, shown)
-        check = _check_command(typed_from_here(root / commit.name), indicators, commit.short)
-        sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
+        sheet = _read(
+            Path(commit.name),
+            definition,
+            shown,
+            text,
+            skipped,
+            partial(_check_command, root / commit.name, indicators, commit.short),
+        )
         if sheet is None:
             continue
         for change in changes_between(previous, sheet, definition, fields=False):
@@ -70,7 +80,7 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
                 )
             )
         previous = sheet
-    check = _check_command(str(file), indicators, None)
+    check = partial(_check_command, file, indicators, None, typed=False)
     uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped, check)
     report_problems(skipped)
     history = History(
@@ -90,7 +100,7 @@ def _read(
     shown: str,
     text: str,
     skipped: list[Problem],
-    check: str,
+    check: Callable[[], str],
     committed: bool = True,
 ) -> Sheet | None:
     """The sheet, or None with a warning naming the command that shows its errors."""
@@ -105,9 +115,9 @@ def _read(
                 if committed
                 else "could not be read as it is now, so its changes not committed yet are "
                 "left out.",
-                f"It has 1 error; to see it, run: {check}"
+                f"It has 1 error; to see it, run: {check()}"
                 if errors == 1
-                else f"It has {errors} errors; to see them, run: {check}",
+                else f"It has {errors} errors; to see them, run: {check()}",
                 Severity.WARNING,
             )
         )
@@ -115,14 +125,18 @@ def _read(
     return sheet
 
 
-def _check_command(path: str, indicators: Path | None, rev: str | None) -> str:
-    """The check command, as typed from here, that shows why a version of a sheet is unread."""
+def _check_command(path: Path, indicators: Path | None, rev: str | None, typed: bool = True) -> str:
+    """The check command, as typed from here, that shows why a version of a sheet is unread.
+
+    Worked out only for a sheet that could not be read, not for every commit.
+    """
     words = ["compactscore", "check"]
     if rev is not None:
         words += ["--rev", rev]
     if indicators is not None:
         words += ["--indicators", str(indicators)]
-    return " ".join(shlex.quote(word) for word in [*words, path])
+    shown = typed_from_here(path) if typed else str(path)
+    return " ".join(shlex.quote(word) for word in [*words, shown])
 
 
 def _uncommitted(
@@ -133,7 +147,7 @@ def _uncommitted(
     previous: Sheet | None,
     entries: list[HistoryEntry],
     skipped: list[Problem],
-    check: str,
+    check: Callable[[], str],
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     if not file.is_file():

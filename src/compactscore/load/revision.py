@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from compactscore.errors import DataError, GitError, UsageError
+from compactscore.errors import DataError, GitError, Problem, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
-from compactscore.load.git import run_git, run_git_bytes
+from compactscore.load.git import read_blobs, run_git, run_git_bytes
 from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
 from compactscore.load.text import MAX_BYTES, decode
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
@@ -73,13 +74,37 @@ def exists_at(root: Path, commit: str, name: str) -> bool:
 def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     """A file's text as it was at a commit, decoded as a spreadsheet user would expect."""
     if not exists_at(root, commit, name):
-        raise DataError.at(
-            shown,
-            None,
-            "was not in the repository at that revision.",
-            "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
-        )
-    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+        raise _not_there(shown)
+    return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
+
+
+def texts_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str]:
+    """Many files' texts, each ``(commit, name, shown)``, in order, read through one git process.
+
+    The same texts and the same errors as ``text_at`` for each in turn; the first
+    error ends the reading.
+    """
+    specs = [f"{commit}:{name}" for commit, name, _ in files]
+    for (_, _, shown), data in zip(files, read_blobs(specs, root), strict=True):
+        if data is None:
+            raise _not_there(shown)
+        yield _text_of(data, shown)
+
+
+def _not_there(shown: str) -> DataError:
+    return DataError(
+        [
+            Problem(
+                shown,
+                None,
+                "was not in the repository at that revision.",
+                "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
+            )
+        ]
+    )
+
+
+def _text_of(data: bytes, shown: str) -> str:
     if len(data) > MAX_BYTES:
         raise DataError.at(shown, None, "is too large to be a scorecard file.")
     return decode(data, shown)
