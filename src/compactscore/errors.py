@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from compactscore.controls import escape_controls
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors fail a check, warnings only inform."""
@@ -32,7 +34,9 @@ class Problem:
         text = f"{self.location}: {self.message}"
         if self.severity is Severity.WARNING:
             text = f"{self.location}: warning: {self.message}"
-        return f"{text} {self.fix}".rstrip() if self.fix else text
+        text = f"{text} {self.fix}".rstrip() if self.fix else text
+        # Names and cells quoted from a file are shown, never obeyed, and cannot start a line.
+        return escape_controls(text, one_line=True)
 
 
 class CompactscoreError(Exception):

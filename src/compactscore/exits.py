@@ -48,9 +48,9 @@ def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
 
 def err_console() -> Console:
     """The console problems are printed to (standard error)."""
-    from rich.console import Console
+    from compactscore.render.console import make_console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return make_console(stderr=True, soft_wrap=True)
 
 
 def report_problems(problems: list[Problem]) -> None:

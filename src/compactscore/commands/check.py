@@ -9,6 +9,7 @@ from rich.console import Console
 
 from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
+from compactscore.controls import escape_controls
 from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
 from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
@@ -17,6 +18,7 @@ from compactscore.load.sheet import sheet_problems
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.periods import period_of_file
+from compactscore.render.console import write_raw
 from compactscore.render.words import plural
 
 
@@ -222,11 +224,11 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
                 "fix the first ones and check again."
             )
             if output is CheckFormat.GITHUB:
-                console.file.write(line + "\n")
+                write_raw(console, line + "\n")
             else:
                 console.print(line, markup=False, soft_wrap=True)
         elif output is CheckFormat.GITHUB:
-            console.file.write(_annotation(problem) + "\n")
+            write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
             console.print(str(problem), style=style, markup=False, soft_wrap=True)
@@ -242,7 +244,7 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             "definition it uses is fixed."
         )
     if output is CheckFormat.GITHUB:
-        console.file.write(summary + "\n")
+        write_raw(console, summary + "\n")
     else:
         console.print(
             summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
@@ -268,10 +270,11 @@ def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
 def _annotation(problem: Problem) -> str:
     """A GitHub Actions annotation: ``::error file=F,line=L::message``."""
     kind = "warning" if problem.severity is Severity.WARNING else "error"
-    where = f"file={_escape_property(problem.file)}"
+    where = f"file={_escape_property(escape_controls(problem.file))}"
     if problem.line:
         where += f",line={problem.line}"
-    text = f"{problem.message} {problem.fix}".strip()
+    # A CI log shows colours and links as a terminal does: the text is escaped as a message is.
+    text = escape_controls(f"{problem.message} {problem.fix}".strip())
     return f"::{kind} {where}::{_escape_data(text)}"
 
 
