@@ -10,7 +10,14 @@ from rich.console import Console
 from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
 from compactscore.controls import escape_controls
-from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
+from compactscore.errors import (
+    CompactscoreError,
+    Problem,
+    Severity,
+    errors_in,
+    more_not_shown,
+    shown_problems,
+)
 from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
@@ -51,15 +58,14 @@ class _Checker:
         self.files = 0
         self.unchecked = 0  # sheets whose config or definition is broken
         self._seen: set[str] = set()
+        self._reported: set[Problem] = set()
         self._repositories: dict[Path, Repository | None] = {}
         # Per folder of sheets: its real path, and its definition or the error finding it.
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
         if not path.exists():
-            self.problems.append(
-                Problem(str(path), None, "does not exist.", "Check the name and the folder.")
-            )
+            self._add(Problem(str(path), None, "does not exist.", "Check the name and the folder."))
         elif path.is_dir():
             self._check_folder(path)
         elif path.name == CONFIG_NAME:
@@ -81,7 +87,7 @@ class _Checker:
         for path, parent, is_link in sheets:
             self._check_sheet(path, parent, is_link)
         if not sheets and not config.is_file():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_folder(folder),
                     None,
@@ -101,7 +107,7 @@ class _Checker:
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
                 if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
-                    self.problems.append(
+                    self._add(
                         Problem(
                             shown_path(path),
                             None,
@@ -112,7 +118,7 @@ class _Checker:
                         )
                     )
         if repository is not None and not repository.sheet_paths():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_path(repository.config_path),
                     None,
@@ -124,6 +130,13 @@ class _Checker:
                 )
             )
 
+    def _add(self, problems: Problem | list[Problem]) -> None:
+        # A set beside the list: asking the list whether a problem is in it made a
+        # definition with thousands of problems quadratic in a folder of sheets.
+        new = problems if isinstance(problems, list) else [problems]
+        self.problems.extend(new)
+        self._reported.update(new)
+
     def _once(self, path: Path, load: object) -> None:
         key = str(path.resolve())
         if key in self._seen:
@@ -133,7 +146,7 @@ class _Checker:
         try:
             load()  # type: ignore[operator]
         except CompactscoreError as error:
-            self.problems.extend(error.problems)
+            self._add(error.problems)
 
     def _repository(self, folder: Path) -> Repository | None:
         key = folder.resolve()
@@ -166,15 +179,13 @@ class _Checker:
             return
         if isinstance(definition, CompactscoreError):
             # The config or definition is broken: report it once, not per sheet.
-            for problem in definition.problems:
-                if problem not in self.problems:
-                    self.problems.append(problem)
+            self._add([problem for problem in definition.problems if problem not in self._reported])
             self._seen.add(key)
             self.unchecked += 1
             return
         self._seen.add(key)
         self.files += 1
-        self.problems.extend(sheet_problems(path, definition, shown=str(path)))
+        self._add(sheet_problems(path, definition, shown=str(path)))
 
 
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
@@ -213,16 +224,10 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
-SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
-
-
 def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
-    for problem, hidden in _shown_problems(checker.problems):
+    for problem, hidden in shown_problems(checker.problems):
         if hidden:
-            line = (
-                f"{problem.file}: {plural(hidden, 'more problem')} not shown; "
-                "fix the first ones and check again."
-            )
+            line = more_not_shown(problem, hidden)
             if output is CheckFormat.GITHUB:
                 write_raw(console, line + "\n")
             else:
@@ -249,22 +254,6 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
         console.print(
             summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
         )
-
-
-def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
-    """The problems to print, each with 0, and after a file's first 50 one line counting the rest."""
-    counts: dict[str, int] = {}
-    for problem in problems:
-        counts[problem.file] = counts.get(problem.file, 0) + 1
-    shown: list[tuple[Problem, int]] = []
-    seen: dict[str, int] = {}
-    for problem in problems:
-        seen[problem.file] = seen.get(problem.file, 0) + 1
-        if seen[problem.file] <= SHOWN_PER_FILE:
-            shown.append((problem, 0))
-        elif seen[problem.file] == SHOWN_PER_FILE + 1:
-            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
-    return shown
 
 
 def _annotation(problem: Problem) -> str:
