@@ -139,7 +139,7 @@ def _check_keys(node: yaml.Node | None, shown: str) -> None:
 
 
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+", re.ASCII)
 
 
 def _read_as(key: yaml.Node) -> object:
@@ -153,8 +153,9 @@ def _read_as(key: yaml.Node) -> object:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         return value
-    if _WHOLE_NUMBER.fullmatch(text.strip()):
-        return int(text)
+    digits = text.strip()
+    if _WHOLE_NUMBER.fullmatch(digits):
+        return int(digits)
     return text
 
 
