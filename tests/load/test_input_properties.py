@@ -43,6 +43,13 @@ sheet_like = st.lists(
             b",,,\n",
             b"sep=;\n",
             b'sep="\n',
+            # Other encodings read as Windows-1252 only as garbage: Mac Roman quotes and
+            # apostrophe, GB18030, Shift-JIS and EUC-KR characters; control characters.
+            b"group\xd5s \xd2fair\xd3 \xd0 ",
+            "\u793e\u533a\u56e2\u4f53".encode("gb18030"),
+            "\u30b3\u30df\u30e5".encode("shift_jis"),
+            "\uc9c0\uc5ed".encode("euc_kr"),
+            b"\x1b[2J\x1b]0;pwn\x07\r\xc2\x9b",
         ]
     )
     | st.binary(max_size=40),
