@@ -9,7 +9,15 @@ from rich.console import Console
 
 from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
-from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
+from compactscore.controls import escape_controls
+from compactscore.errors import (
+    CompactscoreError,
+    Problem,
+    Severity,
+    errors_in,
+    more_not_shown,
+    shown_problems,
+)
 from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
@@ -17,6 +25,7 @@ from compactscore.load.sheet import sheet_problems
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.periods import period_of_file
+from compactscore.render.console import write_raw
 from compactscore.render.words import plural
 
 
@@ -49,15 +58,14 @@ class _Checker:
         self.files = 0
         self.unchecked = 0  # sheets whose config or definition is broken
         self._seen: set[str] = set()
+        self._reported: set[Problem] = set()
         self._repositories: dict[Path, Repository | None] = {}
         # Per folder of sheets: its real path, and its definition or the error finding it.
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
         if not path.exists():
-            self.problems.append(
-                Problem(str(path), None, "does not exist.", "Check the name and the folder.")
-            )
+            self._add(Problem(str(path), None, "does not exist.", "Check the name and the folder."))
         elif path.is_dir():
             self._check_folder(path)
         elif path.name == CONFIG_NAME:
@@ -79,7 +87,7 @@ class _Checker:
         for path, parent, is_link in sheets:
             self._check_sheet(path, parent, is_link)
         if not sheets and not config.is_file():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_folder(folder),
                     None,
@@ -99,7 +107,7 @@ class _Checker:
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
                 if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
-                    self.problems.append(
+                    self._add(
                         Problem(
                             shown_path(path),
                             None,
@@ -110,7 +118,7 @@ class _Checker:
                         )
                     )
         if repository is not None and not repository.sheet_paths():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_path(repository.config_path),
                     None,
@@ -122,6 +130,13 @@ class _Checker:
                 )
             )
 
+    def _add(self, problems: Problem | list[Problem]) -> None:
+        # A set beside the list: asking the list whether a problem is in it made a
+        # definition with thousands of problems quadratic in a folder of sheets.
+        new = problems if isinstance(problems, list) else [problems]
+        self.problems.extend(new)
+        self._reported.update(new)
+
     def _once(self, path: Path, load: object) -> None:
         key = str(path.resolve())
         if key in self._seen:
@@ -131,7 +146,7 @@ class _Checker:
         try:
             load()  # type: ignore[operator]
         except CompactscoreError as error:
-            self.problems.extend(error.problems)
+            self._add(error.problems)
 
     def _repository(self, folder: Path) -> Repository | None:
         key = folder.resolve()
@@ -164,15 +179,13 @@ class _Checker:
             return
         if isinstance(definition, CompactscoreError):
             # The config or definition is broken: report it once, not per sheet.
-            for problem in definition.problems:
-                if problem not in self.problems:
-                    self.problems.append(problem)
+            self._add([problem for problem in definition.problems if problem not in self._reported])
             self._seen.add(key)
             self.unchecked += 1
             return
         self._seen.add(key)
         self.files += 1
-        self.problems.extend(sheet_problems(path, definition, shown=str(path)))
+        self._add(sheet_problems(path, definition, shown=str(path)))
 
 
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
@@ -211,22 +224,16 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
-SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
-
-
 def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
-    for problem, hidden in _shown_problems(checker.problems):
+    for problem, hidden in shown_problems(checker.problems):
         if hidden:
-            line = (
-                f"{problem.file}: {plural(hidden, 'more problem')} not shown; "
-                "fix the first ones and check again."
-            )
+            line = more_not_shown(problem, hidden)
             if output is CheckFormat.GITHUB:
-                console.file.write(line + "\n")
+                write_raw(console, line + "\n")
             else:
                 console.print(line, markup=False, soft_wrap=True)
         elif output is CheckFormat.GITHUB:
-            console.file.write(_annotation(problem) + "\n")
+            write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
             console.print(str(problem), style=style, markup=False, soft_wrap=True)
@@ -242,36 +249,21 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             "definition it uses is fixed."
         )
     if output is CheckFormat.GITHUB:
-        console.file.write(summary + "\n")
+        write_raw(console, summary + "\n")
     else:
         console.print(
             summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
         )
 
 
-def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
-    """The problems to print, each with 0, and after a file's first 50 one line counting the rest."""
-    counts: dict[str, int] = {}
-    for problem in problems:
-        counts[problem.file] = counts.get(problem.file, 0) + 1
-    shown: list[tuple[Problem, int]] = []
-    seen: dict[str, int] = {}
-    for problem in problems:
-        seen[problem.file] = seen.get(problem.file, 0) + 1
-        if seen[problem.file] <= SHOWN_PER_FILE:
-            shown.append((problem, 0))
-        elif seen[problem.file] == SHOWN_PER_FILE + 1:
-            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
-    return shown
-
-
 def _annotation(problem: Problem) -> str:
     """A GitHub Actions annotation: ``::error file=F,line=L::message``."""
     kind = "warning" if problem.severity is Severity.WARNING else "error"
-    where = f"file={_escape_property(problem.file)}"
+    where = f"file={_escape_property(escape_controls(problem.file))}"
     if problem.line:
         where += f",line={problem.line}"
-    text = f"{problem.message} {problem.fix}".strip()
+    # A CI log shows colours and links as a terminal does: the text is escaped as a message is.
+    text = escape_controls(f"{problem.message} {problem.fix}".strip())
     return f"::{kind} {where}::{_escape_data(text)}"
 
 

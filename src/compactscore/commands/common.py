@@ -22,7 +22,9 @@ from compactscore.render.view import View
 
 def out_console() -> Console:
     """The console results are printed to: colour only on a terminal, NO_COLOR honoured."""
-    return Console(highlight=False, soft_wrap=False)
+    from compactscore.render.console import make_console
+
+    return make_console()
 
 
 def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
@@ -66,9 +68,11 @@ def emit(
 
 
 def _write(console: Console, text: str) -> None:
-    # Machine formats go out untouched: no wrapping, no markup, no colour.
-    console.file.write(text)
-    console.file.flush()
+    # Machine formats go out untouched: no wrapping, no markup, no colour; only a
+    # terminal gets their control characters escaped.
+    from compactscore.render.console import write_raw
+
+    write_raw(console, text)
 
 
 def warn_if_before_the_definition(

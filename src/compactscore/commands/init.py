@@ -42,6 +42,7 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
     name = area.strip() if area is not None else folder.resolve().name.replace("-", " ").title()
     if not name:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
+    _check_area(name)
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
     readmes = _readmes_in(folder)
@@ -145,6 +146,27 @@ def _in_git(folder: Path) -> bool:
     except GitError:
         return False
     return True
+
+
+def _check_area(name: str) -> None:
+    """Refuse an area name the config could not hold: never write a file its reader refuses."""
+    from compactscore.controls import escape_controls, has_controls
+    from compactscore.errors import DataError
+    from compactscore.load.yamlfile import parse_yaml
+
+    # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        data, _ = parse_yaml(_config_text(name), CONFIG_NAME)
+        kept = shown == name and isinstance(data, dict) and data.get("area") == name
+    except (DataError, UnicodeError):
+        kept = False
+    if has_controls(name) or not kept:
+        raise usage(
+            f"--area '{escape_controls(shown)}' holds a control character or a byte that is "
+            "not text, which a config cannot keep.",
+            "Type the area's name again, as in --area Riverton.",
+        )
 
 
 def _config_text(area: str) -> str:

@@ -76,8 +76,9 @@ def run_report(
     if output is None and report_format is ReportFormat.HTML:
         output = Path(f"report-{report.period}.html")
     if output is None or output == STDOUT:
-        console.file.write(text)
-        console.file.flush()
+        from compactscore.render.console import write_raw
+
+        write_raw(console, text)
         return 0
     if output.resolve() in {path.resolve() for _, path in sources.sheet_paths()}:
         raise usage(

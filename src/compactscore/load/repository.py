@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,10 +70,20 @@ def load_repository(start: Path) -> Repository | None:
     if data is None:
         data = {}
     config = validate(Config, data, node, shown, "compactscore config")
+    if config.definition != BUNDLED:
+        _inside(
+            path.parent,
+            path.parent / config.definition,
+            "definition",
+            config.definition,
+            shown,
+            line_of(node, ("definition",)),
+        )
     definition = resolve_definition(
         config.definition, path.parent, shown, line_of(node, ("definition",))
     )
     scores = path.parent / config.scores
+    _inside(path.parent, scores, "scores", config.scores, shown, line_of(node, ("scores",)))
     if not scores.is_dir():
         raise DataError.at(
             shown,
@@ -83,6 +94,34 @@ def load_repository(start: Path) -> Repository | None:
             "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
+
+
+def _inside(root: Path, target: Path, key: str, written: str, shown: str, line: int | None) -> None:
+    """Refuse a config path that leaves the repository (``..``, an absolute path, a link out).
+
+    Everything a repository's commands read must be in it: git keeps its history, and a
+    repository received from elsewhere cannot make the commands read files beyond it.
+    """
+    real_root = root.resolve()
+    if target.resolve().is_relative_to(real_root):
+        return
+    # Written inside but found outside: a link on the way leads out.
+    written_inside = Path(os.path.normpath(real_root / written)).is_relative_to(real_root)
+    how = " through a link" if written_inside else ""
+    fix = (
+        f"Move the score files into a folder inside the repository ({shown_path(root)}) and "
+        "set 'scores:' to that folder, such as 'scores'."
+        if key == "scores"
+        else f"Copy the definition into the repository folder ({shown_path(root)}) and set "
+        "'definition:' to its path from there, such as 'indicators.yaml'."
+    )
+    raise DataError.at(
+        shown,
+        line,
+        f"'{key}: {written}' leads outside the repository{how}; a repository reads only what "
+        "is inside its folder, where git keeps its history.",
+        fix,
+    )
 
 
 def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from compactscore.cells import unneutralised as restored
 from compactscore.load.text import MAX_BYTES
 
 KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
@@ -17,8 +18,6 @@ SIDES = ("sector_score", "public_score")
 _OURS = frozenset((*KNOWN, *SIDES))
 REQUIRED = ("indicator", "score")
 QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
-# What a CSV export puts before a cell a spreadsheet would run as a formula.
-_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
 # git's conflict markers exactly: seven characters alone or before a space and a name,
 # so that a line of evidence underlined with ========== is not taken for one.
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
@@ -159,7 +158,7 @@ def resolved_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Doubt,
 
 def unneutralised(cell: str) -> str:
     """A cell as written before a CSV export put a quote mark in front of a formula character."""
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
+    return restored(cell)
 
 
 def conflict_marked(text: str, error: Report) -> bool:

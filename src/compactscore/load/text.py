@@ -87,6 +87,7 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return _strip_boms(data.decode("utf-8-sig"), shown)
     except UnicodeDecodeError as error:
+        _refuse_other_encodings(data, shown)
         _refuse_mixed(data, error.start, shown)
     try:
         return _strip_boms(data.decode("cp1252"), shown)
@@ -105,6 +106,23 @@ def decode(data: bytes, shown: str) -> str:
 _UTF8_CHARACTER = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+
+
+def _refuse_other_encodings(data: bytes, shown: str) -> None:
+    """Refuse bytes that would read as Windows-1252 only as garbage (Mac Roman, GB18030)."""
+    from compactscore.load.encodings import suspected_encoding
+
+    suspicion = suspected_encoding(data)
+    if suspicion is None:
+        return
+    raise DataError.at(
+        shown,
+        suspicion.line,
+        f"is neither UTF-8 nor Windows-1252: it looks like {suspicion.encoding} "
+        f"({suspicion.meant!r} would be read as {suspicion.garbled!r}).",
+        "Save it again as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+        "in LibreOffice, File > Save As > 'Text CSV' with Character set 'Unicode (UTF-8)'.",
+    )
 
 
 def _refuse_mixed(data: bytes, bad: int, shown: str) -> None:

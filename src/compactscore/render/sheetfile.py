@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from compactscore.models import CARRIED, Indicator, Row, carried_mark
+from compactscore.render.csvtext import csv_text
 
 COLUMNS = ["indicator", "title", "score", "evidence", "action", "owner", "target"]
 SIDES = ["sector_score", "public_score"]
@@ -76,10 +75,7 @@ def sheet_text(
     saved. ``delimiter`` is the previous sheet's, so that a spreadsheet set up for
     semicolons opens the new sheet in columns too.
     """
-    out = io.StringIO()
-    out.write(EXCEL_UTF8_SIGNATURE)
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(COLUMNS + (SIDES if sides else []) + list(own))
+    rows = [COLUMNS + (SIDES if sides else []) + list(own)]
     blank = [""] * len(own)
     for indicator in indicators:
         row = carried.get(indicator.id)
@@ -89,5 +85,6 @@ def sheet_text(
             # The target the group set stands until it sets another (a number: no mark).
             target = "" if row.target is None else str(row.target)
         cells = [str(indicator.number), indicator.title, "", *words, target]
-        writer.writerow(cells + (["", ""] if sides else []) + blank)
-    return out.getvalue()
+        rows.append(cells + (["", ""] if sides else []) + blank)
+    # Every cell neutralised: an owner read as '=HYPERLINK(...) is written back behind its quote mark.
+    return EXCEL_UTF8_SIGNATURE + csv_text(rows, delimiter)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from compactscore.cells import neutralised
+from compactscore.controls import escape_controls
+from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
-
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = {
-    code: "\ufffd" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
-}
-
 
 _WRAP_AT = 40  # a column of ordinary text wraps beyond this width
 
@@ -94,7 +88,12 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
 def _shared_widths(grid: Grid, width: int) -> list[int | None]:
     """Widths for the columns that share what the others leave (shortened or filling)."""
     natural = [
-        max([len(column.header), *(_longest_line(row[i]) for row in grid.rows if i < len(row))])
+        max(
+            [
+                _longest_line(column.header),
+                *(_longest_line(row[i]) for row in grid.rows if i < len(row)),
+            ]
+        )
         for i, column in enumerate(grid.columns)
     ]
     fixed = sum(
@@ -122,7 +121,7 @@ def _shared_widths(grid: Grid, width: int) -> list[int | None]:
 
 
 def _longest_line(cell: str) -> int:
-    return max(len(line) for line in cell.split("\n"))
+    return max(len(line) for line in printable(cell).split("\n"))
 
 
 def _shown(grid: Grid, width: int) -> Grid:
@@ -151,17 +150,17 @@ def _rich_table(grid: Grid, width: int, whole_words: bool = False) -> Table:
     """The grid as a rich table whose shortened and filling columns share this width."""
     shares = _shared_widths(grid, width)
     table = Table(
-        title=escape(grid.title) if grid.title else None,
+        title=escape(printable(grid.title)) if grid.title else None,
         title_justify="left",
         title_style="bold",
-        caption=escape(grid.caption) if grid.caption else None,
+        caption=escape(printable(grid.caption)) if grid.caption else None,
         show_footer=grid.footer is not None,
         expand=False,
     )
     for position, column in enumerate(grid.columns):
-        footer = escape(grid.footer[position]) if grid.footer else ""
+        footer = escape(printable(grid.footer[position])) if grid.footer else ""
         table.add_column(
-            escape(column.header),
+            escape(printable(column.header)),
             footer=footer,
             justify=column.justify,
             no_wrap=column.shorten,
@@ -195,30 +194,15 @@ def print_view(console: Console, view: View) -> None:
 
 def to_csv(grid: Grid) -> str:
     """A grid as CSV, with cells that a spreadsheet would run as formulas neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(column.header) for column in grid.columns])
-    for row in grid.rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()
+    return csv_text([[column.header for column in grid.columns], *grid.rows])
 
 
 def safe_cell(cell: str) -> str:
-    """A cell that cannot become a formula: risky first characters behind a quote mark.
+    """A cell that cannot become a formula: risky line starts behind a quote mark.
 
     Plain numbers, negative ones included, are left as they are so they stay numbers.
     """
-    if cell.startswith(_RISKY) and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return cell.strip() == cell
+    return neutralised(cell)
 
 
 def to_markdown(view: View) -> str:
@@ -258,11 +242,11 @@ def markdown_text(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """Text with control characters (escape codes, bells) shown as U+FFFD, never obeyed.
+    """Text with control characters (escape codes, bells) shown escaped (``\\x1b``), never obeyed.
 
     A cell of a sheet could otherwise recolour or retitle the terminal it is read in.
     """
-    return text.translate(_CONTROLS)
+    return escape_controls(text)
 
 
 def _md(text: str) -> str:

@@ -1,0 +1,171 @@
+"""Escape sequences in a sheet are shown, never obeyed, by every command and message."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from compactscore.controls import escape_controls
+from compactscore.errors import Problem
+
+Run = Callable[..., Result]
+
+CLEAR = "\x1b[2J"
+TITLE = "\x1b]0;pwn\x07"
+LINK = "\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\"
+HOSTILE = f"clear{CLEAR} title{TITLE} link{LINK} lone\rCR c1\x9b bidi\u202eevil\u202c end"
+# Anything a terminal would obey: C0 but tab and line feed, DEL, C1, bidi overrides.
+OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_each_kind_of_control_character_is_written_as_its_escape() -> None:
+    assert escape_controls(HOSTILE) == (
+        "clear\\x1b[2J title\\x1b]0;pwn\\x07 link\\x1b]8;;http://evil.example\\x1b\\click"
+        "\\x1b]8;;\\x1b\\ lone\\rCR c1\\x9b bidi\\u202eevil\\u202c end"
+    )
+    assert escape_controls("tab\tand\nline") == "tab\tand\nline"
+    assert escape_controls("a\nb", one_line=True) == "a\\nb"
+    assert escape_controls("\x00\x7f\u2066\u2069") == "\\x00\\x7f\\u2066\\u2069"
+
+
+def test_a_message_quoting_a_file_cannot_start_a_line_of_its_own() -> None:
+    problem = Problem("x.csv", 2, "header 'a\nx.csv:1: all fine\x1b[2J' is unknown.", "Fix it.")
+    assert str(problem) == "x.csv:2: header 'a\\nx.csv:1: all fine\\x1b[2J' is unknown. Fix it."
+
+
+@pytest.fixture
+def area(tmp_path: Path, riverton: Path) -> Path:
+    """Riverton with a 2014-15 sheet whose words, header and owners carry escape sequences."""
+    area = Path(shutil.copytree(riverton, tmp_path / "riverton"))
+    scores = area / "scores"
+    rows = list(csv.reader(io.StringIO((scores / "2013-14.csv").read_text(encoding="utf-8-sig"))))
+    rows[0] += [f"notes{TITLE}"]
+    for row in rows[1:]:
+        row += [f"note{CLEAR}"]
+    rows[1][3] = f"evidence {HOSTILE}"
+    rows[1][4] = f"action {HOSTILE}"
+    rows[1][5] = f"owner {LINK}"
+    rows[1][6] = "3"
+    rows[1][2] = "1"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)  # CRLF: the lone CR is quoted
+    (scores / "2014-15.csv").write_text(out.getvalue(), encoding="utf-8", newline="")
+    return area
+
+
+COMMANDS = [
+    ("score",),
+    ("score", "-f", "markdown"),
+    ("gaps",),
+    ("gaps", "-f", "markdown"),
+    ("trend",),
+    ("agree",),
+    ("diff", "scores/2013-14.csv", "scores/2014-15.csv"),
+    ("report", "-f", "table"),
+    ("report", "-f", "markdown", "-o", "-"),
+    ("check",),
+    ("new", "2015-16"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_command_lets_a_control_character_through(cli: Run, area: Path, args: tuple) -> None:
+    result = cli(*args, cwd=area)
+    assert result.exit_code == 0, result.output
+    assert not OBEYED.search(result.stdout), repr(OBEYED.findall(result.stdout))
+    assert not OBEYED.search(result.stderr), repr(OBEYED.findall(result.stderr))
+
+
+def test_the_table_shows_the_escapes_readably(cli: Run, area: Path) -> None:
+    shown = cli("score", "--format", "markdown", cwd=area).stdout + cli("gaps", cwd=area).stdout
+    assert "x1b[2J" in shown and "x07" in shown and "u202eevil" in shown
+
+
+@pytest.mark.parametrize("output", ["csv", "json", "markdown"])
+def test_a_machine_format_on_a_terminal_is_escaped(
+    cli: Run, area: Path, output: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("compactscore.render.console.is_terminal", lambda stream: True)
+    shown = cli("score", "-f", output, cwd=area).stdout
+    assert not OBEYED.search(shown)
+    # JSON writes ESC and BEL as JSON escapes itself; C1 and bidi characters are escaped here.
+    assert {
+        "csv": "\\x1b]0;pwn\\x07",
+        "json": "\\u001b]0;pwn\\u0007",
+        "markdown": "\\\\x1b\\]0;pwn\\\\x07",
+    }[output] in shown
+    assert "c1\\x9b bidi\\u202eevil" in shown.replace("\\\\", "\\")
+
+
+def test_a_machine_format_to_a_pipe_keeps_the_exact_text(cli: Run, area: Path) -> None:
+    exported = cli("score", "-f", "csv", cwd=area).stdout
+    first = next(csv.DictReader(io.StringIO(exported)))
+    # The lone CR was read as a line break within the cell, as a spreadsheet shows it.
+    assert first["evidence"] == "evidence " + HOSTILE.replace("\r", "\n")
+    assert first["owner"] == f"owner {LINK}"
+    data = json.loads(cli("score", "-f", "json", cwd=area).stdout)
+    assert data["indicators"][0]["evidence"] == "evidence " + HOSTILE.replace("\r", "\n")
+
+
+def test_a_message_quoting_a_header_or_a_cell_is_escaped(
+    cli: Run, write: Callable[..., Path]
+) -> None:
+    sheet = write("2030.csv", f"indicator,score\n1,2{TITLE}\nshared{LINK},1\n".encode())
+    header = write("2031.csv", f"indic{CLEAR}ator,score\n1,2\n")
+    cell, name = "score '2\\x1b]0;pwn\\x07' is not a number", "(it has: indic\\x1b[2Jator, score)"
+    for command, path, quoted in [
+        ("score", sheet, cell),
+        ("check", sheet, cell),
+        ("score", header, name),
+        ("check", header, name),
+    ]:
+        result = cli(command, str(path))
+        assert result.exit_code == 1
+        text = result.stdout + result.stderr
+        assert not OBEYED.search(text), repr(text)
+        assert quoted in text
+
+
+def test_a_real_terminal_gets_escapes_and_a_real_pipe_the_bytes(area: Path) -> None:
+    """End to end through a pseudo-terminal, as a user's shell would run it."""
+    pty = pytest.importorskip("pty")
+    command = [sys.executable, "-m", "compactscore", "score", "-f", "csv"]
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    piped = subprocess.run(command, cwd=area, env=env, capture_output=True, check=True).stdout
+    assert b"\x1b]0;pwn\x07" in piped
+    main, child = pty.openpty()
+    try:
+        process = subprocess.run(
+            command, cwd=area, env=env, stdout=child, stderr=child, check=True, timeout=60
+        )
+        assert process.returncode == 0
+        os.close(child)
+        child = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+        if child != -1:
+            os.close(child)
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert "\\x1b]0;pwn\\x07" in text
+    assert not OBEYED.search(text)
