@@ -11,7 +11,7 @@ from pathlib import Path
 from compactscore.commands.common import definition_for, out_console, usage
 from compactscore.errors import GitError, Problem, WriteError
 from compactscore.load.files import identity, remove_made, write_file
-from compactscore.load.paths import shown_path
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import CONFIG_NAME
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
@@ -40,7 +40,7 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 f"{period_text!r} is not a period.", "Write a year such as 2024 or 2024-25."
             )
         period = parsed
-    name = area.strip() if area is not None else folder.resolve().name.replace("-", " ").title()
+    name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     definition = definition_for(None, None)
