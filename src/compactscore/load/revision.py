@@ -77,12 +77,28 @@ def commit_of(root: Path, rev: str) -> str:
     try:
         return run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).strip()
     except GitError:
+        if _shallow_or_unknown(root):
+            raise UsageError.at(
+                str(root),
+                None,
+                f"the revision {rev!r} is not in this git repository, which is a shallow clone "
+                "holding only the latest commits.",
+                "Run 'git fetch --unshallow' to fetch the whole history, then run the command "
+                "again; 'git log --oneline' lists the commits there are.",
+            ) from None
         raise UsageError.at(
             str(root),
             None,
             f"the revision {rev!r} does not exist in this git repository.",
             "Give a commit id, a branch or a tag; 'git log --oneline' lists the commits.",
         ) from None
+
+
+def _shallow_or_unknown(root: Path) -> bool:
+    try:
+        return is_shallow(root)
+    except GitError:
+        return False
 
 
 def relative(root: Path, path: Path) -> str:
