@@ -12,7 +12,9 @@ def shown_path(path: Path) -> str:
     if not path.is_absolute():
         return str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # The folders are resolved, never the name itself: a link is shown by its own name.
+        here = Path.cwd().resolve()
+        return str((path.parent.resolve() / path.name).relative_to(here))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
@@ -26,7 +28,7 @@ def resolved(path: Path) -> Path:
 
         looped = isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP
         raise DataError.at(
-            str(path),
+            shown_path(path),
             None,
             "is a symbolic link that leads round in a loop, so it names no file."
             if looped

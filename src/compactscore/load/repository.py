@@ -81,7 +81,13 @@ def load_repository(start: Path) -> Repository | None:
             shown,
             line_of(node, ("scores",)),
             f"the scores folder {config.scores!r} "
-            + ("is a file, not a folder" if scores.exists() else "does not exist")
+            + (
+                "is a file, not a folder"
+                if scores.exists()
+                else "is a symbolic link that leads nowhere, or round in a loop"
+                if scores.is_symlink()
+                else "does not exist"
+            )
             + f" (looked for {shown_path(scores)}).",
             "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
         )
