@@ -133,3 +133,35 @@ def test_a_repository_owned_by_someone_else_is_said_plainly(
         "git refuses to read a repository someone else owns. If you trust it, allow it with: "
         f"git config --global --add safe.directory {committed}\n"
     )
+
+
+def test_a_huge_committed_sheet_is_refused_before_it_is_read(
+    committed: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = committed / "scores" / "2013-14.csv"
+    with big.open("ab") as stream:
+        stream.write(b"\n" * 3_000_000)
+    _git(committed, "commit", "-q", "-am", "Three million blank lines")
+    from compactscore.load import git, revision
+
+    real = git.run_git_bytes
+    read: list[list[str]] = []
+
+    def spy(args: list[str], cwd: Path) -> bytes:
+        read.append(args)
+        return real(args, cwd)
+
+    monkeypatch.setattr(git, "run_git_bytes", spy)
+    monkeypatch.setattr(revision, "run_git_bytes", spy)
+    result = cli("score", "--rev", "HEAD", "scores/2013-14.csv", cwd=committed)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "HEAD:scores/2013-14.csv: is 3.0 MB, too large to be a scorecard file (the limit is "
+        "2 MB). Check that this is the file you meant.\n"
+    )
+    assert ["cat-file", "-s", f"{_head(committed)}:scores/2013-14.csv"] in read
+    assert not [args for args in read if args[:2] == ["cat-file", "blob"] and "2013-14" in args[2]]
+
+
+def _head(folder: Path) -> str:
+    return _git(folder, "rev-parse", "HEAD").strip()

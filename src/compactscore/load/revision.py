@@ -11,7 +11,7 @@ from compactscore.load.definition import BUNDLED, load_definition, parse_definit
 from compactscore.load.git import run_git, run_git_bytes
 from compactscore.load.paths import resolved
 from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
-from compactscore.load.text import MAX_BYTES, decode
+from compactscore.load.text import MAX_BYTES, check_size, decode
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -133,9 +133,11 @@ def text_at(root: Path, commit: str, name: str, shown: str) -> str:
             "was not in the repository at that revision.",
             "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
         )
+    # git's own record of the blob's size: a huge file is refused before it is read.
+    size = run_git(["cat-file", "-s", f"{commit}:{name}"], root).strip()
+    check_size(int(size) if size.isdigit() else MAX_BYTES + 1, shown)
     data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
-    if len(data) > MAX_BYTES:
-        raise DataError.at(shown, None, "is too large to be a scorecard file.")
+    check_size(len(data), shown)
     return decode(data, shown)
 
 
