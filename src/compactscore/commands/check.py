@@ -64,7 +64,7 @@ class _Checker:
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a broken link is read, and named
             self._add(Problem(str(path), None, "does not exist.", "Check the name and the folder."))
         elif path.is_dir():
             self._check_folder(path)
@@ -138,7 +138,7 @@ class _Checker:
         self._reported.update(new)
 
     def _once(self, path: Path, load: object) -> None:
-        key = str(path.resolve())
+        key = os.path.realpath(path)  # never raises, even for a link that loops
         if key in self._seen:
             return
         self._seen.add(key)
@@ -174,7 +174,7 @@ class _Checker:
         if is_link is None:
             is_link = path.is_symlink()
         # The sheet's real path, so a file named twice (or by a link) is checked once.
-        key = str(path.resolve()) if is_link else os.path.join(real_folder, path.name)
+        key = os.path.realpath(path) if is_link else os.path.join(real_folder, path.name)
         if key in self._seen:
             return
         if isinstance(definition, CompactscoreError):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from datetime import date
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, out_console, usage
 from compactscore.errors import GitError, Problem, WriteError
-from compactscore.load.files import write_file
-from compactscore.load.paths import shown_path
+from compactscore.load.files import identity, remove_made, write_file
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import CONFIG_NAME
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
@@ -39,7 +40,7 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 f"{period_text!r} is not a period.", "Write a year such as 2024 or 2024-25."
             )
         period = parsed
-    name = area.strip() if area is not None else folder.resolve().name.replace("-", " ").title()
+    name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     _check_area(name)
@@ -50,7 +51,7 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         folder / CONFIG_NAME: _config_text(name),
         folder / SCORES / f"{period.label}.csv": sheet_text(in_force, {}, None),
     }
-    there = [path for path in files if path.exists()]
+    there = [path for path in files if os.path.lexists(path)]
     if there:
         raise WriteError(
             [
@@ -66,9 +67,25 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
     notes = _notes_name(readmes)
     if notes is not None:
         files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
+    _write_all(folder, files)
+    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
+    return 0
+
+
+def _write_all(folder: Path, files: dict[Path, str]) -> None:
+    """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
+    made: dict[Path, tuple[int, int]] = {}
+    order: list[Path] = []
     try:
-        (folder / SCORES).mkdir(parents=True, exist_ok=True)
+        scores = folder / SCORES
+        for directory in reversed([d for d in (scores, *scores.parents) if not d.is_dir()]):
+            directory.mkdir()
+            made[directory], order = identity(directory), [*order, directory]
+        for path, text in files.items():
+            write_file(path, text)
+            made[path], order = identity(path), [*order, path]
     except OSError as error:
+        remove_made(order, made)
         raise WriteError.at(
             shown_path(folder),
             None,
@@ -76,10 +93,9 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
             "Name a folder you may write to, which is not a file and holds no file "
             f"named {SCORES}.",
         ) from None
-    for path, text in files.items():
-        write_file(path, text)
-    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
-    return 0
+    except BaseException:
+        remove_made(order, made)
+        raise
 
 
 def _say_done(

@@ -10,6 +10,7 @@ from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
+from compactscore.load.paths import resolved
 from compactscore.load.repository import Repository
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
@@ -80,7 +81,7 @@ def run_report(
 
         write_raw(console, text)
         return 0
-    if output.resolve() in {path.resolve() for _, path in sources.sheet_paths()}:
+    if resolved(output) in {resolved(path) for _, path in sources.sheet_paths()}:
         raise usage(
             f"{output} is one of the score sheets, and a report never replaces a sheet, "
             "even with --force.",
@@ -178,7 +179,29 @@ def _revision(repository: Repository, paths: list[Path]) -> str | None:
     if revision is None:
         return None
     try:
-        changed = run_git(["status", "--porcelain", "--", *map(str, paths)], repository.root)
+        changed = _changed_since_head(repository.root, paths)
     except GitError:
         return revision
-    return f"{revision} (with changes not yet committed)" if changed.strip() else revision
+    return f"{revision} (with changes not yet committed)" if changed else revision
+
+
+def _changed_since_head(folder: Path, paths: list[Path]) -> bool:
+    """Whether any file differs from its committed version, or is not committed at all.
+
+    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
+    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
+    """
+    if not paths:
+        return False
+    from compactscore.load.revision import git_root, relative
+
+    root = git_root(folder)
+    names = [relative(root, path) for path in paths]
+    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
+    committed = {}
+    for entry in listing.split("\0"):
+        if "\t" in entry:
+            info, name = entry.split("\t", 1)
+            committed[name] = info.split()[-1]
+    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
+    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))

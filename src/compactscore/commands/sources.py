@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
 from compactscore.errors import CompactscoreError, DataError, Problem
-from compactscore.load.paths import shown_path
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet_warned
 from compactscore.models import Definition, Sheet
@@ -206,7 +206,7 @@ def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
 
 
 def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
-    folder = file.resolve().parent
+    folder = resolved(file).parent
     repository = sources.repository
     if repository is not None and repository.scores_dir.resolve() == folder:
         return sources.sheet_paths()

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
-from compactscore.load.paths import shown_path
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.text import read_text
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
@@ -50,12 +50,14 @@ class Repository:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``compactscore.yaml`` in a folder or any folder above it, as git finds .git."""
-    folder = start.resolve()
+    folder = resolved(start)
     if folder.is_file():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         path = candidate / CONFIG_NAME
-        if path.is_file():
+        # A config that is not a file (a broken link, a FIFO, a loop) is found too, and
+        # refused when read, rather than passed over for one further up.
+        if path.is_file() or (os.path.lexists(path) and not path.is_dir()):
             return path
     return None
 
@@ -89,7 +91,13 @@ def load_repository(start: Path) -> Repository | None:
             shown,
             line_of(node, ("scores",)),
             f"the scores folder {config.scores!r} "
-            + ("is a file, not a folder" if scores.exists() else "does not exist")
+            + (
+                "is a file, not a folder"
+                if scores.exists()
+                else "is a symbolic link that leads nowhere, or round in a loop"
+                if scores.is_symlink()
+                else "does not exist"
+            )
             + f" (looked for {shown_path(scores)}).",
             "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
         )
@@ -128,7 +136,9 @@ def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
     """The CSV files in a folder whose names are periods, oldest first."""
     found = []
     for path in folder.iterdir():
-        if path.suffix.lower() == ".csv" and path.is_file():
+        # Anything but a folder: a FIFO, a device or a broken link named for a period is
+        # refused when read, with its reason, rather than passed over without a word.
+        if path.suffix.lower() == ".csv" and not path.is_dir():
             period = period_of_file(path.name)
             if period is not None:
                 found.append((period, path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 from compactscore.errors import DataError, GitError, Problem, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import read_blobs, run_git, run_git_bytes
+from compactscore.load.paths import resolved
 from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
-from compactscore.load.text import MAX_BYTES, decode
+from compactscore.load.text import MAX_BYTES, check_size, decode
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -18,14 +20,27 @@ from compactscore.periods import Period, period_of_file
 
 def git_root(folder: Path) -> Path:
     """The top folder of the git repository a folder is in, or a GitError saying it is none."""
-    folder = folder.resolve()
-    if folder.is_file() or not folder.exists():
-        folder = folder.parent
+    folder = existing_folder(folder)
     try:
-        return Path(run_git(["rev-parse", "--show-toplevel"], folder).strip()).resolve()
+        top = run_git(["rev-parse", "--show-toplevel"], folder).strip()
     except GitError as error:
-        if "not installed" in str(error):
+        if "not installed" in str(error) or "belongs to another user" in str(error):
             raise
+        where = _where(folder)
+        if where == "bare":
+            raise GitError.at(
+                str(folder),
+                None,
+                "is a bare git repository, which holds the history but no files to score.",
+                "Run the command in a clone with its files checked out (git clone FOLDER).",
+            ) from None
+        if where == "git-dir":
+            raise GitError.at(
+                str(folder),
+                None,
+                "is inside a git repository's own .git folder, not among its files.",
+                "Run the command in the repository's folder, outside .git.",
+            ) from None
         raise GitError.at(
             str(folder),
             None,
@@ -33,6 +48,29 @@ def git_root(folder: Path) -> Path:
             "Run the command inside the scorecard's git repository (or make one with "
             "'git init' and commit the sheets).",
         ) from None
+    return Path(top).resolve()
+
+
+def existing_folder(path: Path) -> Path:
+    """The folder to run git in for a path: itself, or the nearest folder above it on disk.
+
+    A path may name a file, or a folder deleted since the revision asked for; git is
+    started in a folder that exists, never in one that does not.
+    """
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _where(folder: Path) -> str | None:
+    """Whether a folder is a bare repository, inside a .git folder, or neither."""
+    try:
+        answer = run_git(["rev-parse", "--is-bare-repository", "--is-inside-git-dir"], folder)
+    except GitError:
+        return None
+    bare, inside = [*answer.split(), "", ""][:2]
+    return "bare" if bare == "true" else "git-dir" if inside == "true" else None
 
 
 def commit_of(root: Path, rev: str) -> str:
@@ -40,6 +78,15 @@ def commit_of(root: Path, rev: str) -> str:
     try:
         return run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).strip()
     except GitError:
+        if _shallow_or_unknown(root):
+            raise UsageError.at(
+                str(root),
+                None,
+                f"the revision {rev!r} is not in this git repository, which is a shallow clone "
+                "holding only the latest commits.",
+                "Run 'git fetch --unshallow' to fetch the whole history, then run the command "
+                "again; 'git log --oneline' lists the commits there are.",
+            ) from None
         raise UsageError.at(
             str(root),
             None,
@@ -48,11 +95,18 @@ def commit_of(root: Path, rev: str) -> str:
         ) from None
 
 
+def _shallow_or_unknown(root: Path) -> bool:
+    try:
+        return is_shallow(root)
+    except GitError:
+        return False
+
+
 def relative(root: Path, path: Path) -> str:
     """A path as git names it inside the repository: relative to the top, with ``/``."""
-    resolved = path.resolve()
+    resolved_path = resolved(path)
     try:
-        return resolved.relative_to(root).as_posix()
+        return resolved_path.relative_to(root).as_posix()
     except ValueError:
         raise GitError.at(
             str(path),
@@ -75,6 +129,9 @@ def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     """A file's text as it was at a commit, decoded as a spreadsheet user would expect."""
     if not exists_at(root, commit, name):
         raise _not_there(shown)
+    # git's own record of the blob's size: a huge file is refused before it is read.
+    size = run_git(["cat-file", "-s", f"{commit}:{name}"], root).strip()
+    check_size(int(size) if size.isdigit() else MAX_BYTES + 1, shown)
     return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
 
 
@@ -105,8 +162,7 @@ def _not_there(shown: str) -> DataError:
 
 
 def _text_of(data: bytes, shown: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise DataError.at(shown, None, "is too large to be a scorecard file.")
+    check_size(len(data), shown)
     return decode(data, shown)
 
 
@@ -122,7 +178,7 @@ def names_at(root: Path, commit: str, folder: str) -> list[str]:
 
 def repository_at(start: Path, root: Path, commit: str, rev: str) -> Repository | None:
     """The repository config (and definition) as it was at a commit, found from a folder up."""
-    folder = start.resolve()
+    folder = Path(os.path.abspath(start))
     if folder.is_file() or not folder.exists():
         folder = folder.parent
     here = relative(root, folder)
@@ -158,7 +214,7 @@ def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
 def _definition_at(root: Path, commit: str, base: Path, name: str, rev: str) -> Definition | None:
     if name == BUNDLED:
         return None
-    path = (base / name).resolve()
+    path = resolved(base / name)
     try:
         inside = relative(root, path)
     except GitError:
