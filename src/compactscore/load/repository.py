@@ -110,8 +110,8 @@ def _inside(root: Path, target: Path, key: str, written: str, shown: str, line: 
     Everything a repository's commands read must be in it: git keeps its history, and a
     repository received from elsewhere cannot make the commands read files beyond it.
     """
-    real_root = root.resolve()
-    if target.resolve().is_relative_to(real_root):
+    real_root = resolved(root)
+    if resolved(target).is_relative_to(real_root):
         return
     # Written inside but found outside: a link on the way leads out.
     written_inside = Path(os.path.normpath(real_root / written)).is_relative_to(real_root)
