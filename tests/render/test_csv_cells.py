@@ -77,8 +77,13 @@ def test_new_keeps_a_neutralised_owner_neutralised(cli: Run, area: Path) -> None
     assert cli("new", "2014-15", cwd=area).exit_code == 0
     written = (area / "scores" / "2014-15.csv").read_text(encoding="utf-8-sig")
     owners = [row[5] for row in csv.reader(io.StringIO(written))][1:3]
-    assert owners == ['\'=HYPERLINK("http://evil.example","Chair")', "Chair\n'=1+1"]
-    # Read back, the owners are the cells as the group wrote them.
+    # Carried owners are marked as last period's, so no cell starts with a formula
+    # character, and the one after a line break keeps its quote mark.
+    assert owners == [
+        'From 2013-14: =HYPERLINK("http://evil.example","Chair")',
+        "From 2013-14: Chair\n'=1+1",
+    ]
+    # Read back, the owners are the cells as written, the quote mark taken off again.
     data = cli("score", "scores/2014-15.csv", "-f", "json", cwd=area).stdout
-    assert '"owner": "=HYPERLINK(\\"http://evil.example\\",\\"Chair\\")"' in data
-    assert '"owner": "Chair\\n=1+1"' in data
+    assert '"owner": "From 2013-14: =HYPERLINK(\\"http://evil.example\\",\\"Chair\\")"' in data
+    assert '"owner": "From 2013-14: Chair\\n=1+1"' in data

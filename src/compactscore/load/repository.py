@@ -110,8 +110,11 @@ def _inside(root: Path, target: Path, key: str, written: str, shown: str, line: 
     Everything a repository's commands read must be in it: git keeps its history, and a
     repository received from elsewhere cannot make the commands read files beyond it.
     """
-    real_root = resolved(root)
-    if resolved(target).is_relative_to(real_root):
+    try:
+        real_root, real_target = resolved(root), resolved(target)
+    except DataError:
+        return  # a link that loops is named where the folder itself is looked for
+    if real_target.is_relative_to(real_root):
         return
     # Written inside but found outside: a link on the way leads out.
     written_inside = Path(os.path.normpath(real_root / written)).is_relative_to(real_root)
