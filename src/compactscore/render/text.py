@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
@@ -19,15 +21,18 @@ _CONTROLS = {
 }
 
 
-_WRAP_AT = 40  # a column of ordinary text wraps beyond this width
+_WRAP_AT = 40  # a short column is given up to this width before the text columns share the rest
+_TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
+_BORDERS = 3  # each column's left border and padding either side; the table adds one more
 
 
 def to_rich(view: View, console: Console) -> RenderableType:
     """A view as rich renderables for this console: headline, each table, notes.
 
-    Each table is laid out for the console's width. One that cannot fit drops its
-    optional columns, with a note naming them; one that still cannot fit is shown
-    whole, wider than the console, since a cropped table would lose cells unseen.
+    Each table is laid out for the console's width. One that cannot fit leaves out
+    the columns that repeat what is shown elsewhere, with a note naming them; one
+    that still cannot fit is shown one block per row, its fields labelled, so that no
+    line is wider than the console and no word is cut.
     """
     width = console.width
     parts: list[RenderableType] = [Text.from_markup(printable(line)) for line in view.headline]
@@ -53,86 +58,188 @@ class _Rendered:
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
-    """A grid's table as wide as the console allows, and a note of any columns left out."""
-    shown = _shown(grid, width)
-    left_out: list[str] = []
-    room, tightened, before = width, 0, 0
-    # A terminal shows a folded word whole on the next line; a file or a pipe, as pasted
-    # into a paper, gets words unbroken ("2012-13", not "2012-1" over "3"), wider if need be.
-    whole_words = not console.is_terminal
-    while True:
-        options = console.options.update_width(width)
-        table = _rich_table(shown, room, whole_words)
-        lines = list(Segment.split_lines(console.render(table, options)))
-        needed = max((Segment.get_line_length(line) for line in lines), default=0)
-        if needed <= width:
+    """A grid as a table no wider than the console, or as blocks, and a note of what was left out.
+
+    In order: the boxed table; without the columns that repeat what is shown
+    elsewhere; the same in the compact style (no borders); without the earliest
+    periods of a long history; and last, one block per row.
+    """
+    shown, hidden = _shown(grid, width)
+    attempts = [(shown, hidden, 0)]
+    while any(column.optional for column in attempts[-1][0].columns):
+        last, left_out, _ = attempts[-1]
+        # The rightmost column that repeats what is shown elsewhere goes first.
+        drop = max(i for i, column in enumerate(last.columns) if column.optional)
+        attempts.append((_but(last, drop), [last.columns[drop].header, *left_out], 0))
+    tries = [(*attempt, False) for attempt in attempts] + [(*a, True) for a in attempts]
+    last, left_out, _ = attempts[-1]
+    periods = [i for i, column in enumerate(last.columns) if column.period]
+    for earlier in range(1, len(periods)):
+        # A long history keeps its most recent periods; the note counts the others.
+        fewer = _without(last, [i for i in range(len(last.columns)) if i not in periods[:earlier]])
+        tries += [(fewer, left_out, earlier, False), (fewer, left_out, earlier, True)]
+    for candidate, dropped, fewer_periods, compact in tries:
+        widths = column_widths(candidate, width, compact)
+        lines = None if widths is None else _table_lines(candidate, widths, console, width, compact)
+        if lines is not None:
+            left_out, earlier = dropped, fewer_periods
             break
-        optional = [i for i, column in enumerate(shown.columns) if column.optional]
-        if optional:
-            # The rightmost optional column goes first; the note below names each one.
-            left_out.insert(0, shown.columns[optional[-1]].header)
-            shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
-            room, tightened, before = width, 0, 0
-        elif tightened < 3 and needed != before and room - (needed - width) >= width // 2:
-            # The shortened columns were given room the others could not spare: give less,
-            # for as long as that makes the table narrower.
-            room, tightened, before = room - (needed - width), tightened + 1, needed
-        else:
-            break  # printed whole, wider than the terminal, rather than words broken or lost
+    else:
+        # No table fits: one block per row, every field labelled, nothing left out.
+        whole, _ = _shown(grid, 10**6)
+        return [_Rendered(_stacked_lines(whole, console, width))]
+    labels = [column.header for i, column in enumerate(last.columns) if i in periods[:earlier]]
     parts: list[RenderableType] = [_Rendered(lines)]
     if left_out:
         parts.append(
             Text(
-                f"Left out at this width: {', '.join(left_out)}. Widen the terminal, or use "
-                "--format markdown or csv, to see every column.",
+                f"Left out at this width: {', '.join(left_out)}. Widen the "
+                "terminal, or use --format markdown or csv, to see every column.",
+                style="dim",
+            )
+        )
+    if labels:
+        span = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+        count = "1 earlier period" if len(labels) == 1 else f"{len(labels)} earlier periods"
+        parts.append(
+            Text(
+                f"Left out at this width: {count} ({span}). Choose the periods with --last N "
+                "or --since PERIOD, or widen the terminal.",
                 style="dim",
             )
         )
     return parts
 
 
-def _shared_widths(grid: Grid, width: int) -> list[int | None]:
-    """Widths for the columns that share what the others leave (shortened or filling)."""
-    natural = [
-        max([len(column.header), *(_longest_line(row[i]) for row in grid.rows if i < len(row))])
-        for i, column in enumerate(grid.columns)
-    ]
-    fixed = sum(
-        min(natural[i], _WRAP_AT)
-        for i, column in enumerate(grid.columns)
-        if not (column.shorten or column.fill)
-    )
-    room = max(0, width - fixed - 3 * len(grid.columns) - 1)
-    widths: list[int | None] = [None] * len(grid.columns)
-    open_columns = [i for i, c in enumerate(grid.columns) if c.shorten or c.fill]
-    # Share the room by weight; a column that needs less than its share gives the rest back.
-    while open_columns:
-        weights = sum(grid.columns[i].weight for i in open_columns)
-        share = {i: room * grid.columns[i].weight // weights for i in open_columns}
-        satisfied = [i for i in open_columns if natural[i] <= share[i]]
-        if not satisfied:
-            for i in open_columns:
-                widths[i] = max(grid.columns[i].min_width or 8, share[i])
-            break
-        for i in satisfied:
-            widths[i] = natural[i]
-            room -= natural[i]
-            open_columns.remove(i)
+def _but(grid: Grid, drop: int) -> Grid:
+    return _without(grid, [i for i in range(len(grid.columns)) if i != drop])
+
+
+def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | None:
+    """Each column's width for a table no wider than ``width``, or None if none fits.
+
+    Every column is at least as wide as its longest word, so no word is broken; a
+    column of running text is at least ``min_width`` wide (or all of its text). Short
+    columns get their whole width first; the text columns share the rest by weight.
+    """
+    count = len(grid.columns)
+    # Boxed, each column has a border and a space either side; compact, two spaces between.
+    room = width - (2 * (count - 1) if compact else _BORDERS * count + 1)
+    natural = [_natural(grid, i) for i in range(count)]
+    widths = [_least(grid, i, natural[i]) for i in range(count)]
+    if sum(widths) > room:
+        return None
+    if sum(natural) <= room:
+        return natural
+    text = [i for i, column in enumerate(grid.columns) if _is_text(column)]
+    short = sorted((i for i in range(count) if i not in text), key=lambda i: natural[i])
+    for i in short:
+        widths[i] += max(0, min(min(natural[i], _WRAP_AT) - widths[i], room - sum(widths)))
+    _share(grid, text, widths, natural, room)
+    for i in short:
+        widths[i] += max(0, min(natural[i] - widths[i], room - sum(widths)))
     return widths
 
 
-def _longest_line(cell: str) -> int:
-    return max(len(line) for line in cell.split("\n"))
+def _share(
+    grid: Grid, columns: list[int], widths: list[int], natural: list[int], room: int
+) -> None:
+    """Grow these columns toward their natural width, sharing the room by weight."""
+    growing = [i for i in columns if widths[i] < natural[i]]
+    while growing and sum(widths) < room:
+        spare = room - sum(widths)
+        weights = sum(grid.columns[i].weight for i in growing)
+        for i in growing:
+            share = max(1, spare * grid.columns[i].weight // weights)
+            widths[i] += min(share, natural[i] - widths[i], room - sum(widths))
+        growing = [i for i in growing if widths[i] < natural[i]]
 
 
-def _shown(grid: Grid, width: int) -> Grid:
-    """The grid without the columns a terminal this narrow leaves out."""
+def _is_text(column: Column) -> bool:
+    return column.shorten or column.fill
+
+
+def _cells(grid: Grid, position: int) -> list[str]:
+    cells = [grid.columns[position].header]
+    cells += [row[position] for row in grid.rows if position < len(row)]
+    if grid.footer:
+        cells.append(grid.footer[position])
+    return cells
+
+
+def _natural(grid: Grid, position: int) -> int:
+    return max(cell_len(line) for cell in _cells(grid, position) for line in cell.split("\n"))
+
+
+def _least(grid: Grid, position: int, natural: int) -> int:
+    """The narrowest a column may be: its longest word, and a floor for running text."""
+    longest = max(
+        (cell_len(word) for cell in _cells(grid, position) for word in cell.split()), default=1
+    )
+    column = grid.columns[position]
+    floor = column.min_width or (_TEXT_FLOOR if _is_text(column) else 0)
+    return max(longest, min(natural, floor), 1)
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Text as lines no wider than ``width``, broken only between words.
+
+    Line breaks in the text are kept. A word longer than the width is the one thing
+    broken, over as many lines as it needs: nothing is ever cut off.
+    """
+    width = max(width, 1)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while cell_len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                head = _head(word, width)
+                lines.append(head)
+                word = word[len(head) :]
+            if not line:
+                line = word
+            elif cell_len(line) + 1 + cell_len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def _head(word: str, width: int) -> str:
+    """The longest start of a word that fits the width (at least one character)."""
+    end = 1
+    while end < len(word) and cell_len(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
+
+
+def _table_lines(
+    grid: Grid, widths: list[int], console: Console, width: int, compact: bool
+) -> list[list[Segment]] | None:
+    """The grid as a table with these column widths, or None if it came out too wide."""
+    table = _rich_table(grid, widths, compact)
+    options = console.options.update_width(width)
+    lines = list(Segment.split_lines(console.render(table, options)))
+    needed = max((Segment.get_line_length(line) for line in lines), default=0)
+    return lines if needed <= width else None
+
+
+def _shown(grid: Grid, width: int) -> tuple[Grid, list[str]]:
+    """The grid without the columns a terminal this narrow leaves out, and their headings."""
     keep = [
         i
         for i, column in enumerate(grid.columns)
         if not column.hide_below or width >= column.hide_below
     ]
-    return grid if len(keep) == len(grid.columns) else _without(grid, keep)
+    if len(keep) == len(grid.columns):
+        return grid, []
+    hidden = [column.header for i, column in enumerate(grid.columns) if i not in keep]
+    return _without(grid, keep), hidden
 
 
 def _without(grid: Grid, keep: list[int]) -> Grid:
@@ -147,10 +254,17 @@ def _without(grid: Grid, keep: list[int]) -> Grid:
     )
 
 
-def _rich_table(grid: Grid, width: int, whole_words: bool = False) -> Table:
-    """The grid as a rich table whose shortened and filling columns share this width."""
-    shares = _shared_widths(grid, width)
+def _rich_table(grid: Grid, widths: list[int], compact: bool = False) -> Table:
+    """The grid as a rich table with these column widths, its cells wrapped between words.
+
+    The compact style has no borders, only a rule under the headings, to give the
+    columns the room the borders would take.
+    """
     table = Table(
+        box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        pad_edge=not compact,
+        collapse_padding=compact,
         title=escape(grid.title) if grid.title else None,
         title_justify="left",
         title_style="bold",
@@ -159,33 +273,80 @@ def _rich_table(grid: Grid, width: int, whole_words: bool = False) -> Table:
         expand=False,
     )
     for position, column in enumerate(grid.columns):
-        footer = escape(grid.footer[position]) if grid.footer else ""
+        footer = _wrapped(grid.footer[position], widths[position]) if grid.footer else ""
         table.add_column(
-            escape(column.header),
+            _wrapped(column.header, widths[position]),
             footer=footer,
             justify=column.justify,
-            no_wrap=column.shorten,
-            overflow="ellipsis" if column.shorten else "fold",
-            min_width=shares[position]
-            if column.fill
-            else (_unbroken(grid, position, column) if whole_words else column.min_width),
-            max_width=shares[position] if column.shorten else None,
+            overflow="fold",
+            width=widths[position],
         )
     for position, row in enumerate(grid.rows):
-        style = grid.styles[position] if position < len(grid.styles) else ""
-        table.add_row(*(Text(printable(cell)) for cell in row), style=style or None)
+        row_style = grid.styles[position] if position < len(grid.styles) else ""
+        table.add_row(
+            *(_wrapped(cell, widths[i]) for i, cell in enumerate(row)), style=row_style or None
+        )
     return table
 
 
-def _unbroken(grid: Grid, position: int, column: Column) -> int | None:
-    """The width below which a column would break its words: shortened ones end in … instead."""
-    if column.shorten:
-        return column.min_width
-    cells = [column.header, *(row[position] for row in grid.rows if position < len(row))]
+def _wrapped(cell: str, width: int) -> Text:
+    return Text("\n".join(wrap_words(printable(cell), width)))
+
+
+def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segment]]:
+    """The grid as one block per row: its key fields as a heading, the others labelled.
+
+    Like ``kubectl describe``: every field of every row, text wrapped between words,
+    no line wider than the console.
+    """
+    keys = _key_columns(grid)
+    fields = [i for i in range(len(grid.columns)) if i not in keys]
+    label_width = max((cell_len(grid.columns[i].header) + 1 for i in fields), default=0)
+    # Values line up after the longest label, unless that leaves them too little room.
+    indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
+    text = Text()
+    if grid.title:
+        for line in wrap_words(printable(grid.title), width):
+            text.append(line + "\n", style="bold")
+    rows = list(enumerate(grid.rows))
     if grid.footer:
-        cells.append(grid.footer[position])
-    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
-    return max(column.min_width or 0, min(longest, _WRAP_AT))
+        rows.append((-1, grid.footer))
+    for position, row in rows:
+        style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
+        heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
+        if heading:  # a row with no heading of its own goes on with the block above
+            text.append("\n")
+            for line in wrap_words(printable(heading), width):
+                text.append(line + "\n", style=f"bold {style}".strip())
+        for i in fields:
+            if not row[i].strip():
+                continue
+            label = f"{grid.columns[i].header}:"
+            value = wrap_words(printable(row[i]), width - indent)
+            if indent == 4:
+                lines = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
+                lines += [" " * indent + line for line in value]
+            else:
+                lines = [f"  {label:<{label_width}} {value[0]}"]
+                lines += [" " * indent + line for line in value[1:]]
+            for line in lines:
+                text.append(line.rstrip() + "\n", style=style or None)
+    if grid.caption:
+        text.append("\n")
+        for line in wrap_words(printable(grid.caption), width):
+            text.append(line + "\n", style="dim")
+    options = console.options.update_width(width)
+    return list(Segment.split_lines(console.render(text, options.update(no_wrap=True))))
+
+
+def _key_columns(grid: Grid) -> list[int]:
+    """The columns that name a row: those marked as keys, else the first (and the next after No.)."""
+    keys = [i for i, column in enumerate(grid.columns) if column.key]
+    if keys:
+        return keys
+    if grid.columns and grid.columns[0].header == "No." and len(grid.columns) > 2:
+        return [0, 1]
+    return [0]
 
 
 def print_view(console: Console, view: View) -> None:
