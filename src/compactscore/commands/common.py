@@ -21,8 +21,23 @@ from compactscore.render.view import View
 
 
 def out_console() -> Console:
-    """The console results are printed to: colour only on a terminal, NO_COLOR honoured."""
-    return Console(highlight=False, soft_wrap=False)
+    """The console results are printed to: colour only on a terminal, NO_COLOR honoured.
+
+    Its width is COLUMNS when set, else the terminal's; piped or written to a file,
+    80, whatever terminal the other streams are on.
+    """
+    return Console(highlight=False, soft_wrap=False, width=output_width())
+
+
+def output_width() -> int | None:
+    """COLUMNS, else None (the terminal's own width) on a terminal, else 80."""
+    import os
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if sys.stdout.isatty() else 80
 
 
 def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:

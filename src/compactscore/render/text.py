@@ -119,8 +119,9 @@ def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | 
     """Each column's width for a table no wider than ``width``, or None if none fits.
 
     Every column is at least as wide as its longest word, so no word is broken; a
-    column of running text is at least ``min_width`` wide (or all of its text). Short
-    columns get their whole width first; the text columns share the rest by weight.
+    column of running text is at least ``min_width`` wide (or all of its text). The
+    room left goes, a few characters at a time, where it saves the most lines; what
+    saves none is shared by the text columns by weight, then by the others.
     """
     count = len(grid.columns)
     # Boxed, each column has a border and a space either side; compact, two spaces between.
@@ -131,14 +132,75 @@ def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | 
         return None
     if sum(natural) <= room:
         return natural
+    _shorten_rows(grid, widths, natural, room)
     text = [i for i, column in enumerate(grid.columns) if _is_text(column)]
-    short = sorted((i for i in range(count) if i not in text), key=lambda i: natural[i])
-    for i in short:
-        widths[i] += max(0, min(min(natural[i], _WRAP_AT) - widths[i], room - sum(widths)))
     _share(grid, text, widths, natural, room)
-    for i in short:
-        widths[i] += max(0, min(natural[i] - widths[i], room - sum(widths)))
+    _share(grid, [i for i in range(count) if i not in text], widths, natural, room)
     return widths
+
+
+def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) -> None:
+    """Widen, step by step, the column whose widening saves the most lines per character.
+
+    A row is as tall as its tallest cell, so lines saved in one column alone may not
+    shorten the table: those count too, but far less.
+    """
+    cells = [_words_of(grid, i) for i in range(len(grid.columns))]
+    counted: dict[tuple[int, int], list[int]] = {}
+
+    def lines(position: int, at: int) -> list[int]:
+        if (position, at) not in counted:
+            counted[position, at] = [_line_count(cell, at) for cell in cells[position]]
+        return counted[position, at]
+
+    while sum(widths) < room:
+        current = [lines(i, widths[i]) for i in range(len(widths))]
+        cost = _cost(current)
+        best: tuple[float, int, int] | None = None
+        for i in range(len(widths)):
+            for step in range(1, min(room - sum(widths), natural[i] - widths[i]) + 1):
+                saved = cost - _cost([*current[:i], lines(i, widths[i] + step), *current[i + 1 :]])
+                if saved > 0:
+                    if best is None or saved / step > best[0]:
+                        best = (saved / step, i, step)
+                    break
+        if best is None:
+            return
+        widths[best[1]] += best[2]
+
+
+def _cost(lines: list[list[int]]) -> int:
+    """The table's height first, then the lines of all its cells: what a reader scans."""
+    rows: list[tuple[int, ...]] = list(zip(*lines, strict=True))
+    return 1000 * sum(max(row) for row in rows) + sum(sum(row) for row in rows)
+
+
+def _words_of(grid: Grid, position: int) -> list[list[list[int]]]:
+    """The widths of the words of each line of each cell of a column, header and footer too."""
+    return [
+        [[cell_len(word) for word in line.split()] for line in cell.split("\n")]
+        for cell in _cells(grid, position)
+    ]
+
+
+def _line_count(cell: list[list[int]], width: int) -> int:
+    """How many lines a cell takes wrapped between words at this width."""
+    count = 0
+    for words in cell:
+        count += 1
+        used = -1
+        for length in words:
+            if used >= 0 and used + 1 + length <= width:
+                used += 1 + length
+            elif used < 0:
+                used = length
+            else:
+                count += 1
+                used = length
+            if length > width:  # a word longer than the width takes more lines of its own
+                count += -(-length // width) - 1
+                used = length % width or width
+    return count
 
 
 def _share(
@@ -208,6 +270,15 @@ def wrap_words(text: str, width: int) -> list[str]:
                 line = word
         lines.append(line)
     return lines
+
+
+def hanging(text: str, width: int, indent: int = 2) -> str:
+    """Text wrapped between words, its lines after the first indented: one item, however long."""
+    first, *rest = wrap_words(text, width) or [""]
+    if not rest:
+        return first
+    more = wrap_words(" ".join(text.split()[len(first.split()) :]), width - indent)
+    return "\n".join([first, *(" " * indent + line for line in more)])
 
 
 def _head(word: str, width: int) -> str:
