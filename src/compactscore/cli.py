@@ -164,14 +164,28 @@ def trend(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    last: Annotated[
+        int | None,
+        typer.Option("--last", metavar="N", min=1, help="Only the latest N periods."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="PERIOD", help="Only the periods from this one on."),
+    ] = None,
 ) -> int:
     """Every period oldest to newest: each indicator, the totals and the direction of travel.
 
+    With --last or --since, the first period shown is still compared with the one
+    before it. In a narrow terminal the indicators' table shows the latest periods
+    that fit and says how many it left out; the totals keep every period.
+
     Example: compactscore trend --format markdown
+
+    Example: compactscore trend --last 5
     """
     from compactscore.commands.trend import run_trend
 
-    return run_trend(files or [], output, indicators, rev)
+    return run_trend(files or [], output, indicators, rev, last, since)
 
 
 @app.command()
