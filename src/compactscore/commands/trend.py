@@ -38,6 +38,8 @@ def run_trend(
 
 def _first_shown(periods: list[Period], last: int | None, since: str | None) -> int:
     """The position of the first period to show, from --last and --since."""
+    if last is not None and last < 1:
+        raise usage(f"--last {last}: not a number of periods.", "Give 1 or more, as in --last 5.")
     first = 0 if last is None else max(0, len(periods) - last)
     if since is not None:
         start = parse_period(since)
