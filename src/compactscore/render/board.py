@@ -13,6 +13,7 @@ from compactscore.render.words import direction_words, listed, plural, score_wor
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
+EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
 INDICATORS_TITLE = "Indicators"
 
 
@@ -124,10 +125,13 @@ def trend_caption(report: BoardReport) -> str:
         if len(periods) == 1
         else f"in each period from {periods[0].period} to {periods[-1].period}"
     )
-    text = (
-        f"The total {span}, in points (solid blue line), each point labelled with the "
-        "maximum and the percent."
+    labelled = (
+        "each point labelled with the maximum and the percent"
+        if len(periods) <= EVERY_POINT_LABELLED
+        else "the first and the latest points labelled with the maximum and the percent "
+        "(point at any other for its figures)"
     )
+    text = f"The total {span}, in points (solid blue line), {labelled}."
     partial = [p.period for p in periods if p.partly_scored]
     if partial:
         text += (
