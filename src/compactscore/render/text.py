@@ -406,6 +406,7 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segmen
         text.append("\n")
         for line in wrap_words(printable(grid.caption), width):
             text.append(line + "\n", style="dim")
+    text.rstrip()
     options = console.options.update_width(width)
     return list(Segment.split_lines(console.render(text, options.update(no_wrap=True))))
 
