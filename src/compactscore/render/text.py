@@ -21,7 +21,6 @@ _CONTROLS = {
 }
 
 
-_WRAP_AT = 40  # a short column is given up to this width before the text columns share the rest
 _TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
 _BORDERS = 3  # each column's left border and padding either side; the table adds one more
 
@@ -246,12 +245,19 @@ def _least(grid: Grid, position: int, natural: int) -> int:
 def wrap_words(text: str, width: int) -> list[str]:
     """Text as lines no wider than ``width``, broken only between words.
 
-    Line breaks in the text are kept. A word longer than the width is the one thing
+    Line breaks in the text are kept, and a line that starts with a bullet goes on
+    under its first word. A word longer than the width is the one thing
     broken, over as many lines as it needs: nothing is ever cut off.
     """
     width = max(width, 1)
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if paragraph.startswith("• ") and max(map(cell_len, words)) <= width - 2:
+            # A bulleted line's own lines start under its first word, not under the bullet.
+            first, *rest = wrap_words(paragraph[2:], width - 2)
+            lines += [f"• {first}", *(f"  {line}" for line in rest)]
+            continue
         line = ""
         for word in paragraph.split():
             while cell_len(word) > width:
