@@ -64,7 +64,7 @@ def _gap_grid(gaps: GapList) -> Grid:
         Column("Indicator", shorten=True, weight=2, min_width=14),
         Column("Score", justify="right"),
         Column("Meaning", hide_below=120),  # the scale's words, where there is room
-        Column("Aim"),
+        Column("Aim", whole=True),
         Column("Gap", justify="right"),
         Column("Change"),
         Column("Action", shorten=True, weight=3, min_width=30),

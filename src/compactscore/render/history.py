@@ -38,11 +38,11 @@ def history_view(history: History) -> View:
         styles.append("yellow" if entry.commit == "not committed" else "")
     columns = [
         Column("Commit", key=True),
-        Column("Date", min_width=10),
-        Column("Author"),
+        Column("Date", whole=True),
+        Column("Author", whole=True),
         Column("No.", justify="right", key=True),
         Column("Indicator", shorten=True, min_width=14, key=True),
-        Column("Score"),
+        Column("Score", whole=True),
         Column("Message", shorten=True, weight=2, min_width=24),
     ]
     grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)

@@ -238,6 +238,8 @@ def _least(grid: Grid, position: int, natural: int) -> int:
         (cell_len(word) for cell in _cells(grid, position) for word in cell.split()), default=1
     )
     column = grid.columns[position]
+    if column.whole:
+        return natural
     floor = column.min_width or (_TEXT_FLOOR if _is_text(column) else 0)
     return max(longest, min(natural, floor), 1)
 

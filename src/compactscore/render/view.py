@@ -29,6 +29,7 @@ class Column:
     optional: bool = False  # repeats what is shown elsewhere: left out, with a note, to fit
     period: bool = False  # one period of a history: the earliest go first, with a note, to fit
     key: bool = False  # names the row: the heading of its block when the table cannot fit
+    whole: bool = False  # a name, a date, a change of score: kept on one line, never wrapped
 
 
 @dataclass
