@@ -101,10 +101,10 @@ def _versions_line(comparison: AreaComparison) -> str:
 def _area_grid(comparison: AreaComparison) -> Grid:
     columns = [
         Column("Rank", justify="right"),
-        Column("Area", min_width=8, key=True),
-        Column("Total", justify="right"),
+        Column("Area", key=True, whole=True),
+        Column("Total", justify="right", whole=True),
         Column("Percent", justify="right"),
-        Column("Scored", justify="right"),
+        Column("Scored", justify="right", whole=True),
     ]
     partial = _partial(comparison)
     if partial:
