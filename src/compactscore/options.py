@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any, TypeVar
 
 import typer
 
@@ -25,14 +26,50 @@ class CheckFormat(StrEnum):
     GITHUB = "github"
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+class ChoiceError(typer.BadParameter):
+    """A value that is not one of an option's choices: named, with the choices, exit 2."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        typer.echo(f"compactscore: {self.message}", file=file, err=file is None)
+
+
+def choice_of(choices: type[E], option: str = "--format") -> Callable[[str], E]:
+    """A parser for an option of fixed choices that says, in words, which ones there are.
+
+    ``--format html: choose table, json, csv or markdown``, rather than a type error.
+    """
+
+    def parse(value: str) -> E:
+        if isinstance(value, choices):
+            return value
+        try:
+            return choices(value.strip().lower())
+        except ValueError:
+            names = [choice.value for choice in choices]
+            listed = f"{', '.join(names[:-1])} or {names[-1]}"
+            raise ChoiceError(f"{option} {value}: choose {listed}") from None
+
+    return parse
+
+
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="Output format: table, json, csv or markdown."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice_of(OutputFormat),
+        help="Output format: table, json, csv or markdown.",
+    ),
 ]
 IndicatorsOption = Annotated[
     Path | None,
     typer.Option(
         "--indicators",
+        metavar="FILE",
         help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
         dir_okay=False,
     ),
@@ -41,6 +78,7 @@ RevOption = Annotated[
     str | None,
     typer.Option(
         "--rev",
+        metavar="REV",
         help="Read the files as they were at this git revision (a commit, branch or tag).",
     ),
 ]
@@ -57,5 +95,6 @@ class ReportFormat(StrEnum):
 
 
 SheetArgument = Annotated[
-    Path | None, typer.Argument(help="The score file (CSV). Default: the latest period.")
+    Path | None,
+    typer.Argument(metavar="[FILE]", help="The score file (CSV). Default: the latest period."),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compactscore.analysis.direction import sign_of, travel_between
 from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
-from compactscore.periods import Period
+from compactscore.periods import Period, parse_period
 from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
 
 RETIRED = "retired"
@@ -105,3 +105,38 @@ def _latest_direction(line: IndicatorTrend, labels: list[str]) -> Direction | No
     if before is None or after is None:
         return None
     return sign_of(after - before)
+
+
+def trend_from(trend: Trend, first: str) -> Trend:
+    """The trend from one period on: directions still compare with the period before it.
+
+    Lines of indicators retired or not yet in force all through the kept periods go.
+    """
+    labels = [period.period for period in trend.periods]
+    kept = labels[labels.index(first) :]
+    lines = []
+    for line in trend.indicators:
+        states = {label: line.states[label] for label in kept}
+        if all(state in (NOT_IN_FORCE, RETIRED) for state in states.values()):
+            continue
+        lines.append(
+            line.model_copy(
+                update={
+                    "ids": {label: id_ for label, id_ in line.ids.items() if label in kept},
+                    "scores": {label: line.scores[label] for label in kept},
+                    "states": states,
+                }
+            )
+        )
+    return trend.model_copy(
+        update={
+            "periods": [period for period in trend.periods if period.period in kept],
+            "indicators": lines,
+            "missing": [label for label in trend.missing if _later(label, first)],
+        }
+    )
+
+
+def _later(label: str, first: str) -> bool:
+    after, start = parse_period(label), parse_period(first)
+    return after is not None and start is not None and start < after

@@ -231,12 +231,12 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             if output is CheckFormat.GITHUB:
                 write_raw(console, line + "\n")
             else:
-                console.print(line, markup=False, soft_wrap=True)
+                console.print(_fitted(console, line), markup=False, soft_wrap=True)
         elif output is CheckFormat.GITHUB:
             write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
-            console.print(str(problem), style=style, markup=False, soft_wrap=True)
+            console.print(_fitted(console, str(problem)), style=style, markup=False, soft_wrap=True)
     errors = len(errors_in(checker.problems))
     warnings = len(checker.problems) - errors
     summary = (
@@ -252,8 +252,24 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
         write_raw(console, summary + "\n")
     else:
         console.print(
-            summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
+            _fitted(console, summary),
+            style="bold red" if errors else "bold green",
+            markup=False,
+            soft_wrap=True,
         )
+
+
+def _fitted(console: Console, line: str) -> str:
+    """A problem as one line for a pipe (FILE:LINE: for grep and editors), wrapped on a terminal.
+
+    On a terminal the lines after the first are indented, so each problem still
+    starts at the left edge with its FILE:LINE.
+    """
+    if not console.is_terminal:
+        return line
+    from compactscore.render.text import hanging
+
+    return hanging(line, console.width)
 
 
 def _annotation(problem: Problem) -> str:

@@ -21,10 +21,25 @@ from compactscore.render.view import View
 
 
 def out_console() -> Console:
-    """The console results are printed to: colour only on a terminal, NO_COLOR honoured."""
+    """The console results are printed to: colour only on a terminal, NO_COLOR honoured.
+
+    Its width is COLUMNS when set, else the terminal's; piped or written to a file,
+    80, whatever terminal the other streams are on.
+    """
     from compactscore.render.console import make_console
 
-    return make_console()
+    return make_console(width=output_width())
+
+
+def output_width() -> int | None:
+    """COLUMNS, else None (the terminal's own width) on a terminal, else 80."""
+    import os
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if sys.stdout.isatty() else 80
 
 
 def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:

@@ -90,7 +90,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
         title="To discuss, largest difference first",
         columns=[
             Column("No.", justify="right"),
-            Column("Indicator", min_width=12),
+            Column("Indicator", shorten=True, min_width=14),
             Column("Sector", min_width=8),
             Column("Public bodies", min_width=8),
             Column("Apart", justify="right"),
@@ -111,7 +111,11 @@ def _prompt_grid(items: list[Disagreement]) -> Grid:
             )
     return Grid(
         title="Questions for the discussion",
-        columns=[Column("No.", justify="right"), Column("Indicator"), Column("Prompt")],
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator", shorten=True, min_width=14),
+            Column("Prompt", fill=True, weight=3, min_width=30),
+        ],
         rows=rows,
     )
 

@@ -14,6 +14,7 @@ from compactscore.render.words import listed, percent_words, plural, score_words
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
+EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
 INDICATORS_TITLE = "Indicators"
 WARNINGS_TITLE = "Check before the meeting"
 
@@ -150,10 +151,13 @@ def trend_caption(report: BoardReport) -> str:
         if len(periods) == 1
         else f"in each period from {periods[0].period} to {periods[-1].period}"
     )
-    text = (
-        f"The total {span}, in points (solid blue line), each point labelled with the "
-        "maximum and the percent."
+    labelled = (
+        "each point labelled with the maximum and the percent"
+        if len(periods) <= EVERY_POINT_LABELLED
+        else "the first and the latest points labelled with the maximum and the percent "
+        "(point at any other for its figures)"
     )
+    text = f"The total {span}, in points (solid blue line), {labelled}."
     partial = [p.period for p in periods if p.partly_scored]
     if partial:
         text += (
@@ -225,8 +229,8 @@ def _gap_grid(report: BoardReport) -> Grid:
             Column("Score"),
             Column("Aim", justify="right"),
             Column("Gap", justify="right"),
-            Column("Action"),
-            Column("Owner"),
+            Column("Action", fill=True, weight=3, min_width=30),
+            Column("Owner", fill=True, min_width=12),
         ],
         rows=rows,
         styles=["bold" if gap.fell else "" for gap in gaps.gaps],

@@ -103,10 +103,10 @@ def _versions_line(comparison: AreaComparison) -> str:
 def _area_grid(comparison: AreaComparison) -> Grid:
     columns = [
         Column("Rank", justify="right"),
-        Column("Area", min_width=8),
-        Column("Total", justify="right"),
+        Column("Area", key=True, whole=True),
+        Column("Total", justify="right", whole=True),
         Column("Percent", justify="right"),
-        Column("Scored", justify="right"),
+        Column("Scored", justify="right", whole=True),
     ]
     partial = _partial(comparison)
     if partial:
@@ -165,12 +165,12 @@ def _spread_grid(comparison: AreaComparison) -> Grid:
     names = [area.area for area in comparison.areas]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", min_width=18, shorten=True),
+        Column("Indicator", min_width=14, shorten=True, weight=2),
         *(Column(name, justify="right") for name in names),
         Column("Low", justify="right"),
         Column("Median", justify="right", optional=True),
         Column("High", justify="right"),
-        Column("Leading", min_width=max(len(name) for name in names)),
+        Column("Leading", shorten=True, min_width=max(len(name) for name in names)),
     ]
     rows = [
         [

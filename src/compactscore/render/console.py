@@ -25,9 +25,11 @@ from rich.segment import Segment
 from compactscore.controls import escape_controls, has_controls
 
 
-def make_console(*, stderr: bool = False, soft_wrap: bool = False) -> Console:
+def make_console(
+    *, stderr: bool = False, soft_wrap: bool = False, width: int | None = None
+) -> Console:
     """A console whose text output can never carry a control character from a file."""
-    console = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=width)
     console.push_render_hook(_EscapeControls())
     return console
 

@@ -32,11 +32,11 @@ def diff_view(diff: SheetDiff) -> View:
     ]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
+        Column("Indicator", shorten=True, min_width=14),
         Column("Before", justify="right"),
         Column("After", justify="right"),
         Column("Change", justify="right"),
-        Column("Also changed"),
+        Column("Also changed", fill=True, weight=2, min_width=20),
     ]
     if not any(c.fields for c in diff.changes):
         # Between two periods only scores are compared: evidence always differs.

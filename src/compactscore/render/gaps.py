@@ -64,14 +64,14 @@ def _gap_grid(gaps: GapList) -> Grid:
     ]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, weight=2, min_width=12),
+        Column("Indicator", shorten=True, weight=2, min_width=14),
         Column("Score", justify="right"),
         Column("Meaning", hide_below=120),  # the scale's words, where there is room
-        Column("Aim"),
+        Column("Aim", whole=True),
         Column("Gap", justify="right"),
         Column("Change"),
-        Column("Action", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, optional=True),
+        Column("Action", shorten=True, weight=3, min_width=30),
+        Column("Owner", shorten=True, min_width=12),
     ]
     styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
     if not any(gap.fell for gap in gaps.gaps):
@@ -86,9 +86,9 @@ def _not_scored_grid(gaps: GapList) -> Grid:
     rows = [[str(i.number), i.title, i.evidence, i.owner] for i in gaps.not_scored]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
-        Column("Evidence", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, optional=True),
+        Column("Indicator", shorten=True, min_width=14),
+        Column("Evidence", shorten=True, weight=3, min_width=30),
+        Column("Owner", shorten=True, min_width=12),
     ]
     if not any(i.owner for i in gaps.not_scored):
         columns.pop()

@@ -59,7 +59,7 @@ def _indicator_grid(card: Scorecard) -> Grid:
     show_target = any(i.target is not None for i in card.indicators)
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", min_width=12),
+        Column("Indicator", shorten=True, weight=2, min_width=14),
         Column("Theme", min_width=8, shorten=True, hide_below=110),
         Column("Score", min_width=10),
     ]
@@ -67,7 +67,7 @@ def _indicator_grid(card: Scorecard) -> Grid:
         columns.append(Column("Change", justify="right"))
     if show_target:
         columns.append(Column("Target"))
-    columns.append(Column("Evidence", min_width=12, shorten=True, weight=3))
+    columns.append(Column("Evidence", min_width=30, shorten=True, weight=3))
     rows, styles = [], []
     for indicator in card.indicators:
         row = [

@@ -75,8 +75,8 @@ def _indicator_grid(trend: Trend) -> Grid:
         styles.append("dim" if retired else "")
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
-        *(Column(label, justify="right") for label in labels),
+        Column("Indicator", shorten=True, min_width=14),
+        *(Column(label, justify="right", period=True) for label in labels),
         Column("Latest"),
     ]
     totals = (f"{p.total if p.scored else '-'}/{p.max}" for p in trend.periods)
