@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from compactscore.periods import Period, parse_period
+from compactscore.periods import Period, parse_period, period_of_file
 
 T = TypeVar("T", bound=Hashable)
 
@@ -454,8 +454,8 @@ class Sheet(BaseModel):
         ``Compact scorecard 2026-27 FINAL.csv`` is read as 2026-27 and headed by its name.
         """
         name = re.split(r"[/\\:]", self.path)[-1]
-        if self.period is not None and name.rsplit(".", 1)[0].strip() == self.period.label:
-            return self.period.label
+        if self.period is not None and period_of_file(name) == self.period:
+            return self.period.label  # 2024-25.csv, 2024-2025.csv, 2024-25.CSV alike
         return name or (self.period.label if self.period else self.path)
 
     def row_for(self, indicator_id: str) -> Row | None:

@@ -179,7 +179,7 @@ def test_a_partly_scored_area_is_ranked_on_what_it_scored(
         "2012-13: 2 areas compared (Part, Full) "
         "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
-        "Part has scored only 3 of the 17, so its rank rests on fewer scores. Areas "
+        "Part (3 of 17 scored) has not scored them all, so its rank rests on fewer scores. Areas "
     ) in out
     assert "Same percent" not in out
     assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100.0%) │" in out
@@ -201,8 +201,8 @@ def test_several_partly_scored_areas_are_named_with_their_n_a(
     assert _headline(result.stdout) == (
         "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
-        "Part has scored only 3 of the 17 and Mixed 6 of 16 (1 n/a), so their ranks rest on "
-        "fewer scores."
+        "Part (3 of 17 scored) and Mixed (6 of 16 scored, 1 n/a) have not scored them all, so "
+        "their ranks rest on fewer scores."
     )
 
 
@@ -247,7 +247,9 @@ def test_csv_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) ->
 def test_markdown_says_the_same(runner: CliRunner, tmp_path: Path) -> None:
     full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
     out = runner.invoke(app, ["compare", full, part, "-f", "markdown"]).stdout
-    assert "Part has scored only 3 of the 17, so its rank rests on fewer scores." in out
+    assert (
+        "Part (3 of 17 scored) has not scored them all, so its rank rests on fewer scores." in out
+    )
     assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100.0%) |" in out
 
 

@@ -147,9 +147,7 @@ def test_a_period_with_nothing_scored_yet_still_reports(riverton: Path) -> None:
     )
     result = runner.invoke(app, ["report", "--format", "markdown"])
     assert result.exit_code == 0, result.stderr
-    assert "Riverton 2014-15: nothing scored yet, 0 of 17 indicators scored (out of 51)  " in (
-        result.stdout
-    )
+    assert "Riverton 2014-15: nothing scored yet, 0 of 17 scored (out of 51)  " in (result.stdout)
     html = runner.invoke(app, ["report"])
     assert html.exit_code == 0, html.stderr
     page = (riverton / "report-2014-15.html").read_text(encoding="utf-8")

@@ -176,9 +176,7 @@ def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, r
     result = run(folder, "trend")
     assert result.exit_code == 0, result.stderr
     headline = result.stdout.splitlines()[1]
-    assert headline == (
-        "Latest, 2014-15: nothing scored yet, 0 of 17 indicators scored (out of 51)."
-    )
+    assert headline == ("Latest, 2014-15: nothing scored yet, 0 of 17 scored (out of 51).")
     assert "0 out of 51" not in result.stdout
     # The total row of the indicators (the compact style, borderless, fits 100 columns).
     assert (

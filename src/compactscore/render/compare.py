@@ -51,14 +51,12 @@ def _partly_line(comparison: AreaComparison) -> str:
         if area.rank is not None
         and area.shared_scored + area.shared_not_applicable < comparison.shared
     ]
-    parts: list[str] = []
-    for area in partly:
-        counted = comparison.shared - area.shared_not_applicable
-        na = f" ({area.shared_not_applicable} n/a)" if area.shared_not_applicable else ""
-        of = "has scored only {} of the {}" if not parts else "{} of {}"
-        parts.append(f"{area.area} {of.format(area.shared_scored, counted)}{na}")
-    rests = "its rank rests" if len(parts) == 1 else "their ranks rest"
-    return f"{listed(parts)}, so {rests} on fewer scores."
+    parts = [
+        f"{area.area} ({scored_words(area.shared_scored, comparison.shared, area.shared_not_applicable)})"
+        for area in partly
+    ]
+    has, rests = ("has", "its rank rests") if len(parts) == 1 else ("have", "their ranks rest")
+    return f"{listed(parts)} {has} not scored them all, so {rests} on fewer scores."
 
 
 def _unranked_line(comparison: AreaComparison) -> str:

@@ -34,7 +34,7 @@ def headline_text(card: Scorecard) -> str:
     where = f"{card.area} " if card.area else ""
     if not card.scored:
         # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max)}"
+        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max, card.not_applicable)}"
     return (
         f"{where}{card.period}: {card.total} out of {card.max} ({percent_words(card.percent)}), "
         f"{scored_words(card.scored, card.count, card.not_applicable)}"

@@ -45,7 +45,7 @@ def _headline(trend: Trend) -> list[str]:
     )
     if not last.scored:
         # As score says it: nothing scored yet is not a score of nothing.
-        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max)}"
+        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max, last.not_applicable)}"
     if last.travel is None or last.travel.compared_on is Basis.NOTHING_SCORED:
         return [*lines, escape(text) + "."]  # nothing scored yet says it already
     return [*lines, f"{escape(text)}; direction of travel {travel_markup(last.travel)}."]

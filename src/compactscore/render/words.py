@@ -44,9 +44,9 @@ def listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def nothing_scored_words(count: int, top: int) -> str:
-    """``nothing scored yet, 0 of 17 indicators scored (out of 51)``: never a total of 0."""
-    return f"nothing scored yet, 0 of {plural(count, 'indicator')} scored (out of {top})"
+def nothing_scored_words(count: int, top: int, not_applicable: int = 0) -> str:
+    """``nothing scored yet, 0 of 17 scored (out of 51)``: never a total of 0."""
+    return f"nothing scored yet, {scored_words(0, count, not_applicable)} (out of {top})"
 
 
 def total_moved_words(change: int, before: str) -> str:
