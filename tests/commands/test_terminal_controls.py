@@ -169,3 +169,17 @@ def test_a_real_terminal_gets_escapes_and_a_real_pipe_the_bytes(area: Path) -> N
     text = shown.decode("utf-8").replace("\r\n", "\n")
     assert "\\x1b]0;pwn\\x07" in text
     assert not OBEYED.search(text)
+
+
+def test_a_bell_in_a_printed_message_is_shown_not_dropped(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    """Rich drops a bell or a CR from a plain string; ours shows them, as the tables do."""
+    config = area / "compactscore.yaml"
+    config.write_text(
+        'area: "River\\e]0;pwn\\aton"\ndefinition: thriving-sector\nscores: scores\n',
+        encoding="utf-8",
+    )
+    result = cli("report", "-o", str(tmp_path / "paper.html"), cwd=area)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Wrote {tmp_path / 'paper.html'}: River\\x1b]0;pwn\\x07ton ")
