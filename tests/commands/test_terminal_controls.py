@@ -183,3 +183,44 @@ def test_a_bell_in_a_printed_message_is_shown_not_dropped(
     result = cli("report", "-o", str(tmp_path / "paper.html"), cwd=area)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Wrote {tmp_path / 'paper.html'}: River\\x1b]0;pwn\\x07ton ")
+
+
+def test_compare_and_indicators_let_no_control_character_through(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    other = Path(shutil.copytree(area, tmp_path / "eastmoor"))
+    (other / "compactscore.yaml").write_text(
+        'area: "East\\e[2Jmoor\\r"\ndefinition: hostile.yaml\nscores: scores\n', encoding="utf-8"
+    )
+    bundled = Path(__file__).parents[2] / "indicators" / "thriving_sector.yaml"
+    text = bundled.read_text(encoding="utf-8").replace(
+        "title: Shared vision\n", 'title: "Shared\\e]0;pwn\\a vision"\n', 1
+    )
+    (other / "hostile.yaml").write_text(text, encoding="utf-8")
+    for args, folder in [
+        (("compare", str(area), str(other)), tmp_path),
+        (("indicators",), other),
+        (("score",), other),
+    ]:
+        result = cli(*args, cwd=folder)
+        assert result.exit_code == 0, result.output
+        assert not OBEYED.search(result.stdout + result.stderr), args
+        assert "x1b" in result.stdout, args
+
+
+def test_markup_in_a_cell_cannot_become_html_or_break_a_markdown_table(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    sheet = area / "scores" / "2014-15.csv"
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    rows[1][3] = "<script>alert(1)</script> | <img src=x onerror=alert(2)>"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_text(out.getvalue(), encoding="utf-8", newline="")
+    paper = tmp_path / "paper.html"
+    assert cli("report", "-o", str(paper), cwd=area).exit_code == 0
+    html = paper.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = cli("score", "-f", "markdown", cwd=area).stdout
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\<img src=x onerror=alert(2)\\>" in markdown
