@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from compactscore.controls import escape_controls
@@ -224,3 +226,13 @@ def test_markup_in_a_cell_cannot_become_html_or_break_a_markdown_table(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = cli("score", "-f", "markdown", cwd=area).stdout
     assert "\\<script\\>alert(1)\\</script\\> \\| \\<img src=x onerror=alert(2)\\>" in markdown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x2100) | st.sampled_from(["\u202e", "\u2066"]))
+)
+def test_no_text_keeps_a_control_character_once_escaped(text: str) -> None:
+    assert not OBEYED.search(escape_controls(text))
+    assert not OBEYED.search(escape_controls(text, one_line=True))
+    assert "\n" not in escape_controls(text, one_line=True)
