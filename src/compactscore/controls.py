@@ -7,6 +7,10 @@ text in an order other than the one it has. Wherever such text is shown, each of
 these characters is written as its Python escape instead: ``\\x1b``, ``\\r``,
 ``\\x07``, ``\\x9b``, ``\\u202e``. Tabs stay as they are; line breaks stay in
 tables and exports, and are shown as ``\\n`` inside a one-line message.
+
+Backslashes already in the text are left alone, so a cell that holds the four
+characters ``\\x1b`` looks the same as one that holds ESC: both are harmless, and
+a doubled backslash in every Windows path of every message would cost more.
 """
 
 from __future__ import annotations

@@ -211,8 +211,15 @@ class Definition(Strict):
         for position, indicator in enumerate(self.indicators):
             self._check_indicator(position, indicator, themes, ids, names)
         _no_cycles(self.indicators)
-        for name in names:
+        for position, name in enumerate(names):
             numbers = [indicator.number for indicator in self.in_force(name)]
+            if not numbers:
+                raise LocatedError(
+                    f"version {name!r} has no indicator in force: every one is retired "
+                    "before it or introduced after it, so a sheet for its periods has nothing "
+                    "to score; check the indicators' 'introduced' and 'retired'",
+                    ("versions", position, "version"),
+                )
             repeated = _first_repeat(numbers)
             if repeated is not None:
                 at = max(i for i, x in enumerate(self.indicators) if x.number == repeated)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from compactscore.controls import escape_controls
@@ -169,3 +171,68 @@ def test_a_real_terminal_gets_escapes_and_a_real_pipe_the_bytes(area: Path) -> N
     text = shown.decode("utf-8").replace("\r\n", "\n")
     assert "\\x1b]0;pwn\\x07" in text
     assert not OBEYED.search(text)
+
+
+def test_a_bell_in_a_printed_message_is_shown_not_dropped(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    """Rich drops a bell or a CR from a plain string; ours shows them, as the tables do."""
+    config = area / "compactscore.yaml"
+    config.write_text(
+        'area: "River\\e]0;pwn\\aton"\ndefinition: thriving-sector\nscores: scores\n',
+        encoding="utf-8",
+    )
+    result = cli("report", "-o", str(tmp_path / "paper.html"), cwd=area)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Wrote {tmp_path / 'paper.html'}: River\\x1b]0;pwn\\x07ton ")
+
+
+def test_compare_and_indicators_let_no_control_character_through(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    other = Path(shutil.copytree(area, tmp_path / "eastmoor"))
+    (other / "compactscore.yaml").write_text(
+        'area: "East\\e[2Jmoor\\r"\ndefinition: hostile.yaml\nscores: scores\n', encoding="utf-8"
+    )
+    bundled = Path(__file__).parents[2] / "indicators" / "thriving_sector.yaml"
+    text = bundled.read_text(encoding="utf-8").replace(
+        "title: Shared vision\n", 'title: "Shared\\e]0;pwn\\a vision"\n', 1
+    )
+    (other / "hostile.yaml").write_text(text, encoding="utf-8")
+    for args, folder in [
+        (("compare", str(area), str(other)), tmp_path),
+        (("indicators",), other),
+        (("score",), other),
+    ]:
+        result = cli(*args, cwd=folder)
+        assert result.exit_code == 0, result.output
+        assert not OBEYED.search(result.stdout + result.stderr), args
+        assert "x1b" in result.stdout, args
+
+
+def test_markup_in_a_cell_cannot_become_html_or_break_a_markdown_table(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    sheet = area / "scores" / "2014-15.csv"
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    rows[1][3] = "<script>alert(1)</script> | <img src=x onerror=alert(2)>"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_text(out.getvalue(), encoding="utf-8", newline="")
+    paper = tmp_path / "paper.html"
+    assert cli("report", "-o", str(paper), cwd=area).exit_code == 0
+    html = paper.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = cli("score", "-f", "markdown", cwd=area).stdout
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\<img src=x onerror=alert(2)\\>" in markdown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x2100) | st.sampled_from(["\u202e", "\u2066"]))
+)
+def test_no_text_keeps_a_control_character_once_escaped(text: str) -> None:
+    assert not OBEYED.search(escape_controls(text))
+    assert not OBEYED.search(escape_controls(text, one_line=True))
+    assert "\n" not in escape_controls(text, one_line=True)

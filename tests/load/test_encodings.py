@@ -74,3 +74,13 @@ WORDS = [
 def test_western_words_are_never_taken_for_another_encoding(words: list[str]) -> None:
     data = " ".join(words).encode("cp1252")
     assert suspected_encoding(data) is None
+
+
+def test_utf_8_with_one_stray_windows_1252_byte_is_said_to_mix_them() -> None:
+    """Chinese in UTF-8 and a pound sign in Windows-1252: mixed, not a Chinese encoding."""
+    data = (HEAD + "1,2,社区团体参与了计划的制定\n2,1,costs ").encode() + b"\xa312\n"
+    with pytest.raises(DataError) as raised:
+        decode(data, "2012-13.csv")
+    (problem,) = raised.value.problems
+    assert problem.line == 3
+    assert problem.message.startswith("mixes two encodings: this line is Windows-1252 text")

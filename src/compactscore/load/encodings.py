@@ -20,6 +20,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# The reader's own pattern of a UTF-8 character (text.py imports this module lazily).
+from compactscore.load.text import _UTF8_CHARACTER as UTF8_CHARACTER
+
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 # Mac Roman punctuation where Windows-1252 has letters: an apostrophe between letters,
 # an opening quote before a word, a closing one after one, a dash between spaces.
@@ -58,6 +61,10 @@ def _east_asian(data: bytes) -> Suspicion | None:
     runs = list(_HIGH_RUN.finditer(data))
     high = sum(len(match.group()) for match in runs)
     if high < 4:
+        return None
+    # Mostly UTF-8 with a stray Windows-1252 byte: the reader says so itself.
+    utf8 = sum(len(match.group()) for match in UTF8_CHARACTER.finditer(data))
+    if utf8 >= 0.5 * high:
         return None
     # Bytes of 0x80 and above next to another: rare in Western text, the rule in these.
     paired = sum(len(match.group()) for match in runs if len(match.group()) >= 2) / high

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -72,20 +73,11 @@ def load_repository(start: Path) -> Repository | None:
     if data is None:
         data = {}
     config = validate(Config, data, node, shown, "compactscore config")
-    if config.definition != BUNDLED:
-        _inside(
-            path.parent,
-            path.parent / config.definition,
-            "definition",
-            config.definition,
-            shown,
-            line_of(node, ("definition",)),
-        )
+    check_paths_inside(path.parent, config, shown, node)
     definition = resolve_definition(
         config.definition, path.parent, shown, line_of(node, ("definition",))
     )
     scores = path.parent / config.scores
-    _inside(path.parent, scores, "scores", config.scores, shown, line_of(node, ("scores",)))
     if not scores.is_dir():
         raise DataError.at(
             shown,
@@ -104,14 +96,21 @@ def load_repository(start: Path) -> Repository | None:
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
 
 
-def _inside(root: Path, target: Path, key: str, written: str, shown: str, line: int | None) -> None:
+def check_paths_inside(root: Path, config: Config, shown: str, node: Any) -> None:
+    """Refuse a config whose scores folder or definition file is outside its repository."""
+    _inside(root, config.scores, "scores", shown, line_of(node, ("scores",)))
+    if config.definition != BUNDLED:
+        _inside(root, config.definition, "definition", shown, line_of(node, ("definition",)))
+
+
+def _inside(root: Path, written: str, key: str, shown: str, line: int | None) -> None:
     """Refuse a config path that leaves the repository (``..``, an absolute path, a link out).
 
     Everything a repository's commands read must be in it: git keeps its history, and a
     repository received from elsewhere cannot make the commands read files beyond it.
     """
     try:
-        real_root, real_target = resolved(root), resolved(target)
+        real_root, real_target = resolved(root), resolved(root / written)
     except DataError:
         return  # a link that loops is named where the folder itself is looked for
     if real_target.is_relative_to(real_root):

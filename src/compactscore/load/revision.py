@@ -11,7 +11,13 @@ from compactscore.errors import DataError, GitError, Problem, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import read_blobs, run_git, run_git_bytes
 from compactscore.load.paths import resolved
-from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
+from compactscore.load.repository import (
+    CONFIG_NAME,
+    Config,
+    Repository,
+    check_paths_inside,
+    check_periods,
+)
 from compactscore.load.text import MAX_BYTES, check_size, decode
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
@@ -195,6 +201,7 @@ def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
     data, node = parse_yaml(text_at(root, commit, name, shown), shown)
     config = validate(Config, data or {}, node, shown, "compactscore config")
     base = (root / name).parent
+    check_paths_inside(base, config, shown, node)
     definition = _definition_at(root, commit, base, config.definition, rev)
     if config.definition != BUNDLED and definition is None:
         raise DataError.at(

@@ -9,12 +9,14 @@ from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreStat
 from compactscore.periods import Period, parse_period
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
-WHOLE = re.compile(r"^\+?[0-9]+$")
-_NEGATIVE = re.compile(r"^-[0-9]+$")
+# At most 30 digits: a longer run is no point or number on any scale, and Python refuses
+# to convert one of more than 4,300 digits at all.
+WHOLE = re.compile(r"^\+?[0-9]{1,30}$")
+_NEGATIVE = re.compile(r"^-[0-9]{1,30}$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+_NUMBER_THEN_WORDS = re.compile(r"^([0-9]{1,30})\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
 # "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
 _UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
 # What a spreadsheet user writes on a row added below the indicators to add them up.

@@ -114,6 +114,7 @@ def _check_keys(node: yaml.Node | None, shown: str) -> None:
         if isinstance(current, yaml.MappingNode):
             seen: dict[object, tuple[str, int]] = {}
             for key, value in current.value:
+                _check_number(key, shown)
                 name = key.value if isinstance(key, yaml.ScalarNode) else None
                 read = _read_as(key) if name is not None else None
                 if read is not None and read in seen:
@@ -136,6 +137,23 @@ def _check_keys(node: yaml.Node | None, shown: str) -> None:
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+        else:
+            _check_number(current, shown)
+
+
+MAX_DIGITS = 30  # a point, a number or a year has a few digits; thousands would not even convert
+
+
+def _check_number(node: yaml.Node, shown: str) -> None:
+    """Refuse a number too long to be one a scorecard uses, before it is built."""
+    if node.tag in _NUMBER_TAGS and len(str(node.value)) > MAX_DIGITS:
+        raise DataError.at(
+            shown,
+            node.start_mark.line + 1,
+            f"holds a number {len(str(node.value))} characters long, longer than any number a "
+            "scorecard uses.",
+            "Write the number it should be, such as 3.",
+        )
 
 
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")

@@ -1,8 +1,10 @@
 """The consoles every command prints through: nothing a file holds reaches a terminal raw.
 
-Tables and messages are rendered by rich; a render hook passes every segment of
-text through ``escape_controls`` before it is written, so a control character
-that any code path forgot to escape is still shown, not obeyed. Rich's own
+Tables and messages are rendered by rich. Every string printed is escaped before
+rich reads it (rich would silently drop a bell or a carriage return), and a
+render hook passes every segment of text through ``escape_controls`` before it
+is written, so a control character that any code path forgot to escape is still
+shown, not obeyed. Rich's own
 colour codes are added after the hook and are untouched. Machine formats (CSV,
 JSON, Markdown) are written with ``write_raw``: exact bytes to a file or a pipe,
 escaped on a terminal.
@@ -10,7 +12,7 @@ escaped on a terminal.
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 from rich.console import (
     Console,
@@ -21,6 +23,7 @@ from rich.console import (
     RenderResult,
 )
 from rich.segment import Segment
+from rich.text import Text
 
 from compactscore.controls import escape_controls, has_controls
 
@@ -29,7 +32,7 @@ def make_console(
     *, stderr: bool = False, soft_wrap: bool = False, width: int | None = None
 ) -> Console:
     """A console whose text output can never carry a control character from a file."""
-    console = Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=width)
+    console = _EscapingConsole(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=width)
     console.push_render_hook(_EscapeControls())
     return console
 
@@ -48,6 +51,13 @@ def is_terminal(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+class _EscapingConsole(Console):
+    """Strings printed are escaped before rich reads them, since rich drops a bell or a CR."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(escape_controls(text), **kwargs)
 
 
 class _EscapeControls(RenderHook):
