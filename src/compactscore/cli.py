@@ -71,6 +71,15 @@ def _options(
 
     Example: compactscore score scores/2024-25.csv
     """
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        typer.echo(
+            "./: the current folder no longer exists (it was deleted or moved after the "
+            "shell changed to it). Change to a folder that exists (cd) and run the command again.",
+            err=True,
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -23,7 +23,7 @@ RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 SHEET = (RIVERTON / "scores" / "2013-14.csv").read_bytes()
 
 KINDS = ["absent", "regular", "garbage", "folder", "link", "dangling", "fifo", "loop", "device"]
-GIT_STATES = ["none", "committed", "nothing-committed", "bare-beside"]
+GIT_STATES = ["none", "committed", "nothing-committed", "bare-beside", "not-ours"]
 COMMANDS = [
     ("score", "{sheet}"),
     ("check", "{sheet}"),
@@ -106,14 +106,19 @@ def test_any_file_kind_and_git_state_gives_a_result_or_a_clean_error(
             _make(root / "scores", scores_kind, b"")
         config = f"area: Testville\nscores: {scores_name}\n".encode()
         _make(root / "compactscore.yaml", config_kind, config)
-        (root / "scores" / "2012-13.csv").write_bytes(SHEET) if (root / "scores").is_dir() else None
+        if (root / "scores").is_dir():
+            (root / "scores" / "2012-13.csv").write_bytes(SHEET)
         sheet = root / "scores" / "2013-14.csv" if (root / "scores").is_dir() else root / "x.csv"
         _make(sheet, sheet_kind, SHEET)
         if git_state != "none":
             _git(root, "init", "-q")
-            if git_state == "committed":
+            if git_state in ("committed", "not-ours"):
                 _git(root, "add", "-A")
                 _git(root, "commit", "-q", "-m", "Scores")
+            if git_state == "not-ours" and hasattr(os, "geteuid") and os.geteuid() == 0:
+                # A repository another user owns, which git itself refuses to read.
+                for path in [root, *root.rglob("*")]:
+                    os.lchown(path, 4242, 4242)
             elif git_state == "bare-beside":
                 _git(root.parent, "init", "-q", "--bare", str(root / "bare.git"))
         args = [part.format(sheet=os.path.relpath(sheet, root)) for part in command]

@@ -165,3 +165,25 @@ def test_a_huge_committed_sheet_is_refused_before_it_is_read(
 
 def _head(folder: Path) -> str:
     return _git(folder, "rev-parse", "HEAD").strip()
+
+
+def test_a_current_folder_deleted_from_under_the_shell_is_said_plainly(tmp_path: Path) -> None:
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\n"
+        "sys.argv = ['compactscore', 'history', 'scores/2013-14.csv']\n"
+        "from compactscore.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "./: the current folder no longer exists (it was deleted or moved after the shell "
+        "changed to it). Change to a folder that exists (cd) and run the command again.\n"
+    )

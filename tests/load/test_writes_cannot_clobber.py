@@ -6,6 +6,7 @@ import errno
 import os
 import socket
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -290,3 +291,16 @@ def test_new_refuses_a_dangling_link_at_the_sheet(
     assert "is a symbolic link (to /nonexistent/place.csv, which does not exist)" in (result.stderr)
     assert (scores / "2099-00.csv").is_symlink()
     assert latest in _names(scores)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_on_linux_the_move_is_renameat2_and_refuses_an_existing_file(tmp_path: Path) -> None:
+    source, target = tmp_path / "new", tmp_path / "there"
+    source.write_text("new\n", encoding="utf-8")
+    target.write_text("theirs\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        files._rename_noreplace(str(source), target)
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    target.unlink()
+    assert files._rename_noreplace(str(source), target) is True
+    assert target.read_text(encoding="utf-8") == "new\n" and not source.exists()

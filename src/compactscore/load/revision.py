@@ -261,6 +261,8 @@ def commits_of(root: Path, name: str) -> list[Commit]:
     listing = run_git(
         [
             "log",
+            "--no-textconv",
+            "--no-ext-diff",
             "--follow",
             "--date=format:%Y-%m-%d %H:%M",
             "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",
