@@ -290,12 +290,19 @@ def wrap_words(text: str, width: int) -> list[str]:
 
 
 def hanging(text: str, width: int, indent: int = 2) -> str:
-    """Text wrapped between words, its lines after the first indented: one item, however long."""
-    first, *rest = wrap_words(text, width) or [""]
-    if not rest:
-        return first
-    more = wrap_words(" ".join(text.split()[len(first.split()) :]), width - indent)
-    return "\n".join([first, *(" " * indent + line for line in more)])
+    """Text wrapped between words, every line after the first indented: one item, however long."""
+    first, *rest = text.split("\n")
+    head = wrap_words(first, width)[0]
+    words = first.split()
+    taken = len(head.split())
+    if words and head != " ".join(words[:taken]):  # the start of a word too long for a line
+        words[0] = words[0][len(head) :]
+        taken = 0
+    remainder = " ".join(words[taken:])  # the rest of the first line, wrapped narrower
+    lines = [head]
+    for paragraph in ([remainder] if remainder else []) + rest:
+        lines += [" " * indent + line for line in wrap_words(paragraph, width - indent)]
+    return "\n".join(lines)
 
 
 def _head(word: str, width: int) -> str:
