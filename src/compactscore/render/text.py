@@ -230,11 +230,12 @@ def _is_text(column: Column) -> bool:
 
 
 def _cells(grid: Grid, position: int) -> list[str]:
+    """A column's cells as they are printed (headers and footer too), to be measured."""
     cells = [grid.columns[position].header]
     cells += [row[position] for row in grid.rows if position < len(row)]
     if grid.footer:
         cells.append(grid.footer[position])
-    return cells
+    return [printable(cell) for cell in cells]
 
 
 def _natural(grid: Grid, position: int) -> int:
