@@ -101,3 +101,8 @@ def test_a_table_that_cannot_fit_is_one_labelled_block_per_row() -> None:
     assert out.getvalue().endswith(
         "1 Shared vision\n  Action: Take the statement to the\n          partnership board.\n"
     )
+
+
+def test_a_problem_too_long_for_a_line_keeps_every_character() -> None:
+    assert hanging("/a/very/long/path.csv:3: bad", 12) == ("/a/very/long\n  /path.csv:\n  3: bad")
+    assert hanging("first line\nsecond", 20) == "first line\n  second"

@@ -131,3 +131,15 @@ def test_a_terminal_gets_tables_no_wider_than_itself() -> None:
         Console(file=out, width=80, force_terminal=True, color_system=None), trend_view(trend)
     )
     assert max(len(line) for line in out.getvalue().splitlines()) <= 80
+
+
+def test_score_says_it_left_the_theme_out_and_shows_it_in_blocks(run_at: RunAt) -> None:
+    table = run_at(100, EXAMPLES / "riverton", "score").stdout
+    assert "Theme" not in table.split("Left out at this width")[0].split("Themes")[0]
+    assert (
+        "Left out at this width: Theme. Widen the terminal, or use --format markdown or csv, "
+        "to see every \ncolumn." in table
+    )
+    blocks = run_at(60, EXAMPLES / "riverton", "score").stdout
+    assert "1 Shared vision\n  Theme:    Shared vision and the plan\n" in blocks
+    assert "Left out at this width" not in blocks

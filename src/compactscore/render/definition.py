@@ -33,7 +33,7 @@ def definition_view(definition: Definition, version: str) -> View:
         columns=[
             Column("No.", justify="right"),
             Column("Indicator (id)", shorten=True, min_width=14),
-            Column("Theme", hide_below=140),
+            Column("Theme", shorten=True, min_width=12),
             Column("Statement", fill=True, weight=3, min_width=30),
         ],
         rows=[

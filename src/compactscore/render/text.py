@@ -136,9 +136,11 @@ def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) 
     """Widen, step by step, the column whose widening saves the most lines per character.
 
     A row is as tall as its tallest cell, so lines saved in one column alone may not
-    shorten the table: those count too, but far less.
+    shorten the table: those count too, but less; and a short cell (a score's words,
+    a target) kept on one line counts as much as a line off the table.
     """
     cells = [_words_of(grid, i) for i in range(len(grid.columns))]
+    short = [not _is_text(column) for column in grid.columns]
     counted: dict[tuple[int, int], list[int]] = {}
 
     def lines(position: int, at: int) -> list[int]:
@@ -148,11 +150,12 @@ def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) 
 
     while sum(widths) < room:
         current = [lines(i, widths[i]) for i in range(len(widths))]
-        cost = _cost(current)
+        cost = _cost(current, short)
         best: tuple[float, int, int] | None = None
         for i in range(len(widths)):
             for step in range(1, min(room - sum(widths), natural[i] - widths[i]) + 1):
-                saved = cost - _cost([*current[:i], lines(i, widths[i] + step), *current[i + 1 :]])
+                wider = [*current[:i], lines(i, widths[i] + step), *current[i + 1 :]]
+                saved = cost - _cost(wider, short)
                 if saved > 0:
                     if best is None or saved / step > best[0]:
                         best = (saved / step, i, step)
@@ -162,10 +165,16 @@ def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) 
         widths[best[1]] += best[2]
 
 
-def _cost(lines: list[list[int]]) -> int:
-    """The table's height first, then the lines of all its cells: what a reader scans."""
+def _cost(lines: list[list[int]], short: list[bool]) -> int:
+    """The table's height, short cells broken over lines, then all the lines a reader scans."""
     rows: list[tuple[int, ...]] = list(zip(*lines, strict=True))
-    return 1000 * sum(max(row) for row in rows) + sum(sum(row) for row in rows)
+    broken = sum(
+        count > 1
+        for column, is_short in zip(lines, short, strict=True)
+        if is_short
+        for count in column
+    )
+    return 1000 * sum(max(row) for row in rows) + 1000 * broken + sum(sum(row) for row in rows)
 
 
 def _words_of(grid: Grid, position: int) -> list[list[list[int]]]:
@@ -215,7 +224,7 @@ def _is_text(column: Column) -> bool:
 
 
 def _cells(grid: Grid, position: int) -> list[str]:
-    """A column's cells as shown: control characters escaped, so measured at their shown width."""
+    """A column's cells as printed (headers and footer too), control characters escaped."""
     cells = [grid.columns[position].header]
     cells += [row[position] for row in grid.rows if position < len(row)]
     if grid.footer:
@@ -276,12 +285,19 @@ def wrap_words(text: str, width: int) -> list[str]:
 
 
 def hanging(text: str, width: int, indent: int = 2) -> str:
-    """Text wrapped between words, its lines after the first indented: one item, however long."""
-    first, *rest = wrap_words(text, width) or [""]
-    if not rest:
-        return first
-    more = wrap_words(" ".join(text.split()[len(first.split()) :]), width - indent)
-    return "\n".join([first, *(" " * indent + line for line in more)])
+    """Text wrapped between words, every line after the first indented: one item, however long."""
+    first, *rest = text.split("\n")
+    head = wrap_words(first, width)[0]
+    words = first.split()
+    taken = len(head.split())
+    if words and head != " ".join(words[:taken]):  # the start of a word too long for a line
+        words[0] = words[0][len(head) :]
+        taken = 0
+    remainder = " ".join(words[taken:])  # the rest of the first line, wrapped narrower
+    lines = [head]
+    for paragraph in ([remainder] if remainder else []) + rest:
+        lines += [" " * indent + line for line in wrap_words(paragraph, width - indent)]
+    return "\n".join(lines)
 
 
 def _head(word: str, width: int) -> str:
