@@ -29,6 +29,9 @@ _TOTAL_WORDS = {
     "sub total",
     "sub-total",
 }
+# What a spreadsheet shows in a cell whose formula failed, and a date as a workbook cell reads.
+_ERROR_VALUES = {"#n/a", "#ref!", "#div/0!", "#value!", "#name?", "#num!", "#null!", "#spill!"}
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9:]+)?$")
 _SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
@@ -107,6 +110,16 @@ def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) 
         return (
             f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
             f"Use {points}.",
+        )
+    if text.casefold() in _ERROR_VALUES:
+        return (
+            f"{column} {text} is the spreadsheet's error value: the cell's formula failed.",
+            f"Type the score itself ({points}), or mend the formula it comes from.",
+        )
+    if _DATE.match(text):
+        return (
+            f"{column} {text} is a date: the spreadsheet formatted the cell as a date.",
+            f"Format the cell as a number or as text, then type the score again ({points}).",
         )
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         return (
