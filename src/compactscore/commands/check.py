@@ -14,6 +14,7 @@ from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import sheet_problems
+from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.periods import period_of_file
@@ -83,7 +84,7 @@ class _Checker:
                 Problem(
                     shown_folder(folder),
                     None,
-                    f"holds no score files (.csv) and no {CONFIG_NAME}, so nothing was checked.",
+                    f"holds no score files (.csv, .xlsx, .ods) and no {CONFIG_NAME}, so nothing was checked.",
                     "Name the files or the folder to check, or run check in the scorecard "
                     "repository.",
                     Severity.WARNING,
@@ -98,14 +99,16 @@ class _Checker:
         repository = self._repository(folder)
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
-                if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
+                if not is_sheet(path.name) and period_of_file(path.name) is not None:
                     self.problems.append(
                         Problem(
                             shown_path(path),
                             None,
-                            "is named for a period but is not a CSV file, so no command reads it.",
-                            f"Save it from the spreadsheet as CSV ({path.stem}.csv), then move "
-                            "this one out of the scores folder.",
+                            "is named for a period but is neither a CSV file nor a workbook "
+                            "(.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it.",
+                            f"Save it from the spreadsheet as CSV ({path.stem}.csv) or as a "
+                            f"workbook ({path.stem}.xlsx), then move this one out of the scores "
+                            "folder.",
                             Severity.WARNING,
                         )
                     )
@@ -116,7 +119,7 @@ class _Checker:
                     None,
                     f"its scores folder ({shown_folder(repository.scores_dir)}) holds no sheet "
                     "named for a period, so the other commands will find none.",
-                    "Set 'scores:' to the folder of the CSV files, or add one with "
+                    "Set 'scores:' to the folder of the sheets, or add one with "
                     "'compactscore new PERIOD'.",
                     Severity.WARNING,
                 )
@@ -176,7 +179,7 @@ class _Checker:
 
 
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
-    """Each ``*.csv`` below a folder in path order, with its folder and whether it is a link.
+    """Each sheet (``*.csv``, ``*.xlsx``, ...) below a folder in path order, with its folder and whether it is a link.
 
     Hidden files and folders (.git and the like) are never entered, nor are linked
     folders. A national collection holds thousands of sheets: the folder entries
@@ -196,7 +199,7 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
             if name.startswith("."):
                 continue
             is_link = entry.is_symlink()
-            if name.endswith(".csv"):
+            if name.endswith(SHEET_ENDINGS):
                 found.append(((*parts, name), base / name, base, is_link))
             if not is_link and _is_folder(entry):
                 pending.append((base / name, (*parts, name)))

@@ -20,10 +20,11 @@ from compactscore.load.revision import (
     is_shallow,
     is_tracked,
     relative,
-    text_at,
+    sheet_at,
 )
 from compactscore.load.sheet import read_sheet
 from compactscore.load.text import read_text
+from compactscore.load.workbook import is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
@@ -33,7 +34,7 @@ NOT_COMMITTED = "not committed"
 
 def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
     """Every change of each score in one sheet, oldest first, from git."""
-    if file.is_dir() or file.suffix.lower() != ".csv":
+    if file.is_dir() or not is_sheet(file.name):
         raise usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
@@ -58,7 +59,7 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     skipped: list[Problem] = []
     for commit in commits:
         shown = f"{commit.short}:{commit.name}"
-        text = text_at(root, commit.id, commit.name, shown)
+        text = sheet_at(root, commit.id, commit.name, shown)
         check = _check_command(typed_from_here(root / commit.name), indicators, commit.short)
         sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
         if sheet is None:
@@ -88,7 +89,7 @@ def _read(
     path: Path,
     definition: Definition,
     shown: str,
-    text: str,
+    text: str | bytes,
     skipped: list[Problem],
     check: str,
     committed: bool = True,
@@ -139,10 +140,16 @@ def _uncommitted(
     if not file.is_file():
         return False
     name = relative(root, file)
-    working = read_text(file, str(file))
+    working: str | bytes = (
+        file.read_bytes() if is_workbook(file.name) else read_text(file, str(file))
+    )
     if commits and exists_at(root, "HEAD", name):
-        committed = text_at(root, "HEAD", name, f"HEAD:{name}")
-        if _lines(committed) == _lines(working):
+        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+        if committed == working or (
+            isinstance(committed, str)
+            and isinstance(working, str)
+            and _lines(committed) == _lines(working)
+        ):
             return False
     sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:

@@ -10,6 +10,7 @@ from compactscore.errors import CompactscoreError, DataError
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet_warned
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_of_file
 
@@ -71,11 +72,11 @@ class Sources:
         printed as check prints them, for a command about this one sheet.
         """
         shown = self.shown(path)
-        text = None
+        text: str | bytes | None = None
         if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import relative, text_at
+            from compactscore.load.revision import relative, sheet_at
 
-            text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
+            text = sheet_at(self.git_root, self.commit, relative(self.git_root, path), shown)
         sheet, warnings = load_sheet_warned(path, self.definition, shown=shown, text=text)
         if warn and warnings:
             from compactscore.exits import report_problems
@@ -199,6 +200,6 @@ def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
     found = []
     for name in names:
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     return found

@@ -11,6 +11,7 @@ from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
 from compactscore.load.paths import shown_path
 from compactscore.load.text import read_text
+from compactscore.load.workbook import is_sheet
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -80,16 +81,16 @@ def load_repository(start: Path) -> Repository | None:
             f"the scores folder {config.scores!r} "
             + ("is a file, not a folder" if scores.exists() else "does not exist")
             + f" (looked for {shown_path(scores)}).",
-            "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
+            "Create the folder, or set 'scores:' to the folder that holds the sheets.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
 
 
 def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
-    """The CSV files in a folder whose names are periods, oldest first."""
+    """The sheets (CSV files and workbooks) in a folder whose names are periods, oldest first."""
     found = []
     for path in folder.iterdir():
-        if path.suffix.lower() == ".csv" and path.is_file():
+        if is_sheet(path.name) and path.is_file():
             period = period_of_file(path.name)
             if period is not None:
                 found.append((period, path))

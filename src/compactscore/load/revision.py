@@ -9,7 +9,8 @@ from compactscore.errors import DataError, GitError, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import run_git, run_git_bytes
 from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
-from compactscore.load.text import MAX_BYTES, decode
+from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -85,6 +86,17 @@ def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     return decode(data, shown)
 
 
+def sheet_at(root: Path, commit: str, name: str, shown: str) -> str | bytes:
+    """A sheet as it was at a commit: a CSV file's text, or a workbook's bytes as they are."""
+    if not is_workbook(name):
+        return text_at(root, commit, name, shown)
+    if not exists_at(root, commit, name):
+        return text_at(root, commit, name, shown)  # says it was not there
+    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+    check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+    return data
+
+
 def names_at(root: Path, commit: str, folder: str) -> list[str]:
     """The names of the files in a folder at a commit (empty when the folder was not there)."""
     spec = f"{commit}:{folder}" if folder not in ("", ".") else f"{commit}:"
@@ -150,7 +162,7 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
     found = []
     for name in names_at(root, commit, relative(root, folder)):
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)
