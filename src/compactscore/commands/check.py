@@ -275,6 +275,8 @@ def _annotation(problem: Problem) -> str:
     if problem.line:
         where += f",line={problem.line}"
     text = f"{problem.message} {problem.fix}".strip()
+    if problem.place:  # a workbook's sheet and cell: its row alone does not say where
+        text = f"{problem.place}: {text}"
     return f"::{kind} {where}::{_escape_data(text)}"
 
 
