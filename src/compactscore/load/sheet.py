@@ -12,6 +12,7 @@ from compactscore.load.sheet_cells import (
     indicator_of,
     indicator_problem,
     point_problem,
+    spreadsheet_point,
     total_cell,
     whole_point,
 )
@@ -433,6 +434,8 @@ class _SheetReader:
     ) -> int:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
         point = whole_point(text, scale)
+        if point is None:
+            point = spreadsheet_point(text, scale)
         if point is None:
             self.error(line, *point_problem(column, text, scale, allow_na), column)
             return 0

@@ -16,6 +16,7 @@ _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
 _NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
 # "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_ZERO_DECIMAL = re.compile(r"^\+?([0-9]+)\.0+$")
 _UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
 # What a spreadsheet user writes on a row added below the indicators to add them up.
 _TOTAL_WORDS = {
@@ -45,6 +46,8 @@ def indicator_of(
     key = cell.lower()
     if WHOLE.match(key):
         return by_number.get(str(int(key)))
+    if key.endswith(".") and WHOLE.match(key[:-1]):
+        return by_number.get(str(int(key[:-1])))  # "1." as a numbered list writes it
     return by_id.get(key)
 
 
@@ -101,9 +104,37 @@ def whole_point(text: str, scale: Scale) -> int | None:
     return None
 
 
+def spreadsheet_point(text: str, scale: Scale) -> int | None:
+    """A point as spreadsheets write it, when it can mean one point only; else None.
+
+    ``2.00`` (a number formatted with decimals), ``2 – Good progress`` or
+    ``2 - Good progress`` (a drop-down's entry: the number and its own label), and
+    the label alone (``Good progress``) when no other point has the same label.
+    """
+    zero = _ZERO_DECIMAL.match(text)
+    if zero:
+        point = int(zero.group(1))
+        return point if scale.min <= point <= scale.max else None
+    labels: dict[str, int | None] = {}
+    for point, label in scale.labels.items():
+        key = label.strip().casefold()
+        labels[key] = None if key in labels else point  # a label two points share names neither
+    named = labels.get(text.strip().casefold())
+    if named is not None:
+        return named
+    match = _NUMBER_THEN_WORDS.match(text)
+    if match is None:
+        return None
+    point = int(match.group(1))
+    words = match.group(2).strip(" ()[].").casefold()
+    if labels.get(words) == point and scale.min <= point <= scale.max:
+        return point
+    return None
+
+
 def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) -> tuple[str, str]:
     """The message and fix for a point cell that is not a whole number on the scale."""
-    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    whole = WHOLE.match(text) or _NEGATIVE.match(text) or _ZERO_DECIMAL.match(text)
     # The words for the fix are only worked out for the rare wrong cell.
     points = scale.describe()
     if whole:
