@@ -69,6 +69,10 @@ def init(
         str | None,
         typer.Option("--period", help="The first period. Default: this financial year."),
     ] = None,
+    xlsx: Annotated[
+        bool,
+        typer.Option("--xlsx", help="Make the first sheet a scoring workbook (.xlsx)."),
+    ] = False,
 ) -> int:
     """A new scorecard repository: config, a sheet for the current period and a README.
 
@@ -79,7 +83,7 @@ def init(
     """
     from compactscore.commands.init import run_init
 
-    return run_init(folder, area, period)
+    return run_init(folder, area, period, xlsx)
 
 
 @app.command()
@@ -92,6 +96,14 @@ def new(
     indicators: IndicatorsOption = None,
     force: ForceOption = False,
     rev: RevOption = None,
+    xlsx: Annotated[
+        bool | None,
+        typer.Option(
+            "--xlsx/--csv",
+            help="Write a scoring workbook (.xlsx, a drop-down per score) or a CSV file. "
+            "Default: the kind of last period's sheet.",
+        ),
+    ] = None,
 ) -> int:
     """Next period's sheet: every indicator in force, scores empty.
 
@@ -109,7 +121,9 @@ def new(
     """
     from compactscore.commands.new import run_new
 
-    return run_new(period, indicators, force, rev)
+    return run_new(
+        period, indicators, force, rev, None if xlsx is None else "xlsx" if xlsx else "csv"
+    )
 
 
 @app.command()

@@ -29,6 +29,8 @@ SHEET_ENDINGS = (".csv", *WORKBOOK_ENDINGS)
 MAX_WORKBOOK_BYTES = MAX_BYTES * 5
 # How far down a worksheet its header is looked for, below any title rows.
 _HEADER_ROWS = 10
+# The scoring workbook's columns shown beside the scores, never read back.
+REFERENCE = "(for reference)"
 # What a spreadsheet shows in a cell whose formula failed.
 ERROR_VALUES = ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
 _ERROR_CELL = re.compile(
@@ -175,7 +177,7 @@ def _choose(
                     )
                 ]
             )
-        sheet = Worksheet(name, rows[header:])
+        sheet = Worksheet(name, _without_reference(rows[header:]))
         _put_back_errors(sheet, data)
         return sheet
     if not any(_rows(workbook.get_sheet_by_name(name)) for name in names):
@@ -194,6 +196,23 @@ def _choose(
         "'indicator' and 'score'.",
         "Name the sheet of scores 'Scores', with a header row such as: indicator, score, evidence.",
     )
+
+
+def _without_reference(records: Records) -> Records:
+    """Records with the columns shown only for reference emptied: they are never read back.
+
+    The scoring workbook shows the statement and last period's scores beside each
+    row under names ending "(for reference)".
+    """
+    (_, header), *body = records
+    shown = [at for at, cell in enumerate(header) if cell.strip().endswith(REFERENCE)]
+    if not shown:
+        return records
+    for cells in (header, *(cells for _, cells in body)):
+        for at in shown:
+            if at < len(cells):
+                cells[at] = ""
+    return records
 
 
 def _header_at(rows: Records) -> int | None:
