@@ -340,7 +340,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="The file to write; its ending (.html, .md, .json, .csv) says what to write "
+            help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
             dir_okay=False,
@@ -352,7 +352,8 @@ def report(
             "--format",
             "-f",
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
-            "(the period's indicators), or table (a look on the screen). Default: from the "
+            "(the period's indicators), xlsx (the tables as a workbook), or table (a look on "
+            "the screen). Default: from the "
             "-o file's ending, else html.",
             show_default=False,
         ),

@@ -53,6 +53,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
     TABLE = "table"
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from compactscore.models import Indicator, Row, Scale
+from compactscore.render.view import Grid
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
@@ -218,3 +219,57 @@ def _cut(text: str, limit: int) -> str:
 def _escape(text: str) -> str:
     """Text for a page header, where & starts a code."""
     return text.replace("&", "&&")
+
+
+def tables_workbook(grids: Sequence[Grid]) -> bytes:
+    """Tables as an .xlsx file, one sheet each: numbers as numbers, header frozen, text whole.
+
+    Every cell is written as what it is (``write_string`` or ``write_number``), so no
+    text is ever taken for a formula.
+    """
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    names: set[str] = set()
+    for number, grid in enumerate(grids, start=1):
+        sheet = book.add_worksheet(_sheet_name(grid.title or f"Table {number}", names))
+        rows = grid.rows + ([grid.footer] if grid.footer else [])
+        for at, column in enumerate(grid.columns):
+            longest = max([len(column.header), *(len(row[at]) for row in rows if at < len(row))])
+            sheet.set_column(at, at, min(max(longest, 6) + 2, 60))
+            sheet.write_string(0, at, column.header, bold)
+        for line, row in enumerate(rows, start=1):
+            for at, cell in enumerate(row):
+                number_value = _number(cell)
+                if number_value is None:
+                    sheet.write_string(line, at, cell, wrap)
+                else:
+                    sheet.write_number(line, at, number_value, wrap)
+        sheet.freeze_panes(1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(_A4)
+        sheet.fit_to_pages(1, 0)
+    book.close()
+    return out.getvalue()
+
+
+def _number(cell: str) -> float | None:
+    """A cell that is a plain number, as a number; None for any other text."""
+    if not cell or cell.strip() != cell or not cell.lstrip("+-").replace(".", "", 1).isdigit():
+        return None
+    return float(cell)
+
+
+def _sheet_name(title: str, taken: set[str]) -> str:
+    """A worksheet name Excel accepts: 31 characters at most, none of []:*?/\\, not taken."""
+    name = "".join(" " if char in "[]:*?/\\" else char for char in title).strip("' ")[:31]
+    name = name or "Table"
+    base, count = name, 2
+    while name.casefold() in taken:
+        suffix = f" ({count})"
+        name, count = base[: 31 - len(suffix)] + suffix, count + 1
+    taken.add(name.casefold())
+    return name
