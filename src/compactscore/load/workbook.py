@@ -227,12 +227,21 @@ def _rows(sheet: CalamineSheet) -> Records:
     """Every row that holds something, numbered as the spreadsheet numbers it."""
     rows: Records = []
     for number, values in enumerate(sheet.to_python(skip_empty_area=False), start=1):
-        cells = [_text(value) for value in values]
+        cells = [
+            value
+            if type(value) is str
+            else (_WHOLE_NUMBERS.get(value) if type(value) is float else None) or _text(value)
+            for value in values
+        ]
         while cells and not cells[-1].strip():
             cells.pop()
         if cells:
             rows.append((number, cells))
     return rows
+
+
+# The numbers nearly every cell holds, as text: the indicators' numbers and the points.
+_WHOLE_NUMBERS = {float(number): str(number) for number in range(-10, 100)}
 
 
 def _text(value: object) -> str:
@@ -281,20 +290,20 @@ def _error_cells(data: bytes, name: str) -> dict[tuple[int, int], str]:
     """The error cells of a worksheet in an .xlsx or .ods file, with their values; else none."""
     if not data.startswith(b"PK"):
         return {}
+    if b"xl/worksheets/" in data and not _has_error_cell(data):
+        return {}  # nearly every workbook: no error cell in any worksheet
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            names = archive.namelist()
             if "content.xml" in names:
                 return _ods_errors(archive.read("content.xml"), name)
-            part = _xlsx_part(archive, names, name)
+            part = _xlsx_part(archive, set(names), name)
             if part is None:
                 return {}
             xml = archive.read(part)
     except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    if b't="e"' not in xml:
         return {}
     found = {}
     for match in _ERROR_CELL.finditer(xml):
@@ -304,6 +313,43 @@ def _error_cells(data: bytes, name: str) -> dict[tuple[int, int], str]:
             position = position * 26 + ord(letter) - 64
         found[(int(row), position - 1)] = value.decode("utf-8", "replace")
     return found
+
+
+def _has_error_cell(data: bytes) -> bool:
+    """Whether any worksheet of an .xlsx file holds an error cell, read from its local entries.
+
+    Reading the zip's own entries in place is much quicker than opening it with
+    zipfile, which reads its whole directory first; anything unexpected says yes,
+    and the careful way decides.
+    """
+    import struct
+    import zlib
+
+    found = 0
+    while (found := data.find(b"xl/worksheets/", found + 1)) >= 0:
+        start = found - 30
+        if start < 0 or data[start : start + 4] != b"PK\x03\x04":
+            continue  # the name as the zip's directory or another part mentions it
+        try:
+            flags, method, size, name_size, extra_size = (
+                *struct.unpack_from("<HH", data, start + 6),
+                *struct.unpack_from("<I", data, start + 18),
+                *struct.unpack_from("<HH", data, start + 26),
+            )
+        except struct.error:
+            return True
+        begin = start + 30 + name_size + extra_size
+        name = data[start + 30 : start + 30 + name_size]
+        if not (name.startswith(b"xl/worksheets/") and name.endswith(b".xml")):
+            continue
+        body = data[begin : begin + size] if size and not flags & 8 else data[begin:]
+        try:
+            xml = zlib.decompressobj(-15).decompress(body) if method == 8 else body
+        except zlib.error:
+            return True
+        if method not in (0, 8) or b't="e"' in xml:
+            return True
+    return False
 
 
 def _xlsx_part(archive: ZipFile, names: set[str], name: str) -> str | None:
