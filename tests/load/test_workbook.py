@@ -99,3 +99,25 @@ def test_reading_a_csv_sheet_does_not_import_the_workbook_reader(tmp_path: Path)
         "assert 'python_calamine' not in sys.modules and 'xlsxwriter' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "scores"),
+    [
+        (["No.", "Indicator", "Score"], [["1.", "Shared vision", "2"]], [("shared-vision", 2)]),
+        (["no", "score"], [["2", "3"]], [("unified-plan", 3)]),
+        (["No.", "Title", "Indicator", "Score"], [["x", "t", "1", "1"]], [("shared-vision", 1)]),
+    ],
+)
+def test_no_names_the_indicator_column(
+    tmp_path: Path,
+    definition: Definition,
+    header: list[str],
+    rows: list[list[str]],
+    scores: list[tuple[str, int]],
+) -> None:
+    path = tmp_path / "2024.csv"
+    path.write_text("\n".join(",".join(row) for row in [header, *rows]) + "\n", encoding="utf-8")
+    sheet, problems = read_sheet(path, definition)
+    assert sheet is not None, problems
+    assert [(row.indicator, row.score) for row in sheet.rows] == scores

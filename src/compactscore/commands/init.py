@@ -73,7 +73,9 @@ def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool
         )
     notes = _notes_name(readmes)
     if notes is not None:
-        files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
+        files[folder / notes] = readme_text(
+            name, definition.title, period.label, len(in_force), ".xlsx" if xlsx else ".csv"
+        )
     try:
         (folder / SCORES).mkdir(parents=True, exist_ok=True)
     except OSError as error:
