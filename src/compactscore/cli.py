@@ -21,6 +21,7 @@ from compactscore.options import (
     CheckFormat,
     FormatOption,
     IndicatorsOption,
+    OutputFileOption,
     OutputFormat,
     ReportFormat,
     RevOption,
@@ -178,6 +179,8 @@ def trend(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Every period oldest to newest: each indicator, the totals and the direction of travel.
 
@@ -185,7 +188,7 @@ def trend(
     """
     from compactscore.commands.trend import run_trend
 
-    return run_trend(files or [], output, indicators, rev)
+    return run_trend(files or [], output, indicators, rev, to, force)
 
 
 @app.command()
@@ -195,6 +198,8 @@ def gaps(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """The gap list for action planning: indicators below the top score or their target.
 
@@ -204,7 +209,7 @@ def gaps(
     """
     from compactscore.commands.gaps import run_gaps
 
-    return run_gaps(file, output, indicators, rev)
+    return run_gaps(file, output, indicators, rev, to, force)
 
 
 @app.command()
@@ -314,6 +319,8 @@ def compare(
         typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
     ] = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
 
@@ -323,7 +330,7 @@ def compare(
     """
     from compactscore.commands.compare import run_compare
 
-    return run_compare(areas, output, period, rev)
+    return run_compare(areas, output, period, rev, to, force)
 
 
 @app.command()

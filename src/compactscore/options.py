@@ -16,6 +16,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 class CheckFormat(StrEnum):
@@ -27,13 +28,28 @@ class CheckFormat(StrEnum):
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="Output format: table, json, csv or markdown."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: table, json, csv, markdown, or xlsx (to a file, with -o).",
+    ),
 ]
 IndicatorsOption = Annotated[
     Path | None,
     typer.Option(
         "--indicators",
         help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
+        dir_okay=False,
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen (xlsx needs one); its ending "
+        "(.xlsx, .csv, .json, .md) chooses the format when --format is not given. "
+        "An existing file is replaced only with --force.",
         dir_okay=False,
     ),
 ]

@@ -43,3 +43,33 @@ def test_the_reports_tables_as_a_workbook(cli: Run, tmp_path: Path, riverton: Pa
     refused = cli("report", "-f", "xlsx", cwd=area)
     assert refused.exit_code == 2
     assert "a workbook is written to a file, not to the screen." in refused.stderr
+
+
+def test_trend_gaps_and_compare_write_workbooks_and_csv_for_excel(
+    cli: Run, tmp_path: Path, riverton: Path
+) -> None:
+    area = Path(shutil.copytree(riverton, tmp_path / "riverton"))
+    assert cli("trend", "-f", "xlsx", "-o", "trend.xlsx", cwd=area).stdout == "Wrote trend.xlsx.\n"
+    totals = openpyxl.load_workbook(area / "trend.xlsx")["Totals and direction of travel"]
+    assert [totals.cell(row, 2).value for row in range(2, 8)] == [
+        20,
+        27,
+        31,
+        25,
+        30,
+        23,
+    ]  # the score columns summed
+    assert cli("gaps", "-o", "gaps.xlsx", cwd=area).exit_code == 0
+    assert openpyxl.load_workbook(area / "gaps.xlsx").sheetnames[-1] == "Data"
+    eastmoor = riverton.parent / "eastmoor"
+    result = cli("compare", str(area), str(eastmoor), "-o", "areas.xlsx", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(tmp_path / "areas.xlsx")["Areas"]["B1"].value == "Area"
+    assert cli("trend", "-o", "trend.csv", cwd=area).exit_code == 0
+    assert (area / "trend.csv").read_bytes().startswith(b"\xef\xbb\xbfindicator,")
+    again = cli("trend", "-o", "trend.csv", cwd=area)
+    assert again.exit_code == 1
+    assert again.stderr.startswith("trend.csv: already exists")
+    screen = cli("score", "-f", "xlsx", cwd=area)
+    assert screen.exit_code == 2
+    assert "a workbook is written to a file, not to the screen." in screen.stderr

@@ -12,12 +12,17 @@ from compactscore.render.trend import trend_view
 
 
 def run_trend(
-    files: list[Path], output: OutputFormat, indicators: Path | None, rev: str | None
+    files: list[Path],
+    output: OutputFormat,
+    indicators: Path | None,
+    rev: str | None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> int:
     """The trend of the files named, or of every sheet in the repository."""
     sources = open_sources(files[0] if files else Path.cwd(), indicators, rev)
     paths = sources.periods_of(files) if files else sources.sheet_paths()
     sheets = load_all(sources, paths)
     trend = trend_of(sheets, sources.definition, area=sources.area)
-    emit(out_console(), trend, trend_view(trend), output, rev)
+    emit(out_console(), trend, trend_view(trend), output, rev, to, force)
     return 0

@@ -265,7 +265,8 @@ def _number(cell: str) -> float | None:
 
 def _sheet_name(title: str, taken: set[str]) -> str:
     """A worksheet name Excel accepts: 31 characters at most, none of []:*?/\\, not taken."""
-    name = "".join(" " if char in "[]:*?/\\" else char for char in title).strip("' ")[:31]
+    name = " ".join("".join(" " if char in "[]:*?/\\" else char for char in title).split())
+    name = name.strip("'")[:31].rstrip()
     name = name or "Table"
     base, count = name, 2
     while name.casefold() in taken:
