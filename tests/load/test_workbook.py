@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from typer.testing import Result
 
 from compactscore.load.sheet import load_sheet, read_sheet
 from compactscore.load.workbook import column_letters
@@ -121,3 +123,12 @@ def test_no_names_the_indicator_column(
     sheet, problems = read_sheet(path, definition)
     assert sheet is not None, problems
     assert [(row.indicator, row.score) for row in sheet.rows] == scores
+
+
+def test_the_owner_file_excel_keeps_beside_an_open_workbook_is_passed_over(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    _workbook(tmp_path / "2024.xlsx", [["indicator", "score"], [1, 2]])
+    (tmp_path / "~$2024.xlsx").write_bytes(b"\x0bCoordinator" + b"\x00" * 40)
+    result = cli("check", ".", cwd=tmp_path)
+    assert result.stdout.endswith("Checked 1 file: 0 errors, 1 warning.\n")

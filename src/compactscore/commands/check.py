@@ -196,8 +196,8 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
             continue  # a folder that cannot be listed is passed over, as os.walk does
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith((".", "~$")):
+                continue  # hidden, or the owner file Excel keeps beside a workbook it has open
             is_link = entry.is_symlink()
             if name.endswith(SHEET_ENDINGS):
                 found.append(((*parts, name), base / name, base, is_link))
