@@ -86,6 +86,14 @@ def read_worksheet(source: Path | bytes, shown: str, period: Period | None) -> W
     except Exception as error:  # calamine raises its own kinds for each broken format
         if data.startswith(b"\xd0\xcf\x11\xe0") and b"E\x00n\x00c\x00r\x00y\x00p\x00t" in data:
             raise _encrypted(shown) from None
+        if _looks_like_text(data):
+            stem = shown.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            raise DataError.at(
+                shown,
+                None,
+                "is a text file (CSV, say) saved with a workbook's name, not a workbook.",
+                f"Rename it to {stem}.csv, or open it and save it as a workbook.",
+            ) from None
         raise DataError.at(
             shown,
             None,
@@ -131,6 +139,16 @@ def _encrypted(shown: str) -> DataError:
             )
         ]
     )
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """Whether a file's start is text (UTF-8, any BOM, or 8-bit), not a binary format."""
+    start = data[:2000]
+    if not start.strip() or start.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+        return False
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" not in start and all(byte >= 9 for byte in start)
 
 
 def _reason(error: Exception) -> str:
