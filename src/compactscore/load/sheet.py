@@ -113,26 +113,24 @@ def _read(
     shown = shown or str(path)
     period = period_of_file(path.name)
     worksheet = None
+    csv_text = ""
     try:
         if is_workbook(path.name) and not isinstance(text, str):
             from compactscore.load.workbook import read_worksheet
 
             worksheet = read_worksheet(path if text is None else text, shown, period)
         elif text is None:
-            text = read_text(path, shown)
+            csv_text = read_text(path, shown)
         elif isinstance(text, bytes):
             check_size(len(text), shown)
-            text = decode(text, shown)
+            csv_text = decode(text, shown)
         else:
             check_size(len(text.encode("utf-8", "replace")), shown)
+            csv_text = text
     except DataError as error:
         return None, error.problems
     reader = _SheetReader(shown, definition, period, build=build)
-    if worksheet is not None:
-        sheet = reader.read_worksheet(worksheet)
-    else:
-        assert isinstance(text, str)
-        sheet = reader.read(text)
+    sheet = reader.read_worksheet(worksheet) if worksheet is not None else reader.read(csv_text)
     if period is None and reader.complete:
         ending = path.suffix.lower() if worksheet is not None else ".csv"
         reader.warn(
