@@ -102,7 +102,18 @@ def read_worksheet(source: Path | bytes, shown: str, period: Period | None) -> W
             "it is damaged: take it from a backup or from git ('compactscore history').",
         ) from None
     with workbook:
-        return _choose(workbook, data, shown, period)
+        try:
+            return _choose(workbook, data, shown, period)
+        except DataError:
+            raise
+        except Exception as error:  # a sheet broken inside a workbook that opened
+            raise DataError.at(
+                shown,
+                None,
+                f"cannot be read as a workbook: a sheet in it is damaged ({_reason(error)}).",
+                "Open it in Excel or LibreOffice and save it again; if it will not open, "
+                "take it from a backup or from git ('compactscore history').",
+            ) from None
 
 
 def _data(source: Path | bytes, shown: str) -> bytes:
