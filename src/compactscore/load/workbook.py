@@ -8,7 +8,10 @@ only here, and only when a workbook is read.
 from __future__ import annotations
 
 import io
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,12 +82,23 @@ def read_worksheet(source: Path | bytes, shown: str, period: Period | None) -> W
     import python_calamine
 
     data = _data(source, shown)
+    if data.startswith(_OLE) and not _survives_reading(data):
+        raise DataError.at(
+            shown,
+            None,
+            "cannot be read as a workbook: it is damaged (the .xls reader gave up on it).",
+            "Open it in Excel or LibreOffice and save it again, as .xlsx if you can; if it will "
+            "not open, take it from a backup or from git ('compactscore history').",
+        )
     try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        with _panics_unprinted():
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise _encrypted(shown) from None
-    except Exception as error:  # calamine raises its own kinds for each broken format
-        if data.startswith(b"\xd0\xcf\x11\xe0") and b"E\x00n\x00c\x00r\x00y\x00p\x00t" in data:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # calamine's own kinds, and a Rust panic on a broken file
+        if data.startswith(_OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t" in data:
             raise _encrypted(shown) from None
         if _looks_like_text(data):
             stem = shown.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -103,10 +117,11 @@ def read_worksheet(source: Path | bytes, shown: str, period: Period | None) -> W
         ) from None
     with workbook:
         try:
-            return _choose(workbook, data, shown, period)
-        except DataError:
+            with _panics_unprinted():
+                return _choose(workbook, data, shown, period)
+        except (DataError, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as error:  # a sheet broken inside a workbook that opened
+        except BaseException as error:  # a sheet broken inside a workbook that opened
             raise DataError.at(
                 shown,
                 None,
@@ -114,6 +129,60 @@ def read_worksheet(source: Path | bytes, shown: str, period: Period | None) -> W
                 "Open it in Excel or LibreOffice and save it again; if it will not open, "
                 "take it from a backup or from git ('compactscore history').",
             ) from None
+
+
+_OLE = b"\xd0\xcf\x11\xe0"  # an old Excel (.xls) file, or an encrypted workbook
+# Reads every sheet of the workbook on standard input, in a process of its own.
+_PROBE = (
+    "import io, sys\n"
+    "from python_calamine import CalamineWorkbook\n"
+    "book = CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))\n"
+    "for name in book.sheet_names:\n"
+    "    book.get_sheet_by_name(name).to_python()\n"
+)
+
+
+def _survives_reading(data: bytes) -> bool:
+    """Whether calamine reads an .xls file without ending the process.
+
+    On some damaged .xls files calamine asks for more memory than exists, and
+    Rust then ends the whole process, which no exception handler sees. Old .xls
+    files are rare and small, so each is first read by a process of its own.
+    """
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", _PROBE],
+            input=data,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode >= 0 and done.returncode != 134
+
+
+@contextmanager
+def _panics_unprinted() -> Iterator[None]:
+    """Keep what Rust prints when calamine panics on a broken file off the user's screen.
+
+    The panic still comes back as an exception, which is worded as a damaged file.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as nothing:
+            os.dup2(nothing.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _data(source: Path | bytes, shown: str) -> bytes:
@@ -162,7 +231,7 @@ def _looks_like_text(data: bytes) -> bool:
     return b"\x00" not in start and all(byte >= 9 for byte in start)
 
 
-def _reason(error: Exception) -> str:
+def _reason(error: BaseException) -> str:
     text = str(error).strip().rstrip(".") or type(error).__name__
     return text if len(text) <= 80 else text[:77] + "..."
 
