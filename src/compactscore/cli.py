@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import sys
 import types
 from pathlib import Path
@@ -21,6 +22,7 @@ from compactscore.options import (
     CheckFormat,
     FormatOption,
     IndicatorsOption,
+    OutputFileOption,
     OutputFormat,
     ReportFormat,
     RevOption,
@@ -103,6 +105,10 @@ def init(
             "--period", metavar="PERIOD", help="The first period. Default: this financial year."
         ),
     ] = None,
+    xlsx: Annotated[
+        bool,
+        typer.Option("--xlsx", help="Make the first sheet a scoring workbook (.xlsx)."),
+    ] = False,
 ) -> int:
     """Start a scorecard repository.
 
@@ -115,7 +121,7 @@ def init(
     """
     from compactscore.commands.init import run_init
 
-    return run_init(folder, area, period)
+    return run_init(folder, area, period, xlsx)
 
 
 @app.command()
@@ -131,6 +137,14 @@ def new(
     indicators: IndicatorsOption = None,
     force: ForceOption = False,
     rev: RevOption = None,
+    xlsx: Annotated[
+        bool | None,
+        typer.Option(
+            "--xlsx/--csv",
+            help="Write a scoring workbook (.xlsx, a drop-down per score) or a CSV file. "
+            "Default: the kind of last period's sheet.",
+        ),
+    ] = None,
 ) -> int:
     """Start the next period's sheet.
 
@@ -150,7 +164,9 @@ def new(
     """
     from compactscore.commands.new import run_new
 
-    return run_new(period, indicators, force, rev)
+    return run_new(
+        period, indicators, force, rev, None if xlsx is None else "xlsx" if xlsx else "csv"
+    )
 
 
 @app.command()
@@ -225,6 +241,8 @@ def trend(
         str | None,
         typer.Option("--since", metavar="PERIOD", help="Only the periods from this one on."),
     ] = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Every period and the direction of travel.
 
@@ -240,7 +258,7 @@ def trend(
     """
     from compactscore.commands.trend import run_trend
 
-    return run_trend(files or [], output, indicators, rev, last, since)
+    return run_trend(files or [], output, indicators, rev, last, since, to, force)
 
 
 @app.command()
@@ -250,6 +268,8 @@ def gaps(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """The gap list, for planning action.
 
@@ -259,7 +279,7 @@ def gaps(
     """
     from compactscore.commands.gaps import run_gaps
 
-    return run_gaps(file, output, indicators, rev)
+    return run_gaps(file, output, indicators, rev, to, force)
 
 
 @app.command()
@@ -394,6 +414,8 @@ def compare(
         ),
     ] = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Several areas side by side.
 
@@ -405,7 +427,7 @@ def compare(
     """
     from compactscore.commands.compare import run_compare
 
-    return run_compare(areas, output, period, rev)
+    return run_compare(areas, output, period, rev, to, force)
 
 
 @app.command()
@@ -426,7 +448,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="The file to write; its ending (.html, .md, .json, .csv) says what to write "
+            help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
             dir_okay=False,
@@ -440,7 +462,8 @@ def report(
             metavar="FORMAT",
             parser=choice_of(ReportFormat),
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
-            "(the period's indicators), or table (a look on the screen). Default: from the "
+            "(the period's indicators), xlsx (the tables as a workbook), or table (a look on "
+            "the screen). Default: from the "
             "-o file's ending, else html.",
             show_default=False,
         ),

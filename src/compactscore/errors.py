@@ -24,10 +24,14 @@ class Problem:
     message: str
     fix: str = ""
     severity: Severity = Severity.ERROR
+    # Inside a workbook, where in it: ``sheet 'Scores', cell C7`` (line is then the row).
+    place: str = ""
 
     @property
     def location(self) -> str:
-        """``FILE:LINE`` as editors and CI tools read it, or ``FILE`` alone."""
+        """``FILE:LINE`` as editors and CI tools read it, ``FILE: sheet 'S', cell C7``, or ``FILE``."""
+        if self.place:
+            return f"{self.file}: {self.place}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def __str__(self) -> str:

@@ -17,6 +17,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 class CheckFormat(StrEnum):
@@ -62,7 +63,7 @@ FormatOption = Annotated[
         "-f",
         metavar="FORMAT",
         parser=choice_of(OutputFormat),
-        help="Output format: table, json, csv or markdown.",
+        help="Output format: table, json, csv, markdown, or xlsx (to a file, with -o).",
     ),
 ]
 IndicatorsOption = Annotated[
@@ -71,6 +72,17 @@ IndicatorsOption = Annotated[
         "--indicators",
         metavar="FILE",
         help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
+        dir_okay=False,
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen (xlsx needs one); its ending "
+        "(.xlsx, .csv, .json, .md) chooses the format when --format is not given. "
+        "An existing file is replaced only with --force.",
         dir_okay=False,
     ),
 ]
@@ -91,6 +103,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
     TABLE = "table"
 
 

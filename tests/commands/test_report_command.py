@@ -211,7 +211,7 @@ def test_table_and_csv_show_the_same_report_on_the_screen(riverton: Path) -> Non
         ),
         (
             "board.csv",
-            "indicator,id,title,theme,score,label,evidence,action,owner",
+            "\ufeffindicator,id,title,theme,score,label,evidence,action,owner",  # for Excel
             "It holds the period's 17 indicators, one a row; it opens in Excel or LibreOffice.",
         ),
         (
@@ -246,12 +246,12 @@ def test_the_json_written_by_its_ending_is_the_reports_data(riverton: Path) -> N
         (
             "board.docx",
             "board.docx: the file's ending chooses what the report is written as, and .docx "
-            "is not one it knows: it writes .html or .htm, .md or .markdown, .json and .csv. ",
+            "is not one it knows: it writes .html or .htm, .md or .markdown, .json, .csv and .xlsx. ",
         ),
         (
             "board",
             "board: the file's ending chooses what the report is written as, and this name "
-            "has none: it writes .html or .htm, .md or .markdown, .json and .csv. ",
+            "has none: it writes .html or .htm, .md or .markdown, .json, .csv and .xlsx. ",
         ),
     ],
 )
@@ -262,7 +262,7 @@ def test_an_ending_it_cannot_write_is_wrong_usage(riverton: Path, name: str, mes
     assert result.stderr == message + (
         f"Name it {stem}.html for the page with charts (Word opens it too) or {stem}.md "
         "for Markdown to paste into a paper, or choose with --format html, markdown, "
-        "json or csv.\n"
+        "json, csv or xlsx.\n"
     )
     assert result.stdout == ""
     assert not (riverton / name).exists()
@@ -287,7 +287,7 @@ def test_a_format_given_writes_a_file_of_any_other_ending(riverton: Path) -> Non
     assert "browser" not in result.stdout
     agreeing = runner.invoke(app, ["report", "--format", "csv", "-o", "sheet.CSV"])
     assert agreeing.exit_code == 0, agreeing.stderr
-    assert (riverton / "sheet.CSV").read_text(encoding="utf-8").startswith("indicator,id,")
+    assert (riverton / "sheet.CSV").read_text(encoding="utf-8").startswith("\ufeffindicator,id,")
 
 
 def test_a_markdown_file_is_never_replaced_without_force(riverton: Path) -> None:

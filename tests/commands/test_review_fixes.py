@@ -134,15 +134,16 @@ def test_trend_names_a_year_with_no_sheet(cli: Run, area: Path, riverton: Path) 
     assert complete["missing"] == []
 
 
-def test_a_workbook_in_the_scores_folder_is_pointed_out(cli: Run, area: Path) -> None:
-    (area / "scores" / "2014-15.xlsx").write_bytes(b"PK\x03\x04 workbook")
+def test_a_file_no_command_reads_in_the_scores_folder_is_pointed_out(cli: Run, area: Path) -> None:
+    (area / "scores" / "2014-15.numbers").write_bytes(b"PK\x03\x04 Apple Numbers")
     (area / "scores" / "notes.txt").write_text("our notes\n", encoding="utf-8")
     result = cli("check", cwd=area)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "scores/2014-15.xlsx: warning: is named for a period but is not a CSV file, so no "
-        "command reads it. Save it from the spreadsheet as CSV (2014-15.csv), then move this "
-        "one out of the scores folder.",
+        "scores/2014-15.numbers: warning: is named for a period but is neither a CSV file nor "
+        "a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it. Save it from the "
+        "spreadsheet as CSV (2014-15.csv) or as a workbook (2014-15.xlsx), then move this one "
+        "out of the scores folder.",
         "Checked 7 files: 0 errors, 1 warning.",
     ]
 

@@ -22,6 +22,7 @@ from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import sheet_problems
+from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.periods import period_of_file
@@ -91,7 +92,7 @@ class _Checker:
                 Problem(
                     shown_folder(folder),
                     None,
-                    f"holds no score files (.csv) and no {CONFIG_NAME}, so nothing was checked.",
+                    f"holds no score files (.csv, .xlsx, .ods) and no {CONFIG_NAME}, so nothing was checked.",
                     "Name the files or the folder to check, or run check in the scorecard "
                     "repository.",
                     Severity.WARNING,
@@ -106,14 +107,16 @@ class _Checker:
         repository = self._repository(folder)
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
-                if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
+                if not is_sheet(path.name) and period_of_file(path.name) is not None:
                     self._add(
                         Problem(
                             shown_path(path),
                             None,
-                            "is named for a period but is not a CSV file, so no command reads it.",
-                            f"Save it from the spreadsheet as CSV ({path.stem}.csv), then move "
-                            "this one out of the scores folder.",
+                            "is named for a period but is neither a CSV file nor a workbook "
+                            "(.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it.",
+                            f"Save it from the spreadsheet as CSV ({path.stem}.csv) or as a "
+                            f"workbook ({path.stem}.xlsx), then move this one out of the scores "
+                            "folder.",
                             Severity.WARNING,
                         )
                     )
@@ -124,7 +127,7 @@ class _Checker:
                     None,
                     f"its scores folder ({shown_folder(repository.scores_dir)}) holds no sheet "
                     "named for a period, so the other commands will find none.",
-                    "Set 'scores:' to the folder of the CSV files, or add one with "
+                    "Set 'scores:' to the folder of the sheets, or add one with "
                     "'compactscore new PERIOD'.",
                     Severity.WARNING,
                 )
@@ -189,7 +192,7 @@ class _Checker:
 
 
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
-    """Each ``*.csv`` below a folder in path order, with its folder and whether it is a link.
+    """Each sheet (``*.csv``, ``*.xlsx``, ...) below a folder in path order, with its folder and whether it is a link.
 
     Hidden files and folders (.git and the like) are never entered, nor are linked
     folders. A national collection holds thousands of sheets: the folder entries
@@ -206,10 +209,10 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
             continue  # a folder that cannot be listed is passed over, as os.walk does
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith((".", "~$")):
+                continue  # hidden, or the owner file Excel keeps beside a workbook it has open
             is_link = entry.is_symlink()
-            if name.endswith(".csv"):
+            if name.endswith(SHEET_ENDINGS):
                 found.append(((*parts, name), base / name, base, is_link))
             if not is_link and _is_folder(entry):
                 pending.append((base / name, (*parts, name)))
@@ -280,6 +283,8 @@ def _annotation(problem: Problem) -> str:
         where += f",line={problem.line}"
     # A CI log shows colours and links as a terminal does: the text is escaped as a message is.
     text = escape_controls(f"{problem.message} {problem.fix}".strip())
+    if problem.place:  # a workbook's sheet and cell: its row alone does not say where
+        text = f"{escape_controls(problem.place)}: {text}"
     return f"::{kind} {where}::{_escape_data(text)}"
 
 

@@ -70,14 +70,14 @@ class RevisionChecker:
             self.problems.extend(error.problems)
 
     def _check_sheet(self, sources: Sources, path: Path) -> None:
-        from compactscore.load.revision import relative, text_at
+        from compactscore.load.revision import relative, sheet_at
 
         assert sources.git_root is not None and sources.commit is not None
         shown = sources.shown(path)
         self.files += 1
         try:
             name = relative(sources.git_root, path)
-            text = text_at(sources.git_root, sources.commit, name, shown)
+            text = sheet_at(sources.git_root, sources.commit, name, shown)
         except CompactscoreError as error:
             self.problems.extend(error.problems)
             return

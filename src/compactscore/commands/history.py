@@ -22,11 +22,12 @@ from compactscore.load.revision import (
     is_shallow,
     is_tracked,
     relative,
-    text_at,
-    texts_at,
+    sheet_at,
+    sheets_at,
 )
 from compactscore.load.sheet import read_sheet
-from compactscore.load.text import read_text
+from compactscore.load.text import read_bytes, read_text
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
@@ -36,7 +37,7 @@ NOT_COMMITTED = "not committed"
 
 def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
     """Every change of each score in one sheet, oldest first, from git."""
-    if file.is_dir() or file.suffix.lower() != ".csv":
+    if file.is_dir() or not is_sheet(file.name):
         raise usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
@@ -60,7 +61,7 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     previous: Sheet | None = None
     skipped: list[Problem] = []
     # Every revision is read through one git process, in order, as it is needed.
-    texts = texts_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
     for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
         sheet = _read(
@@ -98,7 +99,7 @@ def _read(
     path: Path,
     definition: Definition,
     shown: str,
-    text: str,
+    text: str | bytes,
     skipped: list[Problem],
     check: Callable[[], str],
     committed: bool = True,
@@ -153,10 +154,18 @@ def _uncommitted(
     if not file.is_file():
         return False
     name = relative(root, file)
-    working = read_text(file, str(file))
+    working: str | bytes = (
+        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
+        if is_workbook(file.name)
+        else read_text(file, str(file))
+    )
     if commits and exists_at(root, "HEAD", name):
-        committed = text_at(root, "HEAD", name, f"HEAD:{name}")
-        if _lines(committed) == _lines(working):
+        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+        if committed == working or (
+            isinstance(committed, str)
+            and isinstance(working, str)
+            and _lines(committed) == _lines(working)
+        ):
             return False
     sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:

@@ -30,7 +30,7 @@ def current_period(today: date) -> Period:
     return Period(kind=PeriodKind.FINANCIAL, start=start)
 
 
-def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
+def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool = False) -> int:
     """Write the config, a blank sheet for the period and the group's notes; never replace a file."""
     period = current_period(date.today())
     if period_text is not None:
@@ -47,9 +47,18 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
     readmes = _readmes_in(folder)
-    files = {
+    sheet = f"{SCORES}/{period.label}.{'xlsx' if xlsx else 'csv'}"
+    if xlsx:
+        from compactscore.render.workbook import scoring_workbook
+
+        first: str | bytes = scoring_workbook(
+            in_force, definition.scale, period.label, {}, None, area=name
+        )
+    else:
+        first = sheet_text(in_force, {}, None)
+    files: dict[Path, str | bytes] = {
         folder / CONFIG_NAME: _config_text(name),
-        folder / SCORES / f"{period.label}.csv": sheet_text(in_force, {}, None),
+        folder / sheet: first,
     }
     there = [path for path in files if os.path.lexists(path)]
     if there:
@@ -66,13 +75,15 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         )
     notes = _notes_name(readmes)
     if notes is not None:
-        files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
+        files[folder / notes] = readme_text(
+            name, definition.title, period.label, len(in_force), ".xlsx" if xlsx else ".csv"
+        )
     _write_all(folder, files)
-    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
+    _say_done(folder, name, list(files), readmes, notes, sheet)
     return 0
 
 
-def _write_all(folder: Path, files: dict[Path, str]) -> None:
+def _write_all(folder: Path, files: dict[Path, str | bytes]) -> None:
     """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
     made: dict[Path, tuple[int, int]] = {}
     order: list[Path] = []

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from compactscore.commands.common import out_console, usage, warn_if_before_the_definition
 from compactscore.commands.sources import Sources, open_sources
-from compactscore.errors import Problem, Severity
+from compactscore.errors import Problem, Severity, WriteError
 from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
 from compactscore.load.sheet_layout import resolved_keys
+from compactscore.load.workbook import is_workbook
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
@@ -19,12 +20,17 @@ from compactscore.render.words import listed, plural
 
 
 def run_new(
-    period_text: str | None, indicators: Path | None, force: bool, rev: str | None = None
+    period_text: str | None,
+    indicators: Path | None,
+    force: bool,
+    rev: str | None = None,
+    kind: str | None = None,
 ) -> int:
     """Write the sheet for a period (the one after the latest when none is named).
 
     With a revision, the config, definition and earlier sheets are read as they were
     then; the new sheet is still written into the scores folder as it is now.
+    ``kind`` is "xlsx" or "csv"; by default, the kind of last period's sheet.
     """
     sources = open_sources(Path.cwd(), indicators, rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
@@ -48,20 +54,48 @@ def run_new(
     keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
     sides = any(key in SIDES for key in keys)
     own = _own_columns(previous)
-    since = previous.period.label if previous and previous.period else None
-    target = folder / f"{period.label}.csv"
+    since = previous.period_label if previous else None
+    if kind is None:
+        kind = "xlsx" if earlier and is_workbook(earlier[-1][1].name) else "csv"
+    target = folder / f"{period.label}.{kind}"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
     target = next((path for found, path in here if found == period), target)
-    delimiter = previous.delimiter if previous else ","
-    text = sheet_text(in_force, carried, since, sides, own, delimiter)
-    backup = write_file(target, text, force=force)
+    _check_same_kind(target, kind, period)
+    if kind == "xlsx":
+        from compactscore.render.workbook import scoring_workbook
+
+        content: str | bytes = scoring_workbook(
+            in_force, definition.scale, period.label, carried, since, own, sources.area
+        )
+    else:
+        delimiter = previous.delimiter if previous else ","
+        content = sheet_text(in_force, carried, since, sides, own, delimiter)
+    backup = write_file(target, content, force=force)
     marks = carried_periods(list(carried.values()), since) if since else []
     targets = since if any(row.target is not None for row in carried.values()) else None
     _say_done(target, len(in_force), marks, backup, targets)
+    if since and kind == "xlsx":
+        out_console().print(
+            f"{since}'s score, evidence, target and action are also beside each row for "
+            "reference; each score is chosen from a list.",
+            markup=False,
+            highlight=False,
+        )
     if previous is not None and own:
         _say_own_kept(own, sources.shown(earlier[-1][1]))
     return 0
+
+
+def _check_same_kind(target: Path, kind: str, period: Period) -> None:
+    """Refuse a sheet of the other kind beside the period's: two sheets for one period."""
+    if target.suffix.lower() != f".{kind}":
+        raise WriteError.at(
+            shown_path(target),
+            None,
+            f"is already the sheet for {period}; a .{kind} file beside it would be a second one.",
+            "Move it out of the scores folder first, or write the same kind of sheet.",
+        )
 
 
 def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:

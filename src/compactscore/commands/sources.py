@@ -10,6 +10,7 @@ from compactscore.errors import CompactscoreError, DataError, Problem
 from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet_warned
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_in_name, period_of_file
 
@@ -80,11 +81,11 @@ class Sources:
     def load_warned(self, path: Path) -> tuple[Sheet, list[Problem]]:
         """One sheet and the warnings check gives about it."""
         shown = self.shown(path)
-        text = None
+        text: str | bytes | None = None
         if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import relative, text_at
+            from compactscore.load.revision import relative, sheet_at
 
-            text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
+            text = sheet_at(self.git_root, self.commit, relative(self.git_root, path), shown)
         return load_sheet_warned(path, self.definition, shown=shown, text=text)
 
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
@@ -219,6 +220,6 @@ def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
     found = []
     for name in names:
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     return found

@@ -19,6 +19,8 @@ def run_trend(
     rev: str | None,
     last: int | None = None,
     since: str | None = None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> int:
     """The trend of the files named, or of every sheet in the repository.
 
@@ -32,7 +34,7 @@ def run_trend(
     trend = trend_of(sheets, sources.definition, area=sources.area)
     if first > 0:
         trend = trend_from(trend, paths[first][0].label)
-    emit(out_console(), trend, trend_view(trend), output, rev)
+    emit(out_console(), trend, trend_view(trend), output, rev, to, force)
     return 0
 
 

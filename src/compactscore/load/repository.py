@@ -13,6 +13,7 @@ from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
 from compactscore.load.paths import resolved, shown_path
 from compactscore.load.text import read_text
+from compactscore.load.workbook import is_sheet
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -91,7 +92,7 @@ def load_repository(start: Path) -> Repository | None:
                 else "does not exist"
             )
             + f" (looked for {shown_path(scores)}).",
-            "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
+            "Create the folder, or set 'scores:' to the folder that holds the sheets.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
 
@@ -135,12 +136,12 @@ def _inside(root: Path, written: str, key: str, shown: str, line: int | None) ->
 
 
 def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
-    """The CSV files in a folder whose names are periods, oldest first."""
+    """The sheets (CSV files and workbooks) in a folder whose names are periods, oldest first."""
     found = []
     for path in folder.iterdir():
         # Anything but a folder: a FIFO, a device or a broken link named for a period is
         # refused when read, with its reason, rather than passed over without a word.
-        if path.suffix.lower() == ".csv" and not path.is_dir():
+        if is_sheet(path.name) and not path.is_dir():
             period = period_of_file(path.name)
             if period is not None:
                 found.append((period, path))

@@ -19,6 +19,7 @@ from compactscore.load.repository import (
     check_periods,
 )
 from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -141,17 +142,21 @@ def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
 
 
-def texts_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str]:
-    """Many files' texts, each ``(commit, name, shown)``, in order, read through one git process.
+def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str | bytes]:
+    """Many sheets, each ``(commit, name, shown)``, in order, read through one git process.
 
-    The same texts and the same errors as ``text_at`` for each in turn; the first
-    error ends the reading.
+    The same answers and the same errors as ``sheet_at`` for each in turn (a CSV
+    file's text, a workbook's bytes); the first error ends the reading.
     """
     specs = [f"{commit}:{name}" for commit, name, _ in files]
-    for (_, _, shown), data in zip(files, read_blobs(specs, root), strict=True):
+    for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
         if data is None:
             raise _not_there(shown)
-        yield _text_of(data, shown)
+        if is_workbook(name):
+            check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+            yield data
+        else:
+            yield _text_of(data, shown)
 
 
 def _not_there(shown: str) -> DataError:
@@ -170,6 +175,17 @@ def _not_there(shown: str) -> DataError:
 def _text_of(data: bytes, shown: str) -> str:
     check_size(len(data), shown)
     return decode(data, shown)
+
+
+def sheet_at(root: Path, commit: str, name: str, shown: str) -> str | bytes:
+    """A sheet as it was at a commit: a CSV file's text, or a workbook's bytes as they are."""
+    if not is_workbook(name):
+        return text_at(root, commit, name, shown)
+    if not exists_at(root, commit, name):
+        return text_at(root, commit, name, shown)  # says it was not there
+    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+    check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+    return data
 
 
 def names_at(root: Path, commit: str, folder: str) -> list[str]:
@@ -238,7 +254,7 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
     found = []
     for name in names_at(root, commit, relative(root, folder)):
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)

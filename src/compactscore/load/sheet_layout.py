@@ -156,6 +156,29 @@ def resolved_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Doubt,
     return tuple(keys), tuple(sorted(doubts, key=lambda doubt: doubt.position))
 
 
+# What a spreadsheet template heads the indicator numbers with.
+_NUMBER_NAMES = frozenset({"no.", "no"})
+
+
+def with_aliases(header: list[str]) -> list[str]:
+    """A header with 'No.' as the indicator column when no column is named indicator.
+
+    A template's "No., Indicator, Score" puts the titles under "Indicator": that
+    column is then read as the title, unless there is a title column already.
+    """
+    keys = [column_key(column_name(cell)) for cell in header]
+    if not _NUMBER_NAMES.intersection(keys):
+        return header
+    if "indicator" in keys:
+        if "title" in keys or keys.count("indicator") > 1:
+            return header
+        header = [
+            "title" if key == "indicator" else cell for cell, key in zip(header, keys, strict=True)
+        ]
+    number = next(at for at, key in enumerate(keys) if key in _NUMBER_NAMES)
+    return [*header[:number], "indicator", *header[number + 1 :]]
+
+
 def unneutralised(cell: str) -> str:
     """A cell as written before a CSV export put a quote mark in front of a formula character."""
     return restored(cell)
@@ -273,6 +296,7 @@ def header_columns(
     line: int, header: list[str], body: Records, error: Report, warn: Report | None = None
 ) -> list[tuple[str, str]] | None:
     """(original name, key) per column, or None when the header is unusable."""
+    header = with_aliases(header)
     columns: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     ok = True
@@ -318,6 +342,9 @@ def header_columns(
 def names_required(record: list[str]) -> bool:
     """Whether a record names every required column: it is the header."""
     keys = set(resolved_keys(tuple(column_name(cell) for cell in record))[0])
+    keys = {column_key(column_name(cell)) for cell in record}
+    if "indicator" not in keys and _NUMBER_NAMES.intersection(keys):
+        keys.add("indicator")
     return all(required in keys for required in REQUIRED)
 
 
@@ -360,7 +387,7 @@ def clean_layout(header: tuple[str, ...]) -> Layout | None:
     Clean means every column named, none twice, and the required ones there: then
     the layout depends on the header alone, and can be kept for the next sheet.
     """
-    names = tuple(map(column_name, header))
+    names = tuple(map(column_name, with_aliases(list(header))))
     keys, doubts = resolved_keys(names)
     if doubts or not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
         return None  # a column that looks like ours but is not read as it is worth a word

@@ -141,6 +141,15 @@ def decode(data: bytes, shown: str) -> str:
     """Bytes to text the way a spreadsheet user would expect, or a clear error."""
     for signature, (message, fix) in _SIGNATURES.items():
         if data.startswith(signature):
+            if signature != b"%PDF":
+                # compactscore reads workbooks: a name that says so is all it takes.
+                ending = ".xls" if signature.startswith(b"\xd0") else ".xlsx"
+                if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+                    ending = ".ods"
+                stem = shown.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                kind = "an OpenDocument spreadsheet" if ending == ".ods" else "an Excel workbook"
+                message = f"is {kind} ({ending}) saved with a .csv name, not a CSV file."
+                fix = f"Rename it to {stem}{ending}: compactscore reads workbooks as they are."
             raise DataError.at(shown, None, message, fix)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
