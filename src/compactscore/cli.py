@@ -20,6 +20,7 @@ from compactscore import __version__
 from compactscore.exits import handle_errors
 from compactscore.options import (
     CheckFormat,
+    ExportFormatOption,
     FormatOption,
     IndicatorsOption,
     OutputFileOption,
@@ -230,7 +231,7 @@ def trend(
             metavar="FILE", help="Score files (CSV). Default: every period of the repository."
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
     last: Annotated[
@@ -265,7 +266,7 @@ def trend(
 @handle_errors
 def gaps(
     file: SheetArgument = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
     to: OutputFileOption = None,
@@ -404,7 +405,7 @@ def compare(
             help="Two or more areas' scorecard folders (each with compactscore.yaml).",
         ),
     ],
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     period: Annotated[
         str | None,
         typer.Option(

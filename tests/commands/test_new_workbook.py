@@ -81,6 +81,7 @@ def test_a_value_typed_past_the_list_is_named_by_its_cell(cli: Run, area: Path) 
     path = area / "scores" / "2014-15.xlsx"
     book = openpyxl.load_workbook(path)
     book["Scores"]["D3"] = "n/a"
+    book["Scores"]["E3"] = None  # last period's evidence, carried, taken out
     book["Scores"]["I4"] = "2 - Fully in place"
     book.save(path)
     result = cli("check", "scores/2014-15.xlsx", cwd=area)
@@ -93,6 +94,19 @@ def test_a_value_typed_past_the_list_is_named_by_its_cell(cli: Run, area: Path) 
         "and write that number alone: 2 or 3.",
         "Checked 1 file: 2 errors, 0 warnings.",
     ]
+
+
+def test_the_workbook_carries_words_and_targets_as_a_csv_sheet_does(cli: Run, area: Path) -> None:
+    assert cli("new", "2014-15", "--xlsx", cwd=area).exit_code == 0
+    sheet = openpyxl.load_workbook(area / "scores" / "2014-15.xlsx")["Scores"]
+    # Indicator 1 in 2013-14: evidence, an open action, its owner, and a target of 3.
+    assert str(sheet["E2"].value).startswith("From 2013-14: The Thriving Sector statement")
+    assert sheet["F2"].value == (
+        "From 2013-14: Take the statement to the police and crime commissioner's partnership board."
+    )
+    assert sheet["G2"].value == "From 2013-14: Compact Group chair"
+    assert sheet["H2"].value == 3
+    assert sheet["D2"].value is None  # the score is this period's to agree
 
 
 def test_new_keeps_the_kind_of_last_periods_sheet(cli: Run, area: Path) -> None:
