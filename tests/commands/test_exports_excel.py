@@ -70,6 +70,10 @@ def test_trend_gaps_and_compare_write_workbooks_and_csv_for_excel(
     again = cli("trend", "-o", "trend.csv", cwd=area)
     assert again.exit_code == 1
     assert again.stderr.startswith("trend.csv: already exists")
-    screen = cli("score", "-f", "xlsx", cwd=area)
+    screen = cli("trend", "-f", "xlsx", cwd=area)
     assert screen.exit_code == 2
     assert "a workbook is written to a file, not to the screen." in screen.stderr
+    # score writes no workbook: xlsx is not among its formats.
+    score = cli("score", "-f", "xlsx", cwd=area)
+    assert score.exit_code == 2
+    assert score.stderr == "compactscore: --format xlsx: choose table, json, csv or markdown\n"
