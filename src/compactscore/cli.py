@@ -250,6 +250,28 @@ def history(
     return run_history(file, output, indicators)
 
 
+@app.command()
+@handle_errors
+def save(
+    message: Annotated[
+        str, typer.Option("--message", "-m", help="What was agreed, for the record.")
+    ],
+    init: Annotated[
+        bool, typer.Option("--init", help="Put the folder under git first, if it is not yet.")
+    ] = False,
+) -> int:
+    """Check the scorecard, then commit its changed sheets, config and definition to git.
+
+    Nothing is saved while check finds an error. Reports and any other files are
+    never committed, nor anything else you have staged.
+
+    Example: compactscore save -m "Scores agreed at the March meeting"
+    """
+    from compactscore.commands.save import run_save
+
+    return run_save(message, init)
+
+
 ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),
