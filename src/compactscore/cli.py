@@ -272,6 +272,34 @@ def save(
     return run_save(message, init)
 
 
+@app.command()
+@handle_errors
+def actions(
+    file: SheetArgument = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Every period's actions and what became of them."),
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="The day to count overdue from (YYYY-MM-DD). Default: today."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """The action plan: the period's open actions, owner and due date, overdue ones first.
+
+    An action is overdue when it is open and its due date (or the end of its due
+    period) is before today.
+
+    Example: compactscore actions --all --format markdown
+    """
+    from compactscore.commands.actions import run_actions
+
+    return run_actions(file, every, today, output, indicators, rev)
+
+
 ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),

@@ -351,6 +351,14 @@ class ScoreState(StrEnum):
     NOT_APPLICABLE = "n/a"
 
 
+class ActionStatus(StrEnum):
+    """Where an agreed action stands: an empty status cell means open."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 # How 'compactscore new' marks last period's evidence and actions in the next sheet
 # ("From 2013-14: ..."), so that a sheet read later can tell words carried from words written.
 CARRIED_MARK = "From {period}: "
@@ -376,6 +384,8 @@ class Row(BaseModel):
     evidence: str = ""
     action: str = ""
     owner: str = ""
+    due: str = ""  # a date as 2025-03-31, or a period as 2025-26; empty when none is set
+    status: ActionStatus = ActionStatus.OPEN
     target: int | None = None
     sector_score: int | None = None
     public_score: int | None = None
