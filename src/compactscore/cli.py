@@ -210,6 +210,12 @@ def agree(
     return run_agree(file, output, indicators, rev)
 
 
+ScoresOnlyOption = Annotated[
+    bool,
+    typer.Option("--scores-only", help="Show changes of score only, not of the words beside them."),
+]
+
+
 @app.command()
 @handle_errors
 def diff(
@@ -222,14 +228,18 @@ def diff(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
     """What changed between two periods, or between two git revisions of one sheet.
+
+    Scores, and the evidence, action, owner, target, due date and status, each
+    change in full; --scores-only for the scores alone.
 
     Example: compactscore diff 2012-13 2013-14 (or: compactscore diff HEAD~1 HEAD scores/2013-14.csv)
     """
     from compactscore.commands.diff import run_diff
 
-    return run_diff(first, second, file, output, indicators, rev)
+    return run_diff(first, second, file, output, indicators, rev, scores_only)
 
 
 @app.command()
@@ -238,8 +248,11 @@ def history(
     file: Annotated[Path, typer.Argument(help="The score file (CSV) kept in git.")],
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
-    """From git: when each score changed, in which commit, by whom, with the message.
+    """From git: when each score, evidence or action changed, in which commit, by whom, and why.
+
+    Also the owner, target, due date and status; --scores-only for the scores alone.
 
     Changes not yet committed are shown as "not committed".
 
@@ -247,7 +260,7 @@ def history(
     """
     from compactscore.commands.history import run_history
 
-    return run_history(file, output, indicators)
+    return run_history(file, output, indicators, scores_only)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -91,6 +92,37 @@ def test_a_record_built_by_save_alone(cli: Run, tmp_path: Path, home: Path) -> N
     ]
     # The README init wrote is the group's to commit or not: save never takes it.
     assert _git(club, "status", "--porcelain") == "?? README.md\n"
+
+    history = json.loads(cli("history", "scores/2024-25.csv", "-f", "json", cwd=club).stdout)
+    assert history["commits"] == 3 and history["uncommitted"] is False
+    assert [
+        (e["message"], e["author"], e["number"], e["column"], e["before"], e["after"])
+        for e in history["entries"]
+    ] == [
+        ("Scores agreed at the March meeting", "Ann Lee", 1, "score", "", "2"),
+        (
+            "Scores agreed at the March meeting",
+            "Ann Lee",
+            1,
+            "evidence",
+            "",
+            "Vision agreed in May",
+        ),
+        (
+            "Evidence corrected",
+            "Ann Lee",
+            1,
+            "evidence",
+            "Vision agreed in May",
+            "Vision agreed in May and signed",
+        ),
+    ]
+    scores = json.loads(
+        cli("history", "scores/2024-25.csv", "--scores-only", "-f", "json", cwd=club).stdout
+    )
+    assert [(e["message"], e["before"], e["after"]) for e in scores["entries"]] == [
+        ("Scores agreed at the March meeting", "", "2")
+    ]
 
 
 def test_nothing_to_save(cli: Run, tmp_path: Path, home: Path) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
-from compactscore.changes import ScoreChange, SheetDiff
+from compactscore.changes import HistoryEntry, ScoreChange, SheetDiff, WordChange
 from compactscore.models import Definition, Row, ScoreState, Sheet
 
-FIELDS = ("evidence", "action", "owner", "target")
+# The cells beside the score whose changes are part of the record, in the order shown.
+FIELDS = ("evidence", "action", "owner", "target", "due", "status")
 
 
 def score_text(row: Row | None) -> str:
@@ -28,8 +29,12 @@ def changes_between(
         row = after.row_for(indicator.id)
         old = earlier.get(definition.lineage(indicator.id))
         old_score, new_score = score_text(old), score_text(row)
-        changed = [name for name in FIELDS if fields and _field(old, name) != _field(row, name)]
-        if old_score == new_score and not changed:
+        words = [
+            WordChange(column=name, before=_field(old, name), after=_field(row, name))
+            for name in (FIELDS if fields else ())
+            if _field(old, name) != _field(row, name)
+        ]
+        if old_score == new_score and not words:
             continue
         found.append(
             ScoreChange(
@@ -39,18 +44,23 @@ def changes_between(
                 before=old_score,
                 after=new_score,
                 change=_difference(old, row),
-                fields=changed,
+                fields=[word.column for word in words],
+                words=words,
             )
         )
     return found
 
 
 def diff_of(
-    before: Sheet, after: Sheet, definition: Definition, before_name: str, after_name: str
+    before: Sheet,
+    after: Sheet,
+    definition: Definition,
+    before_name: str,
+    after_name: str,
+    scores_only: bool = False,
 ) -> SheetDiff:
-    """Two sheets compared: their totals and every indicator that changed."""
-    same_period = before.period == after.period
-    changes = changes_between(before, after, definition, fields=same_period)
+    """Two sheets compared: their totals and every indicator whose score or words changed."""
+    changes = changes_between(before, after, definition, fields=not scores_only)
     old, new = score_sheet(before, definition), score_sheet(after, definition)
     return SheetDiff(
         before=before_name,
@@ -61,12 +71,44 @@ def diff_of(
         after_max=new.max,
         changes=changes,
         unchanged=len(new.indicators) - len(changes),
+        scores_only=scores_only,
     )
 
 
+def history_entries(
+    change: ScoreChange, commit: str, date: str, author: str, message: str
+) -> list[HistoryEntry]:
+    """One entry per cell an indicator's change touched: its score first, then its words."""
+    made = {"commit": commit, "date": date, "author": author, "message": message}
+    which = {"number": change.number, "id": change.id, "title": change.title}
+    entries = []
+    if change.before != change.after:
+        entries.append(
+            HistoryEntry(
+                **made, **which, before=change.before, after=change.after, change=change.change
+            )
+        )
+    for word in change.words:
+        entries.append(
+            HistoryEntry(
+                **made,
+                **which,
+                column=word.column,
+                before=word.before,
+                after=word.after,
+                change=None,
+            )
+        )
+    return entries
+
+
 def _field(row: Row | None, name: str) -> str:
-    value = getattr(row, name) if row is not None else None
+    # A row not there yet reads as an empty one: its status is open, as an empty cell's is.
+    value = getattr(row if row is not None else _EMPTY, name)
     return "" if value is None else str(value)
+
+
+_EMPTY = Row(line=0, indicator="")
 
 
 def _difference(before: Row | None, after: Row | None) -> int | None:

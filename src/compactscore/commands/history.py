@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from compactscore.analysis.changes import changes_between
+from compactscore.analysis.changes import changes_between, history_entries
 from compactscore.changes import History, HistoryEntry
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import open_sources
@@ -31,8 +31,10 @@ from compactscore.render.history import history_view
 NOT_COMMITTED = "not committed"
 
 
-def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
-    """Every change of each score in one sheet, oldest first, from git."""
+def run_history(
+    file: Path, output: OutputFormat, indicators: Path | None, scores_only: bool = False
+) -> int:
+    """Every change of each score (and, unless ``scores_only``, its words) in one sheet, from git."""
     if file.is_dir() or file.suffix.lower() != ".csv":
         raise usage(
             f"{file} is not a score file: history follows one sheet's scores.",
@@ -63,21 +65,22 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
         sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
         if sheet is None:
             continue
-        for change in changes_between(previous, sheet, definition, fields=False):
-            entries.append(
-                _entry(
-                    change.model_dump(), commit.short, commit.date, commit.author, commit.message
-                )
+        for change in changes_between(previous, sheet, definition, fields=not scores_only):
+            entries.extend(
+                history_entries(change, commit.short, commit.date, commit.author, commit.message)
             )
         previous = sheet
     check = _check_command(str(file), indicators, None)
-    uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped, check)
+    uncommitted = _uncommitted(
+        file, root, commits, definition, previous, entries, skipped, check, scores_only
+    )
     report_problems(skipped)
     history = History(
         file=str(file),
         entries=entries,
         commits=len(commits),
         uncommitted=uncommitted,
+        scores_only=scores_only,
         shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
     emit(out_console(), history, history_view(history), output)
@@ -134,6 +137,7 @@ def _uncommitted(
     entries: list[HistoryEntry],
     skipped: list[Problem],
     check: str,
+    scores_only: bool,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     if not file.is_file():
@@ -147,20 +151,11 @@ def _uncommitted(
     sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:
         return True
-    for change in changes_between(previous, sheet, definition, fields=False):
-        entries.append(_entry(change.model_dump(), NOT_COMMITTED, "", "", ""))
+    for change in changes_between(previous, sheet, definition, fields=not scores_only):
+        entries.extend(history_entries(change, NOT_COMMITTED, "", "", ""))
     return True
 
 
 def _lines(text: str) -> list[str]:
     # git may change line ends on checkout; a different line end is not a change of score.
     return text.splitlines()
-
-
-def _entry(
-    change: dict[str, object], commit: str, date: str, author: str, message: str
-) -> HistoryEntry:
-    change.pop("fields", None)
-    return HistoryEntry.model_validate(
-        {**change, "commit": commit, "date": date, "author": author, "message": message}
-    )
