@@ -53,9 +53,15 @@ def open_actions(sheet: Sheet, definition: Definition, today: date, area: str = 
     items = [
         item for item in actions_of(sheet, definition, today) if item.status is ActionStatus.OPEN
     ]
+    return _plan(area, [sheet.period_label], today, False, overdue_first(items))
+
+
+def overdue_first(items: list[ActionItem]) -> list[ActionItem]:
+    """Overdue actions first, the longest overdue first; then open, done and dropped ones."""
+    order = {ActionStatus.OPEN: 0, ActionStatus.DONE: 1, ActionStatus.DROPPED: 2}
     overdue = sorted((item for item in items if item.overdue), key=lambda item: item.due_date or "")
-    rest = [item for item in items if not item.overdue]
-    return _plan(area, [sheet.period_label], today, False, [*overdue, *rest])
+    rest = sorted((item for item in items if not item.overdue), key=lambda item: order[item.status])
+    return [*overdue, *rest]
 
 
 def every_action(

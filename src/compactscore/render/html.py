@@ -13,6 +13,8 @@ from compactscore.render.board import (
     board_view,
     radar_caption,
     source_lines,
+    summary_grids,
+    summary_side,
     title_text,
     trend_caption,
 )
@@ -40,6 +42,8 @@ def board_html(report: BoardReport) -> str:
         direction=direction.value if direction else "none",
         like_for_like=bool(report.card.previous and report.card.previous.compared_on != "total"),
         grids=view.grids,
+        summary=summary_grids(report),
+        summary_side=summary_side(report),
         radar=radar,
         trend=trend,
         trend_title=TREND_TITLE,
