@@ -113,3 +113,11 @@ def test_a_wrong_day_is_wrong_usage(cli: Run, area: Path) -> None:
         "compactscore: --today '31/03/2025' is not a date. Write it as year-month-day, "
         "such as 2025-04-01.\n"
     )
+
+
+def test_new_keeps_the_due_and_status_columns_as_ours(cli: Run, area: Path) -> None:
+    result = cli("new", cwd=area)
+    assert result.exit_code == 0, result.stderr
+    assert "Your own columns" not in result.stdout
+    header = (area / "scores" / "2025-26.csv").read_text(encoding="utf-8-sig").split("\n")[0]
+    assert header == "indicator,title,score,evidence,action,owner,target,due,status"

@@ -169,7 +169,8 @@ def test_only_the_scorecards_files_are_committed(cli: Run, tmp_path: Path, home:
     result = cli("save", "-m", "Scores", cwd=club / "scores")
 
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.endswith(": scores/2024-25.csv (changed), scores/2025-26.xlsx (new).\n")
+    # Named as typed from where save was run: the scores folder.
+    assert result.stdout.endswith(": 2024-25.csv (changed), 2025-26.xlsx (new).\n")
     assert _git(club, "show", "--name-only", "--format=", "HEAD") == (
         "scores/2024-25.csv\nscores/2025-26.xlsx\n"
     )

@@ -58,8 +58,10 @@ def run_new(
     backup = write_file(target, text, force=force)
     marks = carried_periods(list(carried.values()), since) if since else []
     _say_done(target, len(in_force), marks, backup)
-    if previous is not None and own:
-        _say_own_kept(own, sources.shown(earlier[-1][1]))
+    # The action plan's due and status columns are kept (empty) too, but they are ours.
+    theirs = [name for name in own if column_key(name) not in {"due", "status"}]
+    if previous is not None and theirs:
+        _say_own_kept(theirs, sources.shown(earlier[-1][1]))
     return 0
 
 

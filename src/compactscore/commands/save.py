@@ -70,7 +70,7 @@ def run_save(message: str, init: bool) -> int:
         return 0
     commit = commit_files(top, [file.name for file in changed], message)
     console.print(
-        f"Saved {plural(len(changed), 'file')} in commit {commit}: {_listed(changed)}.",
+        f"Saved {plural(len(changed), 'file')} in commit {commit}: {_listed(top, changed)}.",
         markup=False,
         soft_wrap=True,
     )
@@ -105,8 +105,12 @@ def _inside(top: Path, path: Path) -> str | None:
     return None if name == "." else name
 
 
-def _listed(changed: list[ChangedFile]) -> str:
-    return ", ".join(f"{file.name} ({file.change.value})" for file in changed)
+def _listed(top: Path, changed: list[ChangedFile]) -> str:
+    """Each file as typed from here, with what happened to it: ``scores/2024-25.csv (new)``."""
+    return ", ".join(
+        f"{Path(typed_from_here(top / file.name)).as_posix()} ({file.change.value})"
+        for file in changed
+    )
 
 
 def _say_who(missing: list[str]) -> None:
