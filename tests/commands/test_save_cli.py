@@ -210,3 +210,14 @@ def test_an_empty_message_is_wrong_usage(cli: Run, tmp_path: Path, home: Path) -
     result = cli("save", "-m", " ", cwd=club)
     assert result.exit_code == 2
     assert "the message is empty" in result.stderr
+
+
+def test_sheets_beside_the_config(cli: Run, tmp_path: Path, home: Path) -> None:
+    _named(home)
+    (tmp_path / "compactscore.yaml").write_text("area: Flat\nscores: .\n", encoding="utf-8")
+    (tmp_path / "2024.csv").write_text("indicator,score\n1,2\n", encoding="utf-8")
+    (tmp_path / "report-2024.html").write_text("<p>report</p>\n", encoding="utf-8")
+    result = cli("save", "--init", "-m", "Flat", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith(": compactscore.yaml (new), 2024.csv (new).\n")
+    assert _git(tmp_path, "ls-files") == "2024.csv\ncompactscore.yaml\n"

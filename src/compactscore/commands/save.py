@@ -63,7 +63,15 @@ def run_save(message: str, init: bool) -> int:
         name = _inside(top, (repository.root / definition).resolve())
         if name is not None:
             files.append(name)
-    scores = _inside(top, repository.scores_dir.resolve()) or "."
+    scores = _inside(top, repository.scores_dir.resolve())
+    if scores is None:
+        raise GitError.at(
+            shown_path(repository.config_path),
+            None,
+            f"its scores folder ({repository.config.scores}) is outside the git repository "
+            f"at {top}, so its sheets cannot be saved in it.",
+            "Keep the scores folder inside the repository, and set 'scores:' to it.",
+        )
     changed = changed_files(top, [name for name in files if name is not None], scores)
     if not changed:
         console.print("Nothing to save: the scorecard's files are as last saved.", markup=False)
@@ -99,10 +107,9 @@ def _refuse_errors(folder: Path) -> None:
 def _inside(top: Path, path: Path) -> str | None:
     """A path as git names it below the repository's top, or None when it is outside."""
     try:
-        name = path.resolve().relative_to(top).as_posix()
+        return path.resolve().relative_to(top).as_posix()
     except ValueError:
         return None
-    return None if name == "." else name
 
 
 def _listed(top: Path, changed: list[ChangedFile]) -> str:
