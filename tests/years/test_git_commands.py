@@ -160,7 +160,7 @@ def test_history_of_an_untracked_file(scored_repo: Path, run: Invoke, make_sheet
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "scores/2013-14.csv: is not tracked by git, so it has no history yet. "
-        "Add and commit it: git add scores/2013-14.csv"
+        "Save it in the record: compactscore save -m 'Scores agreed at the meeting'"
     )
 
 

@@ -51,9 +51,7 @@ def run_history(
             "is not tracked by git, so it has no history yet."
             if file.exists()
             else "does not exist and never did in this git repository.",
-            f"Add and commit it: git add {file} && git commit -m 'Scores agreed at the meeting'"
-            if file.exists()
-            else "Check the name and the folder.",
+            _how_to_save(file) if file.exists() else "Check the name and the folder.",
         )
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
@@ -159,3 +157,12 @@ def _uncommitted(
 def _lines(text: str) -> list[str]:
     # git may change line ends on checkout; a different line end is not a change of score.
     return text.splitlines()
+
+
+def _how_to_save(file: Path) -> str:
+    """How to put a sheet in the record: save in a scorecard repository, else git itself."""
+    from compactscore.load.repository import find_config
+
+    if find_config(file) is not None:
+        return "Save it in the record: compactscore save -m 'Scores agreed at the meeting'"
+    return f"Add and commit it: git add {file} && git commit -m 'Scores agreed at the meeting'"
