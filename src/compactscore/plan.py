@@ -15,7 +15,7 @@ class ActionItem(Result):
     title: str
     action: str
     owner: str
-    due: str  # as the sheet gives it: 2025-03-31, or a period such as 2025-26; empty for none
+    due: str  # a date written 2025-03-31 (however the sheet wrote it), or a period; "" for none
     due_date: str | None  # the day it falls due (a period's last day), ISO; None with no due
     status: ActionStatus
     overdue: bool
