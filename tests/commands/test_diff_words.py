@@ -91,3 +91,37 @@ def test_words_alone_are_a_change(cli: Run, tmp_path: Path) -> None:
     (tmp_path / "copy" / "2024-25.csv").write_text(BEFORE, encoding="utf-8")
     same = cli("diff", "2024-25.csv", "copy/2024-25.csv", cwd=tmp_path)
     assert same.stdout.endswith("Nothing changed.\n")
+
+
+def test_words_carried_by_new_are_not_a_change_between_periods(cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "compactscore.yaml").write_text("area: Testham\nscores: scores\n", encoding="utf-8")
+    (tmp_path / "scores").mkdir()
+    (tmp_path / "scores" / "2024-25.csv").write_text(BEFORE, encoding="utf-8")
+    # As 'compactscore new' carries them, marked; indicator 2's evidence rewritten since.
+    (tmp_path / "scores" / "2025-26.csv").write_text(
+        HEADER
+        + "1,2,From 2024-25: Vision agreed in May,From 2024-25: Take it to the police,Chair,3,"
+        "2025-03-31,\n"
+        "2,1,A draft plan went to the board,From 2024-25: Draft the plan,Policy Officer,,,\n"
+        "3,2,From 2024-25: Survey done,,,,,\n",
+        encoding="utf-8",
+    )
+    result = cli("diff", "2024-25", "2025-26", "-f", "csv", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "indicator,id,title,column,before,after,change\n"
+        '2,unified-plan,"Resourced, unified plan",evidence,No plan yet,'
+        "A draft plan went to the board,\n"
+    )
+    # Between two revisions of one sheet, taking the mark off is a change of the words.
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "2025-26.csv").write_text(
+        (tmp_path / "scores" / "2025-26.csv")
+        .read_text(encoding="utf-8")
+        .replace("From 2024-25: Survey done", "Survey done"),
+        encoding="utf-8",
+    )
+    same_period = cli("diff", "scores/2025-26.csv", "copy/2025-26.csv", "-f", "csv", cwd=tmp_path)
+    assert same_period.stdout.endswith(
+        "3,compact-measure,Compact as the measure,evidence,From 2024-25: Survey done,Survey done,\n"
+    )

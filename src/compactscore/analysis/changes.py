@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
 from compactscore.changes import HistoryEntry, ScoreChange, SheetDiff, WordChange
-from compactscore.models import Definition, Row, ScoreState, Sheet
+from compactscore.models import Definition, Row, ScoreState, Sheet, carried_mark
 
 # The cells beside the score whose changes are part of the record, in the order shown.
 FIELDS = ("evidence", "action", "owner", "target", "due", "status")
@@ -22,8 +22,13 @@ def score_text(row: Row | None) -> str:
 def changes_between(
     before: Sheet | None, after: Sheet, definition: Definition, fields: bool = True
 ) -> list[ScoreChange]:
-    """Indicators whose score changed (and, with ``fields``, whose other columns changed)."""
+    """Indicators whose score changed (and, with ``fields``, whose other columns changed).
+
+    Between two periods, words 'compactscore new' carried from the earlier one
+    ("From 2013-14: ...") are the same words, not a change.
+    """
     earlier = {definition.lineage(row.indicator): row for row in before.rows} if before else {}
+    since = before.period_label if before and before.period != after.period else None
     found = []
     for indicator in definition.in_force(after.version):
         row = after.row_for(indicator.id)
@@ -32,7 +37,7 @@ def changes_between(
         words = [
             WordChange(column=name, before=_field(old, name), after=_field(row, name))
             for name in (FIELDS if fields else ())
-            if _field(old, name) != _field(row, name)
+            if _field(old, name) != _carried_back(_field(row, name), since)
         ]
         if old_score == new_score and not words:
             continue
@@ -100,6 +105,13 @@ def history_entries(
             )
         )
     return entries
+
+
+def _carried_back(text: str, since: str | None) -> str:
+    """Words as written in the period they were carried from, without the mark, or as they are."""
+    if since is not None and text.startswith(carried_mark(since)):
+        return text[len(carried_mark(since)) :]
+    return text
 
 
 def _field(row: Row | None, name: str) -> str:
