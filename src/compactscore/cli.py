@@ -302,6 +302,12 @@ def agree(
     return run_agree(file, output, indicators, rev)
 
 
+ScoresOnlyOption = Annotated[
+    bool,
+    typer.Option("--scores-only", help="Show changes of score only, not of the words beside them."),
+]
+
+
 @app.command()
 @handle_errors
 def diff(
@@ -320,10 +326,13 @@ def diff(
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
     """What changed between two periods or commits.
 
-    Between two periods, or between two git revisions of one sheet.
+    Between two periods, or between two git revisions of one sheet: scores, and the
+    evidence, action, owner, target, due date and status, each change in full;
+    --scores-only for the scores alone.
 
     Example: compactscore diff 2012-13 2013-14
 
@@ -331,7 +340,7 @@ def diff(
     """
     from compactscore.commands.diff import run_diff
 
-    return run_diff(first, second, file, output, indicators, rev)
+    return run_diff(first, second, file, output, indicators, rev, scores_only)
 
 
 @app.command()
@@ -340,10 +349,12 @@ def history(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
-    """When each score changed in git, and why.
+    """When each score, evidence or action changed in git, and why.
 
-    In which commit, by whom, with the message.
+    In which commit, by whom, with the message; also the owner, target, due date
+    and status. --scores-only for the scores alone.
 
     Changes not yet committed are shown as "not committed".
 
@@ -351,7 +362,57 @@ def history(
     """
     from compactscore.commands.history import run_history
 
-    return run_history(file, output, indicators)
+    return run_history(file, output, indicators, scores_only)
+
+
+@app.command()
+@handle_errors
+def save(
+    message: Annotated[
+        str, typer.Option("--message", "-m", help="What was agreed, for the record.")
+    ],
+    init: Annotated[
+        bool, typer.Option("--init", help="Put the folder under git first, if it is not yet.")
+    ] = False,
+) -> int:
+    """Check the scorecard, then commit its changed sheets, config and definition to git.
+
+    Nothing is saved while check finds an error. Reports and any other files are
+    never committed, nor anything else you have staged.
+
+    Example: compactscore save -m "Scores agreed at the March meeting"
+    """
+    from compactscore.commands.save import run_save
+
+    return run_save(message, init)
+
+
+@app.command()
+@handle_errors
+def actions(
+    file: SheetArgument = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Every period's actions and what became of them."),
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="The day to count overdue from (YYYY-MM-DD). Default: today."),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """The action plan: the period's open actions, owner and due date, overdue ones first.
+
+    An action is overdue when it is open and its due date (or the end of its due
+    period) is before today.
+
+    Example: compactscore actions --all --format markdown
+    """
+    from compactscore.commands.actions import run_actions
+
+    return run_actions(file, every, today, output, indicators, rev)
 
 
 ForceOption = Annotated[

@@ -132,10 +132,18 @@ class Indicator(Strict):
     statement: str
     theme: Slug
     prompts: list[str] = Field(default_factory=list)
+    # What each score means for this indicator in particular, where the scale's labels say too little.
+    levels: dict[int, str] = Field(default_factory=dict)
     introduced: VersionText | None = None
     retired: VersionText | None = None
     replaces: Slug | None = None
     renumbered: dict[VersionText, int] = Field(default_factory=dict)
+
+    def meaning(self, score: int | None, scale: Scale) -> str:
+        """What a score means here: the indicator's own level descriptor, else the scale's label."""
+        if score is None:
+            return ""
+        return self.levels.get(score) or scale.label(score)
 
 
 class Version(Strict):
@@ -210,6 +218,16 @@ class Definition(Strict):
         ids = {indicator.id for indicator in self.indicators}
         for position, indicator in enumerate(self.indicators):
             self._check_indicator(position, indicator, themes, ids, names)
+            outside = [point for point in indicator.levels if point not in self.scale.points]
+            if outside:
+                many = len(outside) > 1
+                raise LocatedError(
+                    f"indicator {indicator.id!r} describes level{'s' if many else ''} "
+                    f"{', '.join(map(str, outside))}, which {'are' if many else 'is'} outside "
+                    f"the scale {self.scale.min} to {self.scale.max}: describe only "
+                    f"{self.scale.describe()}",
+                    ("indicators", position, "levels"),
+                )
         _no_cycles(self.indicators)
         for position, name in enumerate(names):
             numbers = [indicator.number for indicator in self.in_force(name)]
@@ -411,6 +429,14 @@ class ScoreState(StrEnum):
     NOT_APPLICABLE = "n/a"
 
 
+class ActionStatus(StrEnum):
+    """Where an agreed action stands: an empty status cell means open."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 # How 'compactscore new' marks last period's evidence and actions in the next sheet
 # ("From 2013-14: ..."), so that a sheet read later can tell words carried from words written.
 CARRIED_MARK = "From {period}: "
@@ -436,6 +462,8 @@ class Row(BaseModel):
     evidence: str = ""
     action: str = ""
     owner: str = ""
+    due: str = ""  # a date as 2025-03-31, or a period as 2025-26; empty when none is set
+    status: ActionStatus = ActionStatus.OPEN
     target: int | None = None
     sector_score: int | None = None
     public_score: int | None = None

@@ -75,7 +75,7 @@ def test_history_lists_every_change_with_commit_author_and_message(
     scored_repo: Path, run: Invoke, make_sheet: Sheet
 ) -> None:
     (scored_repo / "scores" / "2011-12.csv").write_text(make_sheet({4: "3", 5: "0"}, "2"))
-    result = run(scored_repo, "history", "scores/2011-12.csv", "--format", "json")
+    result = run(scored_repo, "history", "scores/2011-12.csv", "--scores-only", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     entries = data["entries"]
@@ -107,7 +107,7 @@ def test_history_lists_every_change_with_commit_author_and_message(
 
 
 def test_history_table_shows_not_committed(scored_repo: Path, run: Invoke) -> None:
-    result = run(scored_repo, "history", "scores/2010-11.csv")
+    result = run(scored_repo, "history", "scores/2010-11.csv", "--scores-only")
     assert result.exit_code == 0
     assert "17 changes of score in 1 commit, oldest first" in result.stdout
     assert "Ann Coordinator" in result.stdout and "not committed" not in result.stdout
@@ -119,7 +119,9 @@ def test_history_follows_a_renamed_sheet(
 ) -> None:
     git_as(scored_repo, "mv", "scores/2011-12.csv", "scores/2011-2012.csv")
     git_as(scored_repo, "commit", "-q", "-m", "Name sheets in full", author="Bob Chair")
-    data = json.loads(run(scored_repo, "history", "scores/2011-2012.csv", "-f", "json").stdout)
+    data = json.loads(
+        run(scored_repo, "history", "scores/2011-2012.csv", "--scores-only", "-f", "json").stdout
+    )
     assert data["commits"] == 3 and data["uncommitted"] is False
     assert [e["message"] for e in data["entries"]][16:] == [
         "Scores 2011-12 agreed",
@@ -159,7 +161,7 @@ def test_history_of_an_untracked_file(scored_repo: Path, run: Invoke, make_sheet
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "scores/2013-14.csv: is not tracked by git, so it has no history yet. "
-        "Add and commit it: git add scores/2013-14.csv"
+        "Save it in the record: compactscore save -m 'Scores agreed at the meeting'"
     )
 
 

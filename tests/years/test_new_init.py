@@ -231,8 +231,8 @@ def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, run: Invoke) -
         "  README-scorecard.md\n"
         "README.md was already there, so it is left as it was; the scorecard's notes for "
         "the group are in README-scorecard.md.\n"
-        "Next: put the folder under git (git init, git add ., git commit), then fill in the "
-        "scores in scores/2024-25.csv and run 'compactscore score'.\n"
+        "Next: fill in the scores in scores/2024-25.csv and run 'compactscore score', then "
+        'keep the record with: compactscore save --init -m "Scores agreed at the meeting"\n'
     )
     assert (shared / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
     notes = (shared / "README-scorecard.md").read_text(encoding="utf-8")
@@ -273,10 +273,8 @@ def test_init_in_a_git_folder_says_to_commit(
     result = run(tmp_path, "init", "--period", "2024-25")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith(
-        "Next: commit the new files (git add compactscore.yaml scores/2024-25.csv "
-        "README-scorecard.md, "
-        "then git commit), fill in the scores in scores/2024-25.csv and run "
-        "'compactscore score'.\n"
+        "Next: fill in the scores in scores/2024-25.csv and run 'compactscore score', then "
+        'keep the record with: compactscore save -m "Scores agreed at the meeting"\n'
     )
 
 

@@ -69,7 +69,7 @@ def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreeme
         ),
         state=row.state,
         prompts=indicator.prompts,
-        sector_label=scale.label(row.sector_score),
-        public_label=scale.label(row.public_score),
-        score_label=scale.label(row.score),
+        sector_label=indicator.meaning(row.sector_score, scale),
+        public_label=indicator.meaning(row.public_score, scale),
+        score_label=indicator.meaning(row.score, scale),
     )

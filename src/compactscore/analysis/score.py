@@ -89,7 +89,7 @@ def _indicator_score(
         theme_title=definition.theme_title(indicator.theme),
         score=row.score,
         max=scale.max,
-        label=scale.label(row.score),
+        label=indicator.meaning(row.score, scale),
         state=row.state,
         evidence=row.evidence,
         action=row.action,

@@ -294,3 +294,10 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def problems_in(folder: Path) -> list[Problem]:
+    """Every problem check finds in a scorecard folder: its config, definition and sheets."""
+    checker = _Checker(None)
+    checker.check_path(folder)
+    return checker.problems

@@ -29,6 +29,7 @@ def run_diff(
     output: OutputFormat,
     indicators: Path | None,
     rev: str | None,
+    scores_only: bool = False,
 ) -> int:
     """Compare two periods (files or period names), or one file at two revisions."""
     if file is not None:
@@ -48,7 +49,7 @@ def run_diff(
             # A copy against the sheet, say: the file names tell them apart where periods cannot.
             names = (sources.shown(Path(first)), sources.shown(Path(second)))
         definition = sources.definition
-    diff = diff_of(before, after, definition, *names)
+    diff = diff_of(before, after, definition, *names, scores_only=scores_only)
     emit(out_console(), diff, diff_view(diff), output)
     return 0
 

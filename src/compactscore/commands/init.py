@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 from datetime import date
 from pathlib import Path
 
@@ -119,15 +118,15 @@ def _say_done(
         console.print(f"  {path}", markup=False)
     if readmes:
         console.print(_readmes_left(readmes, notes), markup=False, soft_wrap=True)
-    if _in_git(folder):
-        # Only the files init wrote: 'git add .' in a shared folder would take everything else.
-        added = " ".join(shlex.quote(str(path)) for path in written)
-        first = f"Next: commit the new files (git add {added}, then git commit), fill in"
-    else:
-        first = "Next: put the folder under git (git init, git add ., git commit), then fill in"
-    # Not wrapped, so the git command can be copied whole.
+    # 'compactscore save' commits the scorecard's own files and nothing else (never
+    # 'git add .', which would take reports and private notes alike).
+    start = "" if _in_git(folder) else " --init"
+    # Not wrapped, so the command can be copied whole.
     console.print(
-        f"{first} the scores in {sheet} and run 'compactscore score'.", markup=False, soft_wrap=True
+        f"Next: fill in the scores in {sheet} and run 'compactscore score', then keep the "
+        f'record with: compactscore save{start} -m "Scores agreed at the meeting"',
+        markup=False,
+        soft_wrap=True,
     )
 
 

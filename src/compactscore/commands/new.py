@@ -11,7 +11,7 @@ from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
-from compactscore.load.sheet_layout import resolved_keys
+from compactscore.load.sheet_layout import column_key, resolved_keys
 from compactscore.load.workbook import is_workbook
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
@@ -82,8 +82,10 @@ def run_new(
             markup=False,
             highlight=False,
         )
-    if previous is not None and own:
-        _say_own_kept(own, sources.shown(earlier[-1][1]))
+    # The action plan's due and status columns are kept (empty) too, but they are ours.
+    theirs = [name for name in own if column_key(name) not in {"due", "status"}]
+    if previous is not None and theirs:
+        _say_own_kept(theirs, sources.shown(earlier[-1][1]))
     return 0
 
 

@@ -9,10 +9,14 @@ from compactscore.errors import DataError, Problem, Severity, errors_in
 from compactscore.load.sheet_cells import (
     NOT_APPLICABLE,
     carried_warning,
+    due_problem,
+    due_value,
     indicator_of,
     indicator_problem,
     point_problem,
     spreadsheet_point,
+    status_problem,
+    status_value,
     total_cell,
     whole_point,
 )
@@ -349,6 +353,8 @@ class _SheetReader:
         indicator_at, score_at = at["indicator"], at["score"]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
         evidence_at = at.get("evidence")
+        # A due date or a status is checked the long way, which words its problems.
+        action_at = [at[column] for column in ("due", "status") if column in at]
         plain = self.plain_points
         blank_or_plain = {"", *plain}
 
@@ -364,6 +370,9 @@ class _SheetReader:
                 return False
             for position in sides_at:
                 if record[position].strip() not in blank_or_plain:
+                    return False
+            for position in action_at:
+                if record[position].strip():
                     return False
             if (
                 evidence_at is not None
@@ -407,7 +416,13 @@ class _SheetReader:
                 sides[column] = (
                     self._points(line, column, value, self.scale) if plain is None else plain
                 )
-        if self.errors > before:
+        due = due_value(cells["due"]) if cells.get("due") else ""
+        if due is None:
+            self.error(line, *due_problem(cells["due"]))
+        status = status_value(cells.get("status", ""))
+        if status is None:
+            self.error(line, *status_problem(cells["status"]))
+        if self.errors > before or due is None or status is None:
             return None
         if state is ScoreState.NOT_APPLICABLE and "target" in sides:
             # A target for an indicator that does not apply cannot be met or missed.
@@ -432,6 +447,8 @@ class _SheetReader:
             evidence=cells.get("evidence", ""),
             action=cells.get("action", ""),
             owner=cells.get("owner", ""),
+            due=due,
+            status=status,
             target=sides.get("target"),
             sector_score=sides.get("sector_score"),
             public_score=sides.get("public_score"),

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from compactscore.load.sheet_layout import QUOTES
-from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreState
+from compactscore.models import (
+    CARRIED,
+    ActionStatus,
+    Definition,
+    Indicator,
+    Scale,
+    ScoreState,
+)
 from compactscore.periods import Period, parse_period
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
@@ -266,3 +274,65 @@ def total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator
 def _is_total(cell: str) -> bool:
     """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
     return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
+
+
+# A due date as typed: 2025-03-31 (a workbook's date may bring a midnight time with it),
+# or day first as UK spreadsheets write it, 31/03/2025.
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_DUE_FIX = (
+    "Write a date such as 2025-03-31 (or 31/03/2025), or a period such as 2025-26; "
+    "leave it empty when there is none."
+)
+
+
+def due_value(text: str) -> str | None:
+    """A due cell as kept: an ISO date (``2025-03-31``) or a period (``2025-26``); None if neither."""
+    period = parse_period(text)
+    if period is not None:
+        return period.label
+    day = _due_date(text)
+    return day.isoformat() if day is not None else None
+
+
+def due_problem(text: str) -> tuple[str, str]:
+    """The message and fix for a due cell that is neither a date nor a period."""
+    looks = _ISO_DATE.match(text) or _DAY_FIRST.match(text)
+    if looks:
+        return (
+            f"due {text!r} is not a real date (dates are written year-month-day, or "
+            "day/month/year).",
+            _DUE_FIX,
+        )
+    return f"due {text!r} is not a date or a period.", _DUE_FIX
+
+
+def _due_date(text: str) -> date | None:
+    iso = _ISO_DATE.match(text)
+    day_first = _DAY_FIRST.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def status_value(text: str) -> ActionStatus | None:
+    """A status cell as an ActionStatus (any case; empty is open), or None when it is not one."""
+    try:
+        return ActionStatus(text.strip().lower() or ActionStatus.OPEN)
+    except ValueError:
+        return None
+
+
+def status_problem(text: str) -> tuple[str, str]:
+    """The message and fix for a status cell that is not open, done or dropped."""
+    return (
+        f"status {text!r} is not open, done or dropped.",
+        "Write open, done or dropped; an empty status means open.",
+    )

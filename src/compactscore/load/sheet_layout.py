@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from compactscore.cells import unneutralised as restored
 from compactscore.load.text import MAX_BYTES
 
-KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
+KNOWN = ("indicator", "score", "evidence", "action", "owner", "target", "due", "status")
 SIDES = ("sector_score", "public_score")
 _OURS = frozenset((*KNOWN, *SIDES))
 REQUIRED = ("indicator", "score")

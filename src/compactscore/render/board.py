@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
+from compactscore.render.actions import status_words
 from compactscore.render.agree import agreed_words
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
@@ -23,7 +24,13 @@ def board_view(report: BoardReport) -> View:
     """Every section of the board report as text tables, the same in every format."""
     card = scorecard_view(report.card)
     indicators, themes = card.grids
-    grids = [_trend_grid(report.trend.periods), indicators, themes, _gap_grid(report)]
+    grids = [
+        _trend_grid(report.trend.periods),
+        indicators,
+        themes,
+        _gap_grid(report),
+        _action_grid(report),
+    ]
     if report.warnings:
         grids.insert(0, _warning_grid(report.warnings))
     if report.sides_scored:
@@ -266,3 +273,122 @@ def _disagreement_grid(report: BoardReport) -> Grid:
         rows=rows,
         caption=caption,
     )
+
+
+ACTION_PLAN_TITLE = "Action plan"
+SUMMARY_GAPS = 5  # the board's first page: the five largest gaps
+SUMMARY_DISAGREEMENTS = 3
+SUMMARY_OVERDUE = 3  # past this, the rest are in the action plan: the summary stays one page
+
+
+def _action_grid(report: BoardReport) -> Grid:
+    """The period's actions: overdue ones first, then open, done and dropped."""
+    rows = [
+        [str(item.number), item.title, item.action, item.owner, item.due, status_words(item)]
+        for item in report.actions
+    ]
+    overdue = sum(item.overdue for item in report.actions)
+    still_open = sum(item.status.value == "open" for item in report.actions)
+    caption = (
+        f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
+        "due before that day), overdue first. A period as the due date falls due on its last day."
+        if rows
+        else f"No actions are recorded in {report.period}."
+    )
+    return Grid(
+        title=ACTION_PLAN_TITLE,
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator"),
+            Column("Action"),
+            Column("Owner"),
+            Column("Due"),
+            Column("Status"),
+        ],
+        rows=rows,
+        styles=["bold" if item.overdue else "" for item in report.actions],
+        caption=caption,
+    )
+
+
+def summary_grids(report: BoardReport) -> list[Grid]:
+    """The board's first page: the largest gaps, the overdue actions, the largest disagreements."""
+    gaps = report.gaps.gaps[:SUMMARY_GAPS]
+    grids = [
+        Grid(
+            title=f"The {plural(len(gaps), 'largest gap')} to act on"
+            if len(gaps) > 1
+            else "The gap to act on",
+            columns=[
+                Column("No.", justify="right"),
+                Column("Indicator"),
+                Column("Score", justify="right"),
+                Column("Gap", justify="right"),
+                Column("Action"),
+                Column("Owner"),
+            ],
+            rows=[
+                [str(g.number), g.title, str(g.score), str(g.gap), g.action, g.owner] for g in gaps
+            ],
+            caption=f"All {len(report.gaps.gaps)} gaps are in the gap list below."
+            if len(report.gaps.gaps) > len(gaps)
+            else (
+                "No gaps: every indicator scored is at the top or its target." if not gaps else ""
+            ),
+        )
+    ]
+    every_overdue = [item for item in report.actions if item.overdue]
+    overdue = every_overdue[:SUMMARY_OVERDUE]
+    caption = f"No action is overdue on {report.today}."
+    if overdue:
+        caption = f"Open and due before {report.today}, longest overdue first."
+    if len(every_overdue) > len(overdue):
+        caption += f" All {len(every_overdue)} are in the action plan below."
+    grids.append(
+        Grid(
+            title="Overdue actions",
+            columns=[
+                Column("No.", justify="right"),
+                Column("Indicator"),
+                Column("Action"),
+                Column("Owner"),
+                Column("Due"),
+            ],
+            rows=[[str(i.number), i.title, i.action, i.owner, i.due] for i in overdue],
+            caption=caption,
+        )
+    )
+    return grids
+
+
+def summary_side(report: BoardReport) -> list[Grid]:
+    """Beside the headline on the first page: the largest disagreements, when both sides scored."""
+    grids: list[Grid] = []
+    if report.sides_scored:
+        apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
+        grids.append(
+            Grid(
+                title="Largest disagreements",
+                columns=[
+                    Column("No.", justify="right"),
+                    Column("Indicator"),
+                    Column("Sector", justify="right"),
+                    Column("Public bodies", justify="right"),
+                    Column("Agreed"),
+                ],
+                rows=[
+                    [
+                        str(d.number),
+                        d.title,
+                        str(d.sector_score),
+                        str(d.public_score),
+                        "not agreed yet" if d.score is None else str(d.score),
+                    ]
+                    for d in apart
+                ],
+                caption=""
+                if apart
+                else "The sector and the public bodies gave the same scores on every indicator.",
+            )
+        )
+    return grids

@@ -15,6 +15,8 @@ from compactscore.render.board import (
     board_view,
     radar_caption,
     source_lines,
+    summary_grids,
+    summary_side,
     title_text,
     trend_caption,
 )
@@ -46,6 +48,8 @@ def board_html(report: BoardReport) -> str:
         grids=[grid for grid in view.grids if grid.title != WARNINGS_TITLE],
         warnings=next((grid for grid in view.grids if grid.title == WARNINGS_TITLE), None),
         indicators_title=INDICATORS_TITLE,
+        summary=summary_grids(report),
+        summary_side=summary_side(report),
         radar=radar,
         trend=trend,
         trend_title=TREND_TITLE,

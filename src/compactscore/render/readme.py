@@ -25,8 +25,9 @@ the period (`{period}{ending}`); git keeps the record of what was agreed and whe
    `action`, its `owner` and, if wanted, a `target` score.
 3. Leave `score` empty until it is agreed. Write `n/a` only when an indicator
    cannot apply here, and say why in `evidence`.
-4. {save}, then commit it with a message
-   saying which meeting agreed it.
+4. {save}, then keep the record with
+   `compactscore save -m "Scores agreed at the March meeting"`: it checks the
+   sheets and commits them, the config and the definition, and nothing else.
 
 ## Commands
 
@@ -35,5 +36,8 @@ the period (`{period}{ending}`); git keeps the record of what was agreed and whe
 - `compactscore trend` shows every period and the direction of travel.
 - `compactscore gaps` lists the indicators to act on, largest gap first.
 - `compactscore new` starts next period's sheet from this one.
-- `compactscore history scores/{period}{ending}` shows when each score changed.
+- `compactscore save -m "MESSAGE"` keeps the record of what was agreed.
+- `compactscore actions` lists the open actions, overdue ones first.
+- `compactscore history scores/{period}{ending}` shows when each score, evidence
+  or action changed.
 """
