@@ -11,8 +11,8 @@ from typer.testing import Result
 Run = Callable[..., Result]
 
 COMMANDS = [
-    "init", "new", "check", "score", "trend", "gaps", "agree", "diff", "history",
-    "indicators", "compare", "report",
+    "init", "new", "check", "score", "trend", "gaps", "agree", "diff", "history", "save",
+    "actions", "indicators", "compare", "report",
 ]  # fmt: skip
 
 

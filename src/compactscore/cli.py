@@ -369,15 +369,16 @@ def history(
 @handle_errors
 def save(
     message: Annotated[
-        str, typer.Option("--message", "-m", help="What was agreed, for the record.")
+        str,
+        typer.Option("--message", "-m", metavar="MESSAGE", help="What was agreed, for the record."),
     ],
     init: Annotated[
         bool, typer.Option("--init", help="Put the folder under git first, if it is not yet.")
     ] = False,
 ) -> int:
-    """Check the scorecard, then commit its changed sheets, config and definition to git.
+    """Check, then keep the record in git.
 
-    Nothing is saved while check finds an error. Reports and any other files are
+    Commits the scorecard's changed sheets, config and definition. Nothing is saved while check finds an error. Reports and any other files are
     never committed, nor anything else you have staged.
 
     Example: compactscore save -m "Scores agreed at the March meeting"
@@ -397,15 +398,19 @@ def actions(
     ] = False,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="The day to count overdue from (YYYY-MM-DD). Default: today."),
+        typer.Option(
+            "--today",
+            metavar="DATE",
+            help="The day to count overdue from (YYYY-MM-DD). Default: today.",
+        ),
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
 ) -> int:
-    """The action plan: the period's open actions, owner and due date, overdue ones first.
+    """The action plan, overdue actions first.
 
-    An action is overdue when it is open and its due date (or the end of its due
+    The period's open actions, their owner and due date. An action is overdue when it is open and its due date (or the end of its due
     period) is before today.
 
     Example: compactscore actions --all --format markdown

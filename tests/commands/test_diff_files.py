@@ -87,4 +87,4 @@ def test_a_diff_across_the_definition_change_says_which_indicator_replaced_which
     third = next(change for change in data["changes"] if change["number"] == 3)
     assert (third["id"], third["replaced_id"]) == ("compact-measure", "ni7-compact-indicator")
     rows = cli("diff", "2010-11", "2011-12", "-f", "csv", cwd=riverton).stdout
-    assert "3,compact-measure,Compact as the measure,n/a,1,,,ni7-compact-indicator" in rows
+    assert "3,compact-measure,Compact as the measure,score,n/a,1,,ni7-compact-indicator" in rows

@@ -155,6 +155,19 @@ def test_an_error_saves_nothing(cli: Run, tmp_path: Path, home: Path) -> None:
     assert _git(club, "diff", "--cached", "--name-only") == ""
 
 
+def _workbook(path: Path) -> None:
+    """Next period's sheet kept as a workbook: the header and one indicator, not scored yet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Scores"
+    sheet.append(["indicator", "score"])
+    sheet.append([1, None])
+    book.save(path)
+
+
 def test_only_the_scorecards_files_are_committed(cli: Run, tmp_path: Path, home: Path) -> None:
     _named(home)
     club = _scorecard(cli, tmp_path)
@@ -163,7 +176,7 @@ def test_only_the_scorecards_files_are_committed(cli: Run, tmp_path: Path, home:
     _git(club, "add", "notes.txt")
     (club / "report-2024-25.html").write_text("<p>report</p>\n", encoding="utf-8")
     (club / "scores" / "2024-25.csv.bak").write_text("old\n", encoding="utf-8")
-    (club / "scores" / "2025-26.xlsx").write_bytes(b"")
+    _workbook(club / "scores" / "2025-26.xlsx")
     _set_row(club / "scores" / "2024-25.csv", 3, "1,,,,")
 
     result = cli("save", "-m", "Scores", cwd=club / "scores")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,7 +254,7 @@ def test_history_keeps_the_whole_commit_message_at_80_columns(
         app, ["history", "scores/2011-12.csv"], env={"COLUMNS": "80", "NO_COLOR": "1"}
     )
     assert result.exit_code == 0, result.stderr
-    changes = result.stdout.split("Changes of score")[1]
+    changes = result.stdout.split("\nChanges\n")[1]
     # At 80 columns each change is a block; the reason for the change is all there.
-    assert "  Message: Correct indicator 4 for 2011-12\n" in changes
+    assert re.search(r"\n  Message: +Correct indicator 4 for 2011-12\n", changes)
     assert max(len(line) for line in result.stdout.splitlines()) <= 80

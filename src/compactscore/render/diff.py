@@ -84,9 +84,7 @@ def _data_grid(diff: SheetDiff) -> Grid:
     for c in diff.changes:
         which = [str(c.number), c.id, c.title]
         if c.before != c.after:
-            rows.append(
-                [*which, "score", c.before, c.after, change_words(c.change), c.replaced_id]
-            )
+            rows.append([*which, "score", c.before, c.after, change_words(c.change), c.replaced_id])
         rows.extend(
             [*which, word.column, word.before, word.after, "", c.replaced_id] for word in c.words
         )
