@@ -36,7 +36,9 @@ def test_table_gives_summary_and_discussion_order(runner: CliRunner) -> None:
     cells = {
         row[1]: row[2:]
         for row in (
-            [cell.strip() for cell in line.split("│")] for line in out.splitlines() if "│" in line
+            [cell.strip() for cell in line.split("│")]
+            for line in out.split("Questions for the discussion")[0].splitlines()
+            if "│" in line
         )
         if row[1]
     }
