@@ -23,7 +23,7 @@ class Column:
     header: str
     justify: Literal["left", "right", "center"] = "left"
     shorten: bool = False  # running text (evidence, actions, owners, messages)
-    fill: bool = False  # running text given its share even when others need less
+    fill: bool = False  # running text too: laid out as shorten is
     weight: int = 1
     hide_below: int | None = None
     min_width: int | None = None
