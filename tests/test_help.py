@@ -44,7 +44,10 @@ def test_each_command_help_speaks_in_words_within_80_columns(at_80: Run, command
 def test_arguments_and_options_are_named_for_what_they_hold(at_80: Run) -> None:
     trend = at_80("trend", "--help").stdout
     assert "Usage: compactscore trend [OPTIONS] [FILE]..." in trend
-    assert "  -f, --format FORMAT  Output format: table, json, csv or markdown." in trend
+    # trend also writes its tables as a workbook, to a file.
+    assert "  -f, --format FORMAT  Output format: table, json, csv, markdown, or xlsx" in trend
+    score = at_80("score", "--help").stdout
+    assert "  -f, --format FORMAT  Output format: table, json, csv or markdown." in score
     assert "  --since PERIOD       Only the periods from this one on." in trend
     assert "  --rev REV  " in trend and "  --indicators FILE  " in trend
     assert "  BEFORE  A period, a score file, or a git revision." in at_80("diff", "--help").stdout
@@ -54,9 +57,13 @@ def test_arguments_and_options_are_named_for_what_they_hold(at_80: Run) -> None:
     ("args", "message"),
     [
         (["score", "--format", "html"], "--format html: choose table, json, csv or markdown"),
-        (["trend", "-f", "xml"], "--format xml: choose table, json, csv or markdown"),
+        (["score", "--format", "xlsx"], "--format xlsx: choose table, json, csv or markdown"),
+        (["trend", "-f", "xml"], "--format xml: choose table, json, csv, markdown or xlsx"),
         (["check", "--format", "gitlab"], "--format gitlab: choose text or github"),
-        (["report", "--format", "pdf"], "--format pdf: choose html, markdown, json, csv or table"),
+        (
+            ["report", "--format", "pdf"],
+            "--format pdf: choose html, markdown, json, csv, xlsx or table",
+        ),
     ],
 )
 def test_a_wrong_format_is_named_with_the_choices(cli: Run, args: list[str], message: str) -> None:

@@ -10,6 +10,7 @@ import gc
 import io
 import os
 import sys
+import types
 from pathlib import Path
 from typing import Annotated
 
@@ -19,8 +20,10 @@ from compactscore import __version__
 from compactscore.exits import handle_errors
 from compactscore.options import (
     CheckFormat,
+    ExportFormatOption,
     FormatOption,
     IndicatorsOption,
+    OutputFileOption,
     OutputFormat,
     ReportFormat,
     RevOption,
@@ -71,6 +74,15 @@ def _options(
 
     Example: compactscore score scores/2024-25.csv
     """
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        typer.echo(
+            "./: the current folder no longer exists (it was deleted or moved after the "
+            "shell changed to it). Change to a folder that exists (cd) and run the command again.",
+            err=True,
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -94,6 +106,10 @@ def init(
             "--period", metavar="PERIOD", help="The first period. Default: this financial year."
         ),
     ] = None,
+    xlsx: Annotated[
+        bool,
+        typer.Option("--xlsx", help="Make the first sheet a scoring workbook (.xlsx)."),
+    ] = False,
 ) -> int:
     """Start a scorecard repository.
 
@@ -106,7 +122,7 @@ def init(
     """
     from compactscore.commands.init import run_init
 
-    return run_init(folder, area, period)
+    return run_init(folder, area, period, xlsx)
 
 
 @app.command()
@@ -122,14 +138,22 @@ def new(
     indicators: IndicatorsOption = None,
     force: ForceOption = False,
     rev: RevOption = None,
+    xlsx: Annotated[
+        bool | None,
+        typer.Option(
+            "--xlsx/--csv",
+            help="Write a scoring workbook (.xlsx, a drop-down per score) or a CSV file. "
+            "Default: the kind of last period's sheet.",
+        ),
+    ] = None,
 ) -> int:
     """Start the next period's sheet.
 
     Every indicator in force, scores empty.
 
-    Last period's evidence and actions are carried as a starting point, marked
-    "From PERIOD:"; the group's own columns are kept, empty. An existing sheet is
-    never replaced without --force.
+    Last period's evidence, open actions and owners are carried as a starting point,
+    marked "From PERIOD:", and its targets as set; the group's own columns are kept,
+    empty. An existing sheet is never replaced without --force.
 
     With --rev, the config, the definition and last period's sheet are read as they
     were at that git revision, and the new sheet is still written into the scores
@@ -141,7 +165,9 @@ def new(
     """
     from compactscore.commands.new import run_new
 
-    return run_new(period, indicators, force, rev)
+    return run_new(
+        period, indicators, force, rev, None if xlsx is None else "xlsx" if xlsx else "csv"
+    )
 
 
 @app.command()
@@ -205,7 +231,7 @@ def trend(
             metavar="FILE", help="Score files (CSV). Default: every period of the repository."
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
     last: Annotated[
@@ -216,6 +242,8 @@ def trend(
         str | None,
         typer.Option("--since", metavar="PERIOD", help="Only the periods from this one on."),
     ] = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Every period and the direction of travel.
 
@@ -231,16 +259,18 @@ def trend(
     """
     from compactscore.commands.trend import run_trend
 
-    return run_trend(files or [], output, indicators, rev, last, since)
+    return run_trend(files or [], output, indicators, rev, last, since, to, force)
 
 
 @app.command()
 @handle_errors
 def gaps(
     file: SheetArgument = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """The gap list, for planning action.
 
@@ -250,7 +280,7 @@ def gaps(
     """
     from compactscore.commands.gaps import run_gaps
 
-    return run_gaps(file, output, indicators, rev)
+    return run_gaps(file, output, indicators, rev, to, force)
 
 
 @app.command()
@@ -375,7 +405,7 @@ def compare(
             help="Two or more areas' scorecard folders (each with compactscore.yaml).",
         ),
     ],
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     period: Annotated[
         str | None,
         typer.Option(
@@ -385,6 +415,8 @@ def compare(
         ),
     ] = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
     """Several areas side by side.
 
@@ -396,7 +428,7 @@ def compare(
     """
     from compactscore.commands.compare import run_compare
 
-    return run_compare(areas, output, period, rev)
+    return run_compare(areas, output, period, rev, to, force)
 
 
 @app.command()
@@ -417,7 +449,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="The file to write; its ending (.html, .md, .json, .csv) says what to write "
+            help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
             dir_okay=False,
@@ -431,7 +463,8 @@ def report(
             metavar="FORMAT",
             parser=choice_of(ReportFormat),
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
-            "(the period's indicators), or table (a look on the screen). Default: from the "
+            "(the period's indicators), xlsx (the tables as a workbook), or table (a look on "
+            "the screen). Default: from the "
             "-o file's ending, else html.",
             show_default=False,
         ),
@@ -470,16 +503,30 @@ def report(
 def main() -> None:
     """The console script's entry point."""
     _tolerate_narrow_encodings()
-    # compactscore uses no pydantic plugins; looking for them scans every installed
-    # package's metadata at the first model, which cost more than the command itself.
-    # A plugin the user asks for by name still loads.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _without_pydantic_plugins()
     try:
         app()
     finally:
         # The process is ending: its objects need freeing, not another hunt for
         # reference cycles, which took about 30 ms at every exit.
         gc.freeze()
+
+
+def _without_pydantic_plugins() -> None:
+    """Tell pydantic, in this process only, that there are no plugins to look for.
+
+    compactscore uses no pydantic plugins. To find them, pydantic's first model
+    imports importlib.metadata and reads every installed package's entry points:
+    about 15 ms of a 0.3 s command, more where many packages are installed. Its
+    finder is answered "none" here, in this process's own modules, rather than by
+    setting PYDANTIC_DISABLE_PLUGINS, which git and anything else started from
+    here would inherit.
+    """
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:  # pydantic has not looked yet
+        finder = types.ModuleType(name, "compactscore runs no pydantic plugins.")
+        finder.get_plugins = tuple  # type: ignore[attr-defined]
+        sys.modules[name] = finder
 
 
 def _tolerate_narrow_encodings() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any, TypeVar
@@ -17,6 +17,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 class CheckFormat(StrEnum):
@@ -36,23 +37,36 @@ class ChoiceError(typer.BadParameter):
         typer.echo(f"compactscore: {self.message}", file=file, err=file is None)
 
 
-def choice_of(choices: type[E], option: str = "--format") -> Callable[[str], E]:
+def choice_of(
+    choices: type[E], option: str = "--format", allowed: Sequence[E] = ()
+) -> Callable[[str], E]:
     """A parser for an option of fixed choices that says, in words, which ones there are.
 
     ``--format html: choose table, json, csv or markdown``, rather than a type error.
+    ``allowed`` narrows the choices to those a command offers.
     """
+    offered = list(allowed) or list(choices)
 
     def parse(value: str) -> E:
-        if isinstance(value, choices):
-            return value
-        try:
-            return choices(value.strip().lower())
-        except ValueError:
-            names = [choice.value for choice in choices]
+        chosen = value if isinstance(value, choices) else _member(choices, value)
+        if chosen is None or chosen not in offered:
+            names = [choice.value for choice in offered]
             listed = f"{', '.join(names[:-1])} or {names[-1]}"
-            raise ChoiceError(f"{option} {value}: choose {listed}") from None
+            raise ChoiceError(f"{option} {value}: choose {listed}")
+        return chosen
 
     return parse
+
+
+def _member(choices: type[E], value: str) -> E | None:
+    try:
+        return choices(value.strip().lower())
+    except ValueError:
+        return None
+
+
+# What a command shows on the screen; trend, gaps and compare also write a workbook.
+SCREEN_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MARKDOWN)
 
 
 FormatOption = Annotated[
@@ -61,8 +75,18 @@ FormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        parser=choice_of(OutputFormat),
+        parser=choice_of(OutputFormat, allowed=SCREEN_FORMATS),
         help="Output format: table, json, csv or markdown.",
+    ),
+]
+ExportFormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice_of(OutputFormat),
+        help="Output format: table, json, csv, markdown, or xlsx (a workbook, with -o).",
     ),
 ]
 IndicatorsOption = Annotated[
@@ -71,6 +95,18 @@ IndicatorsOption = Annotated[
         "--indicators",
         metavar="FILE",
         help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
+        dir_okay=False,
+    ),
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of the screen (xlsx needs one); its ending "
+        "(.xlsx, .csv, .json, .md) chooses the format when --format is not given. "
+        "An existing file is replaced only with --force.",
         dir_okay=False,
     ),
 ]
@@ -91,6 +127,7 @@ class ReportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
     TABLE = "table"
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from compactscore.analysis.score import compare_totals, direction_of, score_sheet
+from compactscore.analysis.direction import sign_of, travel_between
+from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, parse_period
 from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
@@ -16,7 +17,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
     cards = [score_sheet(sheet, definition) for sheet in sheets]
     periods = []
     for position, card in enumerate(cards):
-        comparison = compare_totals(cards[position - 1], card) if position else None
+        travel = travel_between(cards[position - 1], card, definition.lineage) if position else None
         periods.append(
             PeriodTotal(
                 period=card.period,
@@ -29,9 +30,10 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
                 count=card.count,
                 scored_max=card.scored_max,
                 scored_percent=card.scored_percent,
-                direction=comparison.direction if comparison else None,
-                compared_on=comparison.compared_on if comparison else None,
+                direction=travel.direction if travel else None,
+                compared_on=travel.compared_on if travel else None,
                 not_applicable=card.not_applicable,
+                travel=travel,
             )
         )
     lines: dict[str, IndicatorTrend] = {}
@@ -102,7 +104,7 @@ def _latest_direction(line: IndicatorTrend, labels: list[str]) -> Direction | No
     before, after = line.scores[labels[-2]], line.scores[labels[-1]]
     if before is None or after is None:
         return None
-    return direction_of(before, after)
+    return sign_of(after - before)
 
 
 def trend_from(trend: Trend, first: str) -> Trend:

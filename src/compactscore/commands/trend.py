@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.trend import trend_from, trend_of
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import load_all, open_sources
+from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.trend import trend_view
@@ -19,6 +19,8 @@ def run_trend(
     rev: str | None,
     last: int | None = None,
     since: str | None = None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> int:
     """The trend of the files named, or of every sheet in the repository.
 
@@ -28,11 +30,11 @@ def run_trend(
     sources = open_sources(files[0] if files else Path.cwd(), indicators, rev)
     paths = sources.periods_of(files) if files else sources.sheet_paths()
     first = _first_shown([period for period, _ in paths], last, since)
-    sheets = load_all(sources, paths[max(0, first - 1) :])
+    sheets, _ = load_all_warned(sources, paths[max(0, first - 1) :])  # warnings: standard error
     trend = trend_of(sheets, sources.definition, area=sources.area)
     if first > 0:
         trend = trend_from(trend, paths[first][0].label)
-    emit(out_console(), trend, trend_view(trend), output, rev)
+    emit(out_console(), trend, trend_view(trend), output, rev, to, force)
     return 0
 
 

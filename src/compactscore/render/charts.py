@@ -16,6 +16,7 @@ import pygal
 from pygal.style import Style
 
 from compactscore.render.board import EVERY_POINT_LABELLED
+from compactscore.render.words import percent_words, scored_words
 from compactscore.results import PeriodTotal, Scorecard
 
 # pygal appends an import hook for its map plugins (unused here) that has no find_spec, so
@@ -106,7 +107,8 @@ def _reading_title(reading: Scorecard) -> str:
     if not reading.scored:
         return f"{reading.period} (nothing scored yet)"
     if _partly_scored(reading.scored, reading.count - reading.not_applicable):
-        return f"{reading.period} (only {reading.scored} of {reading.count} scored)"
+        counts = scored_words(reading.scored, reading.count, reading.not_applicable)
+        return f"{reading.period} (only {counts})"
     return reading.period
 
 
@@ -181,7 +183,7 @@ def _period_label(period: PeriodTotal) -> str:
 
 def _point_label(period: PeriodTotal) -> Callable[[float], str]:
     """``31 of 48 (64.6%)`` above each point: the maximum can change (an n/a indicator)."""
-    text = f"{period.total} of {period.max} ({period.percent:g}%)"
+    text = f"{period.total} of {period.max} ({percent_words(period.percent)})"
     return lambda _value: text
 
 

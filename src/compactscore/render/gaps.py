@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import plural
+from compactscore.render.words import plural, travel_markup
 from compactscore.results import Gap, GapList
 
 
@@ -20,14 +20,17 @@ def gaps_view(gaps: GapList) -> View:
 
 def _headline(gaps: GapList) -> list[str]:
     where = f"{gaps.area} " if gaps.area else ""
-    fell = sum(gap.fell for gap in gaps.gaps)
     found = (
         f"{plural(len(gaps.gaps), 'indicator')} below the top score or their target"
         if gaps.gaps or not gaps.not_scored
         else "no gaps among the indicators scored so far"
     )
     lines = [f"[bold]{escape(f'{where}{gaps.period}: {found}')}[/bold]"]
+    if gaps.travel is not None:
+        lines.append(f"Direction of travel: {travel_markup(gaps.travel)}.")
     if gaps.previous_period and gaps.gaps:
+        # Every indicator that fell, not only those still short of their aim.
+        fell = len(gaps.fell)
         fallen = plural(fell, "indicator") if fell else "No indicator"
         lines.append(escape(f"{fallen} fell since {gaps.previous_period}."))
     if gaps.not_scored:

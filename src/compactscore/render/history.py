@@ -43,7 +43,7 @@ def history_view(history: History) -> View:
         Column("No.", justify="right", key=True),
         Column("Indicator", shorten=True, min_width=14, key=True),
         Column("Score", whole=True),
-        Column("Message", shorten=True, weight=2, min_width=24),
+        Column("Message", fill=True, weight=2, min_width=24),  # the reason: wrapped, never cut
     ]
     grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
     return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -13,13 +10,10 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from compactscore.cells import neutralised
+from compactscore.controls import escape_controls
+from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
-
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = {
-    code: "\ufffd" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
-}
-
 
 _TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
 _BORDERS = 3  # each column's left border and padding either side; the table adds one more
@@ -230,7 +224,7 @@ def _is_text(column: Column) -> bool:
 
 
 def _cells(grid: Grid, position: int) -> list[str]:
-    """A column's cells as they are printed (headers and footer too), to be measured."""
+    """A column's cells as printed (headers and footer too), control characters escaped."""
     cells = [grid.columns[position].header]
     cells += [row[position] for row in grid.rows if position < len(row)]
     if grid.footer:
@@ -361,10 +355,10 @@ def _rich_table(grid: Grid, widths: list[int], compact: bool = False) -> Table:
         show_edge=not compact,
         pad_edge=not compact,
         collapse_padding=compact,
-        title=escape(grid.title) if grid.title else None,
+        title=escape(printable(grid.title)) if grid.title else None,
         title_justify="left",
         title_style="bold",
-        caption=escape(grid.caption) if grid.caption else None,
+        caption=escape(printable(grid.caption)) if grid.caption else None,
         show_footer=grid.footer is not None,
         expand=False,
     )
@@ -453,30 +447,15 @@ def print_view(console: Console, view: View) -> None:
 
 def to_csv(grid: Grid) -> str:
     """A grid as CSV, with cells that a spreadsheet would run as formulas neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(column.header) for column in grid.columns])
-    for row in grid.rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()
+    return csv_text([[column.header for column in grid.columns], *grid.rows])
 
 
 def safe_cell(cell: str) -> str:
-    """A cell that cannot become a formula: risky first characters behind a quote mark.
+    """A cell that cannot become a formula: risky line starts behind a quote mark.
 
     Plain numbers, negative ones included, are left as they are so they stay numbers.
     """
-    if cell.startswith(_RISKY) and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return cell.strip() == cell
+    return neutralised(cell)
 
 
 def to_markdown(view: View) -> str:
@@ -516,11 +495,11 @@ def markdown_text(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """Text with control characters (escape codes, bells) shown as U+FFFD, never obeyed.
+    """Text with control characters (escape codes, bells) shown escaped (``\\x1b``), never obeyed.
 
     A cell of a sheet could otherwise recolour or retitle the terminal it is read in.
     """
-    return text.translate(_CONTROLS)
+    return escape_controls(text)
 
 
 def _md(text: str) -> str:
