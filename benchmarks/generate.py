@@ -17,6 +17,7 @@ from pathlib import Path
 
 FIRST_YEAR = 2008
 INDICATORS = 17
+YEARS_OF_HISTORY = 16  # the history sheet is 2024-25
 TITLES = (
     "Shared vision",
     "Resourced, unified plan",
@@ -109,29 +110,40 @@ def evidence(chance: random.Random) -> str:
 
 def sheet_text(chance: random.Random, scores: list[int]) -> str:
     """One sheet: every indicator with its score, evidence, action and the two sides' scores."""
+    rows = [
+        row_of(chance, number, title, score)
+        for number, (title, score) in enumerate(zip(TITLES, scores, strict=True), start=1)
+    ]
+    return text_of(rows)
+
+
+def row_of(chance: random.Random, number: int, title: str, score: int) -> tuple[object, ...]:
+    """One indicator's row, with made-up evidence, action, owner, target and sides' scores."""
+    sector = max(0, min(3, score + chance.choice((-1, 0, 0, 1))))
+    public = max(0, min(3, score + chance.choice((-1, 0, 0, 1))))
+    target = str(min(3, score + 1)) if chance.random() < 0.3 else ""
+    # A few indicators wait for the adjourned meeting, or do not apply here.
+    draw = chance.random()
+    written = "" if draw < 0.02 else "n/a" if draw < 0.03 else str(score)
+    return (
+        number,
+        title,
+        written,
+        evidence(chance),
+        chance.choice(_ACTIONS),
+        chance.choice(_OWNERS),
+        target,
+        sector,
+        public,
+    )
+
+
+def text_of(rows: list[tuple[object, ...]]) -> str:
+    """A sheet's CSV text: the header, then the rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    for number, (title, score) in enumerate(zip(TITLES, scores, strict=True), start=1):
-        sector = max(0, min(3, score + chance.choice((-1, 0, 0, 1))))
-        public = max(0, min(3, score + chance.choice((-1, 0, 0, 1))))
-        target = str(min(3, score + 1)) if chance.random() < 0.3 else ""
-        # A few indicators wait for the adjourned meeting, or do not apply here.
-        draw = chance.random()
-        written = "" if draw < 0.02 else "n/a" if draw < 0.03 else str(score)
-        writer.writerow(
-            (
-                number,
-                title,
-                written,
-                evidence(chance),
-                chance.choice(_ACTIONS),
-                chance.choice(_OWNERS),
-                target,
-                sector,
-                public,
-            )
-        )
+    writer.writerows(rows)
     return out.getvalue()
 
 
@@ -178,3 +190,46 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def generate_history(folder: Path, commits: int, seed: int = 7) -> Path:
+    """A git repository of one area whose newest sheet was changed in ``commits`` commits.
+
+    Each commit after the first moves one indicator's score a point and rewrites
+    that row's evidence, as a coordinator's corrections do; authors and dates
+    vary. The commits are written by one ``git fast-import``, so 10,000 take
+    seconds. Returns the sheet's path.
+    """
+    import subprocess
+
+    chance = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    config = b"area: History\ndefinition: thriving-sector\nscores: scores\n"
+    name = f"scores/{period_name(FIRST_YEAR + YEARS_OF_HISTORY)}.csv"
+    scores = [chance.randint(0, 3) for _ in range(INDICATORS)]
+    rows = [row_of(chance, n + 1, TITLES[n], score) for n, score in enumerate(scores)]
+    stream = io.BytesIO()
+    when = 1_400_000_000
+    for number in range(1, commits + 1):
+        if number > 1:
+            moved = chance.randrange(INDICATORS)
+            step = chance.choice((-1, 1)) if 0 < scores[moved] < 3 else 1 - scores[moved] // 3 * 2
+            scores[moved] += step
+            rows[moved] = row_of(chance, moved + 1, TITLES[moved], scores[moved])
+        text = text_of(rows).encode("utf-8")
+        author = chance.choice(_OWNERS) or "Compact Group secretary"
+        message = f"Correction {number}: {chance.choice(_ACTIONS) or 'Scores agreed'}".encode()
+        when += chance.randint(600, 86_400)
+        stream.write(b"commit refs/heads/main\n")
+        stream.write(f"committer {author} <scores@example.org> {when} +0000\n".encode())
+        stream.write(b"data %d\n%s\n" % (len(message), message))
+        if number == 1:  # later commits continue the branch, and keep its files
+            stream.write(b"M 644 inline compactscore.yaml\ndata %d\n%s\n" % (len(config), config))
+        stream.write(b"M 644 inline %s\ndata %d\n%s\n" % (name.encode(), len(text), text))
+    subprocess.run(
+        ["git", "fast-import", "--quiet"], cwd=folder, input=stream.getvalue(), check=True
+    )
+    subprocess.run(["git", "symbolic-ref", "HEAD", "refs/heads/main"], cwd=folder, check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=folder, check=True)
+    return folder / name

@@ -1,5 +1,5 @@
 """Run as ``python -m compactscore``."""
 
-from compactscore.cli import main
+from compactscore.launch import main
 
 main()

@@ -15,6 +15,9 @@ class ScoreChange(Result):
     after: str
     change: int | None
     fields: list[str]
+    # Across a change of definition: the indicator this one replaced (its line continues).
+    replaced_id: str = ""
+    replaced_title: str = ""
 
 
 class SheetDiff(Result):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from typer.testing import CliRunner
 
 from compactscore.cli import app
@@ -66,3 +69,29 @@ def test_the_national_trend_driver_holds_every_area(tmp_path: Path) -> None:
     assert [count for count, _ in kept] == [3, 3]
     assert [trend.area for _, trend in kept] == ["Area 1", "Area 2"]
     assert [period.period for period in kept[0][1].periods] == ["2008-09", "2009-10", "2010-11"]
+
+
+def test_the_history_repository_changes_one_row_of_one_sheet_in_each_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = generate.generate_history(tmp_path / "area", commits=6)
+    assert sheet == tmp_path / "area" / "scores" / "2024-25.csv"
+    log = subprocess.run(
+        ["git", "log", "--format=%s", "--numstat", "--", "scores/2024-25.csv"],
+        cwd=tmp_path / "area",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    # Newest first: five corrections of one line each, then the sheet's 18 lines added.
+    counts = [line.split("\t")[:2] for line in log.splitlines() if "\t" in line]
+    assert counts == [["1", "1"]] * 5 + [["18", "0"]]
+    monkeypatch.chdir(tmp_path / "area")
+    result = CliRunner().invoke(app, ["history", "--format", "json", "scores/2024-25.csv"])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["commits"] == 6
+    # The first commit sets all 17 scores; each later one moves one score a point.
+    moved = [e for e in data["entries"] if not e["message"].startswith("Correction 1:")]
+    assert len(moved) == 5
+    assert all(abs(e["change"]) == 1 for e in moved if e["change"] is not None)

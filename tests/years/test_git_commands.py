@@ -11,6 +11,7 @@ from typer.testing import Result
 
 Invoke = Callable[..., Result]
 Sheet = Callable[[dict[int, str], str], str]
+Commit = Callable[[Path, dict[str, str], str, str, str], None]
 
 
 def totals(result: Result) -> list[tuple[str, int, int, str | None]]:
@@ -215,3 +216,42 @@ def test_a_revision_is_named_under_the_headline(scored_repo: Path, run: Invoke) 
     assert "Read as the files were at git revision HEAD~1." in markdown
     data = json.loads(run(scored_repo, "score", "--rev", "HEAD~1", "-f", "json").stdout)
     assert data["file"] == "HEAD~1:scores/2012-13.csv"
+
+
+def test_check_at_a_revision_reads_yaml_as_yaml(
+    scored_repo: Path, run: Invoke, make_commit: Commit
+) -> None:
+    config = run(scored_repo, "check", "--rev", "HEAD", "compactscore.yaml")
+    assert (config.exit_code, config.stdout) == (0, "Checked 1 file: 0 errors, 0 warnings.\n")
+    assert run(scored_repo, "check", "compactscore.yaml").stdout == config.stdout
+    bundled = (Path(__file__).parents[2] / "indicators" / "thriving_sector.yaml").read_text("utf-8")
+    broken = bundled.replace("  - id: shared-vision\n", "  - id: Shared Vision\n", 1)
+    make_commit(
+        scored_repo, {"ours.yaml": bundled}, "Our definition", "Ann Coordinator", "2013-07-01T10:00"
+    )
+    make_commit(scored_repo, {"ours.yaml": broken}, "Rename an id", "Bob Chair", "2013-07-02T10:00")
+    good = run(scored_repo, "check", "--rev", "HEAD~1", "ours.yaml")
+    assert (good.exit_code, good.stdout) == (0, "Checked 2 files: 0 errors, 0 warnings.\n")
+    bad = run(scored_repo, "check", "--rev", "HEAD", "ours.yaml")
+    assert bad.exit_code == 1
+    assert bad.stdout.startswith("HEAD:ours.yaml:")
+    assert "header" not in bad.stdout  # read as a definition, never as a sheet
+    assert run(scored_repo, "check", "ours.yaml").stdout.startswith("ours.yaml:")
+
+
+def test_history_keeps_the_whole_commit_message_at_80_columns(
+    scored_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from compactscore.cli import app
+
+    monkeypatch.chdir(scored_repo)
+    result = CliRunner().invoke(
+        app, ["history", "scores/2011-12.csv"], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.stderr
+    changes = result.stdout.split("Changes of score")[1]
+    # At 80 columns each change is a block; the reason for the change is all there.
+    assert "  Message: Correct indicator 4 for 2011-12\n" in changes
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

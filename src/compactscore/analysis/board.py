@@ -27,6 +27,7 @@ class BoardReport(BaseModel):
     disagreements: list[Disagreement]
     files: list[str]
     revision: str | None = None
+    warnings: list[str] = []  # what check warns about the sheets, as check says it
 
 
 def board_report_of(

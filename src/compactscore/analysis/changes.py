@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
 from compactscore.changes import ScoreChange, SheetDiff
-from compactscore.models import Definition, Row, ScoreState, Sheet
+from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
 
 FIELDS = ("evidence", "action", "owner", "target")
 
@@ -31,6 +31,7 @@ def changes_between(
         changed = [name for name in FIELDS if fields and _field(old, name) != _field(row, name)]
         if old_score == new_score and not changed:
             continue
+        replaced = _replaced(old, indicator.id, definition)
         found.append(
             ScoreChange(
                 number=indicator.number,
@@ -40,6 +41,8 @@ def changes_between(
                 after=new_score,
                 change=_difference(old, row),
                 fields=changed,
+                replaced_id=replaced.id if replaced else "",
+                replaced_title=replaced.title if replaced else "",
             )
         )
     return found
@@ -62,6 +65,13 @@ def diff_of(
         changes=changes,
         unchanged=len(new.indicators) - len(changes),
     )
+
+
+def _replaced(old: Row | None, now: str, definition: Definition) -> Indicator | None:
+    """The earlier indicator whose line this one continues, when the two differ."""
+    if old is None or old.indicator == now:
+        return None
+    return next((i for i in definition.indicators if i.id == old.indicator), None)
 
 
 def _field(row: Row | None, name: str) -> str:

@@ -10,6 +10,7 @@ from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import Sources, open_sources
 from compactscore.load.paths import typed_from_here
 from compactscore.load.repository import find_config
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Sheet
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
@@ -53,7 +54,7 @@ def run_diff(
 
 
 def _is_file(name: str) -> bool:
-    return Path(name).suffix.lower() == ".csv"
+    return is_sheet(name)
 
 
 def _home_of(first: str, second: str) -> Path:

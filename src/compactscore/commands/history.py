@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from compactscore.analysis.changes import changes_between
@@ -20,10 +22,12 @@ from compactscore.load.revision import (
     is_shallow,
     is_tracked,
     relative,
-    text_at,
+    sheet_at,
+    sheets_at,
 )
 from compactscore.load.sheet import read_sheet
-from compactscore.load.text import read_text
+from compactscore.load.text import read_bytes, read_text
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
@@ -33,7 +37,7 @@ NOT_COMMITTED = "not committed"
 
 def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
     """Every change of each score in one sheet, oldest first, from git."""
-    if file.is_dir() or file.suffix.lower() != ".csv":
+    if file.is_dir() or not is_sheet(file.name):
         raise usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
@@ -56,11 +60,18 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
     skipped: list[Problem] = []
-    for commit in commits:
+    # Every revision is read through one git process, in order, as it is needed.
+    texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
-        text = text_at(root, commit.id, commit.name, shown)
-        check = _check_command(typed_from_here(root / commit.name), indicators, commit.short)
-        sheet = _read(Path(commit.name), definition, shown, text, skipped, check)
+        sheet = _read(
+            Path(commit.name),
+            definition,
+            shown,
+            text,
+            skipped,
+            partial(_check_command, root / commit.name, indicators, commit.short),
+        )
         if sheet is None:
             continue
         for change in changes_between(previous, sheet, definition, fields=False):
@@ -70,7 +81,7 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
                 )
             )
         previous = sheet
-    check = _check_command(str(file), indicators, None)
+    check = partial(_check_command, file, indicators, None, typed=False)
     uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped, check)
     report_problems(skipped)
     history = History(
@@ -88,9 +99,9 @@ def _read(
     path: Path,
     definition: Definition,
     shown: str,
-    text: str,
+    text: str | bytes,
     skipped: list[Problem],
-    check: str,
+    check: Callable[[], str],
     committed: bool = True,
 ) -> Sheet | None:
     """The sheet, or None with a warning naming the command that shows its errors."""
@@ -105,9 +116,9 @@ def _read(
                 if committed
                 else "could not be read as it is now, so its changes not committed yet are "
                 "left out.",
-                f"It has 1 error; to see it, run: {check}"
+                f"It has 1 error; to see it, run: {check()}"
                 if errors == 1
-                else f"It has {errors} errors; to see them, run: {check}",
+                else f"It has {errors} errors; to see them, run: {check()}",
                 Severity.WARNING,
             )
         )
@@ -115,14 +126,18 @@ def _read(
     return sheet
 
 
-def _check_command(path: str, indicators: Path | None, rev: str | None) -> str:
-    """The check command, as typed from here, that shows why a version of a sheet is unread."""
+def _check_command(path: Path, indicators: Path | None, rev: str | None, typed: bool = True) -> str:
+    """The check command, as typed from here, that shows why a version of a sheet is unread.
+
+    Worked out only for a sheet that could not be read, not for every commit.
+    """
     words = ["compactscore", "check"]
     if rev is not None:
         words += ["--rev", rev]
     if indicators is not None:
         words += ["--indicators", str(indicators)]
-    return " ".join(shlex.quote(word) for word in [*words, path])
+    shown = typed_from_here(path) if typed else str(path)
+    return " ".join(shlex.quote(word) for word in [*words, shown])
 
 
 def _uncommitted(
@@ -133,16 +148,24 @@ def _uncommitted(
     previous: Sheet | None,
     entries: list[HistoryEntry],
     skipped: list[Problem],
-    check: str,
+    check: Callable[[], str],
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     if not file.is_file():
         return False
     name = relative(root, file)
-    working = read_text(file, str(file))
+    working: str | bytes = (
+        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
+        if is_workbook(file.name)
+        else read_text(file, str(file))
+    )
     if commits and exists_at(root, "HEAD", name):
-        committed = text_at(root, "HEAD", name, f"HEAD:{name}")
-        if _lines(committed) == _lines(working):
+        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+        if committed == working or (
+            isinstance(committed, str)
+            and isinstance(working, str)
+            and _lines(committed) == _lines(working)
+        ):
             return False
     sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:

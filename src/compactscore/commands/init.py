@@ -30,7 +30,7 @@ def current_period(today: date) -> Period:
     return Period(kind=PeriodKind.FINANCIAL, start=start)
 
 
-def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
+def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool = False) -> int:
     """Write the config, a blank sheet for the period and the group's notes; never replace a file."""
     period = current_period(date.today())
     if period_text is not None:
@@ -43,12 +43,22 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
     name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
+    _check_area(name)
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
     readmes = _readmes_in(folder)
-    files = {
+    sheet = f"{SCORES}/{period.label}.{'xlsx' if xlsx else 'csv'}"
+    if xlsx:
+        from compactscore.render.workbook import scoring_workbook
+
+        first: str | bytes = scoring_workbook(
+            in_force, definition.scale, period.label, {}, None, area=name
+        )
+    else:
+        first = sheet_text(in_force, {}, None)
+    files: dict[Path, str | bytes] = {
         folder / CONFIG_NAME: _config_text(name),
-        folder / SCORES / f"{period.label}.csv": sheet_text(in_force, {}, None),
+        folder / sheet: first,
     }
     there = [path for path in files if os.path.lexists(path)]
     if there:
@@ -65,13 +75,15 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         )
     notes = _notes_name(readmes)
     if notes is not None:
-        files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
+        files[folder / notes] = readme_text(
+            name, definition.title, period.label, len(in_force), ".xlsx" if xlsx else ".csv"
+        )
     _write_all(folder, files)
-    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
+    _say_done(folder, name, list(files), readmes, notes, sheet)
     return 0
 
 
-def _write_all(folder: Path, files: dict[Path, str]) -> None:
+def _write_all(folder: Path, files: dict[Path, str | bytes]) -> None:
     """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
     made: dict[Path, tuple[int, int]] = {}
     order: list[Path] = []
@@ -161,6 +173,27 @@ def _in_git(folder: Path) -> bool:
     except GitError:
         return False
     return True
+
+
+def _check_area(name: str) -> None:
+    """Refuse an area name the config could not hold: never write a file its reader refuses."""
+    from compactscore.controls import escape_controls, has_controls
+    from compactscore.errors import DataError
+    from compactscore.load.yamlfile import parse_yaml
+
+    # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        data, _ = parse_yaml(_config_text(name), CONFIG_NAME)
+        kept = shown == name and isinstance(data, dict) and data.get("area") == name
+    except (DataError, UnicodeError):
+        kept = False
+    if has_controls(name) or not kept:
+        raise usage(
+            f"--area '{escape_controls(shown)}' holds a control character or a byte that is "
+            "not text, which a config cannot keep.",
+            "Type the area's name again, as in --area Riverton.",
+        )
 
 
 def _config_text(area: str) -> str:

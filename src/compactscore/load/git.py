@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from compactscore.errors import GitError, Problem
@@ -57,15 +58,8 @@ def git_env() -> dict[str, str]:
     return env
 
 
-def run_git(args: list[str], cwd: Path) -> str:
-    """Run ``git ARGS`` in a folder and return its output, or a GitError saying why not."""
-    text = run_git_bytes(args, cwd).decode("utf-8", errors="replace")
-    # As text mode would: universal newlines.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def run_git_bytes(args: list[str], cwd: Path) -> bytes:
-    """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
+def _git_command(args: Sequence[str], cwd: Path) -> list[str]:
+    """The command line of every git call, one-off or streamed, after checking git can run."""
     if shutil.which("git") is None:
         raise GitError.at(
             str(cwd),
@@ -80,9 +74,31 @@ def run_git_bytes(args: list[str], cwd: Path) -> bytes:
             "does not exist (or is not a folder), so git cannot be run there.",
             "Check the name and the folder.",
         )
+    return git_argv(list(args))
+
+
+def _failed(args: Sequence[str], cwd: Path, stderr: bytes) -> GitError:
+    """The error for a git call that did not succeed: its last line of complaint."""
+    message = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    if any("dubious ownership" in line for line in message):
+        return not_owned(cwd, message)
+    reason = message[-1] if message else "no message"
+    return GitError([Problem(str(cwd), None, f"git {args[0]} failed: {reason}.")])
+
+
+def run_git(args: list[str], cwd: Path) -> str:
+    """Run ``git ARGS`` in a folder and return its output, or a GitError saying why not."""
+    text = run_git_bytes(args, cwd).decode("utf-8", errors="replace")
+    # As text mode would: universal newlines.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def run_git_bytes(args: list[str], cwd: Path) -> bytes:
+    """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
+    command = _git_command(args, cwd)
     try:
         completed = subprocess.run(
-            git_argv(args),
+            command,
             cwd=cwd,
             env=git_env(),
             stdin=subprocess.DEVNULL,
@@ -92,15 +108,82 @@ def run_git_bytes(args: list[str], cwd: Path) -> bytes:
     except OSError as error:
         raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
     if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        if any("dubious ownership" in line for line in message):
-            raise not_owned(cwd, message)
-        raise GitError.at(
-            str(cwd),
-            None,
-            f"git {args[0]} failed: {message[-1] if message else 'no message'}.",
-        )
+        raise _failed(args, cwd, completed.stderr)
     return completed.stdout
+
+
+def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
+    """The contents of many files, each named ``REVISION:PATH``, in order, from one git process.
+
+    One ``git cat-file --batch`` is fed every name and its answers are read as they
+    come, so a thousand revisions cost one process, not a thousand, and only one
+    file's bytes are held at a time. A name git does not find yields None.
+    """
+    args = ["cat-file", "--batch"]
+    command = _git_command(args, cwd)
+    if not specs:
+        return
+    # The names are fed by a thread while the answers are read here, so that
+    # neither side waits on a full pipe. A name cannot hold a line break.
+    if any("\n" in spec or "\r" in spec for spec in specs):
+        raise GitError.at(str(cwd), None, "a file name with a line break cannot be read from git.")
+    import threading
+
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=git_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as error:
+        raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
+    request = "".join(f"{spec}\n" for spec in specs).encode("utf-8", errors="surrogateescape")
+    complaint: list[bytes] = []
+
+    def feed() -> None:
+        try:
+            stdin.write(request)
+            stdin.close()
+        except OSError:  # git stopped early: what it said is read below
+            pass
+        if stderr is not None:
+            complaint.append(stderr.read())
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    answered = 0
+    try:
+        for _ in specs:
+            header = stdout.readline()
+            fields = header.split()
+            if not header.endswith(b"\n") or not fields:
+                break
+            if fields[-1] in (b"missing", b"ambiguous"):
+                answered += 1
+                yield None
+                continue
+            if len(fields) != 3 or not fields[2].isdigit():
+                break
+            data = stdout.read(int(fields[2]))
+            stdout.read(1)  # the line break after the contents
+            answered += 1
+            yield data if fields[1] == b"blob" else None
+    finally:
+        if answered < len(specs) and process.poll() is None:
+            process.kill()  # stopped early: git may be blocked writing what is not read
+        process.wait()
+        writer.join()
+        for stream in (stdout, stderr):
+            if stream is not None:
+                stream.close()
+    if answered < len(specs) or process.returncode != 0:
+        # The answers stopped short: git failed, and says why on its error stream.
+        raise _failed(args, cwd, b"".join(complaint))
 
 
 def not_owned(cwd: Path, message: list[str]) -> GitError:

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from compactscore.errors import DataError, GitError, UsageError
+from compactscore.errors import DataError, GitError, Problem, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
-from compactscore.load.git import run_git, run_git_bytes
+from compactscore.load.git import read_blobs, run_git, run_git_bytes
 from compactscore.load.paths import resolved
-from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
+from compactscore.load.repository import (
+    CONFIG_NAME,
+    Config,
+    Repository,
+    check_paths_inside,
+    check_periods,
+)
 from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -127,18 +135,57 @@ def exists_at(root: Path, commit: str, name: str) -> bool:
 def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     """A file's text as it was at a commit, decoded as a spreadsheet user would expect."""
     if not exists_at(root, commit, name):
-        raise DataError.at(
-            shown,
-            None,
-            "was not in the repository at that revision.",
-            "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
-        )
+        raise _not_there(shown)
     # git's own record of the blob's size: a huge file is refused before it is read.
     size = run_git(["cat-file", "-s", f"{commit}:{name}"], root).strip()
     check_size(int(size) if size.isdigit() else MAX_BYTES + 1, shown)
-    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+    return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
+
+
+def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str | bytes]:
+    """Many sheets, each ``(commit, name, shown)``, in order, read through one git process.
+
+    The same answers and the same errors as ``sheet_at`` for each in turn (a CSV
+    file's text, a workbook's bytes); the first error ends the reading.
+    """
+    specs = [f"{commit}:{name}" for commit, name, _ in files]
+    for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
+        if data is None:
+            raise _not_there(shown)
+        if is_workbook(name):
+            check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+            yield data
+        else:
+            yield _text_of(data, shown)
+
+
+def _not_there(shown: str) -> DataError:
+    return DataError(
+        [
+            Problem(
+                shown,
+                None,
+                "was not in the repository at that revision.",
+                "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
+            )
+        ]
+    )
+
+
+def _text_of(data: bytes, shown: str) -> str:
     check_size(len(data), shown)
     return decode(data, shown)
+
+
+def sheet_at(root: Path, commit: str, name: str, shown: str) -> str | bytes:
+    """A sheet as it was at a commit: a CSV file's text, or a workbook's bytes as they are."""
+    if not is_workbook(name):
+        return text_at(root, commit, name, shown)
+    if not exists_at(root, commit, name):
+        return text_at(root, commit, name, shown)  # says it was not there
+    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+    check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+    return data
 
 
 def names_at(root: Path, commit: str, folder: str) -> list[str]:
@@ -170,6 +217,7 @@ def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
     data, node = parse_yaml(text_at(root, commit, name, shown), shown)
     config = validate(Config, data or {}, node, shown, "compactscore config")
     base = (root / name).parent
+    check_paths_inside(base, config, shown, node)
     definition = _definition_at(root, commit, base, config.definition, rev)
     if config.definition != BUNDLED and definition is None:
         raise DataError.at(
@@ -206,7 +254,7 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
     found = []
     for name in names_at(root, commit, relative(root, folder)):
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)

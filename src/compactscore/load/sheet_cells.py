@@ -9,13 +9,16 @@ from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreStat
 from compactscore.periods import Period, parse_period
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
-WHOLE = re.compile(r"^\+?[0-9]+$")
-_NEGATIVE = re.compile(r"^-[0-9]+$")
+# At most 30 digits: a longer run is no point or number on any scale, and Python refuses
+# to convert one of more than 4,300 digits at all.
+WHOLE = re.compile(r"^\+?[0-9]{1,30}$")
+_NEGATIVE = re.compile(r"^-[0-9]{1,30}$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+_NUMBER_THEN_WORDS = re.compile(r"^([0-9]{1,30})\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
 # "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_ZERO_DECIMAL = re.compile(r"^\+?([0-9]+)\.0+$")
 _UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
 # What a spreadsheet user writes on a row added below the indicators to add them up.
 _TOTAL_WORDS = {
@@ -29,6 +32,9 @@ _TOTAL_WORDS = {
     "sub total",
     "sub-total",
 }
+# What a spreadsheet shows in a cell whose formula failed, and a date as a workbook cell reads.
+_ERROR_VALUES = {"#n/a", "#ref!", "#div/0!", "#value!", "#name?", "#num!", "#null!", "#spill!"}
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9:]+)?$")
 _SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
@@ -42,6 +48,8 @@ def indicator_of(
     key = cell.lower()
     if WHOLE.match(key):
         return by_number.get(str(int(key)))
+    if key.endswith(".") and WHOLE.match(key[:-1]):
+        return by_number.get(str(int(key[:-1])))  # "1." as a numbered list writes it
     return by_id.get(key)
 
 
@@ -98,15 +106,53 @@ def whole_point(text: str, scale: Scale) -> int | None:
     return None
 
 
+def spreadsheet_point(text: str, scale: Scale) -> int | None:
+    """A point as spreadsheets write it, when it can mean one point only; else None.
+
+    ``2.00`` (a number formatted with decimals), ``2 – Good progress`` or
+    ``2 - Good progress`` (a drop-down's entry: the number and its own label), and
+    the label alone (``Good progress``) when no other point has the same label.
+    """
+    zero = _ZERO_DECIMAL.match(text)
+    if zero:
+        point = int(zero.group(1))
+        return point if scale.min <= point <= scale.max else None
+    labels: dict[str, int | None] = {}
+    for point, label in scale.labels.items():
+        key = label.strip().casefold()
+        labels[key] = None if key in labels else point  # a label two points share names neither
+    named = labels.get(text.strip().casefold())
+    if named is not None:
+        return named
+    match = _NUMBER_THEN_WORDS.match(text)
+    if match is None:
+        return None
+    point = int(match.group(1))
+    words = match.group(2).strip(" ()[].").casefold()
+    if labels.get(words) == point and scale.min <= point <= scale.max:
+        return point
+    return None
+
+
 def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) -> tuple[str, str]:
     """The message and fix for a point cell that is not a whole number on the scale."""
-    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    whole = WHOLE.match(text) or _NEGATIVE.match(text) or _ZERO_DECIMAL.match(text)
     # The words for the fix are only worked out for the rare wrong cell.
     points = scale.describe()
     if whole:
         return (
             f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
             f"Use {points}.",
+        )
+    if text.casefold() in _ERROR_VALUES:
+        return (
+            f"{column} {text} is the spreadsheet's error value: the cell's formula failed.",
+            f"Type the score itself ({points}), or mend the formula it comes from.",
+        )
+    if _DATE.match(text):
+        return (
+            f"{column} {text} is a date: the spreadsheet formatted the cell as a date.",
+            f"Format the cell as a number or as text, then type the score again ({points}).",
         )
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         return (

@@ -141,6 +141,15 @@ def decode(data: bytes, shown: str) -> str:
     """Bytes to text the way a spreadsheet user would expect, or a clear error."""
     for signature, (message, fix) in _SIGNATURES.items():
         if data.startswith(signature):
+            if signature != b"%PDF":
+                # compactscore reads workbooks: a name that says so is all it takes.
+                ending = ".xls" if signature.startswith(b"\xd0") else ".xlsx"
+                if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+                    ending = ".ods"
+                stem = shown.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                kind = "an OpenDocument spreadsheet" if ending == ".ods" else "an Excel workbook"
+                message = f"is {kind} ({ending}) saved with a .csv name, not a CSV file."
+                fix = f"Rename it to {stem}{ending}: compactscore reads workbooks as they are."
             raise DataError.at(shown, None, message, fix)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -163,6 +172,7 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return _strip_boms(data.decode("utf-8-sig"), shown)
     except UnicodeDecodeError as error:
+        _refuse_other_encodings(data, shown)
         _refuse_mixed(data, error.start, shown)
     try:
         return _strip_boms(data.decode("cp1252"), shown)
@@ -181,6 +191,23 @@ def decode(data: bytes, shown: str) -> str:
 _UTF8_CHARACTER = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+
+
+def _refuse_other_encodings(data: bytes, shown: str) -> None:
+    """Refuse bytes that would read as Windows-1252 only as garbage (Mac Roman, GB18030)."""
+    from compactscore.load.encodings import suspected_encoding
+
+    suspicion = suspected_encoding(data)
+    if suspicion is None:
+        return
+    raise DataError.at(
+        shown,
+        suspicion.line,
+        f"is neither UTF-8 nor Windows-1252: it looks like {suspicion.encoding} "
+        f"({suspicion.meant!r} would be read as {suspicion.garbled!r}).",
+        "Save it again as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+        "in LibreOffice, File > Save As > 'Text CSV' with Character set 'Unicode (UTF-8)'.",
+    )
 
 
 def _refuse_mixed(data: bytes, bad: int, shown: str) -> None:

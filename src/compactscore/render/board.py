@@ -5,15 +5,18 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
+from compactscore.render.agree import agreed_words
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
-from compactscore.render.trend import scored_words
+from compactscore.render.trend import scored_cell
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import direction_words, listed, plural, score_words
+from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
+EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
 INDICATORS_TITLE = "Indicators"
+WARNINGS_TITLE = "Check before the meeting"
 
 
 def board_view(report: BoardReport) -> View:
@@ -21,6 +24,8 @@ def board_view(report: BoardReport) -> View:
     card = scorecard_view(report.card)
     indicators, themes = card.grids
     grids = [_trend_grid(report.trend.periods), indicators, themes, _gap_grid(report)]
+    if report.warnings:
+        grids.insert(0, _warning_grid(report.warnings))
     if report.sides_scored:
         grids.append(_disagreement_grid(report))
     return View(
@@ -51,7 +56,29 @@ def headline_lines(report: BoardReport) -> list[str]:
         lines.append(direction_line(report.card))
     else:
         lines.append("Direction of travel: none yet, as this is the first period scored.")
+    if report.warnings:
+        lines.append(
+            escape(
+                f"{plural(len(report.warnings), 'warning')} about the sheets, as 'compactscore "
+                f"check' gives {'it' if len(report.warnings) == 1 else 'them'}: see "
+                f"{WARNINGS_TITLE}."
+            )
+        )
     return lines
+
+
+def _warning_grid(warnings: list[str]) -> Grid:
+    """What check warns about the sheets this paper is made from: one row each."""
+    rows = []
+    for warning in warnings:
+        where, _, what = warning.partition(": warning: ")
+        rows.append([where, what] if what else ["", warning])
+    return Grid(
+        title=WARNINGS_TITLE,
+        columns=[Column("Where"), Column("Warning")],
+        rows=rows,
+        caption="Settle these, or say why they stand, before the board relies on the figures.",
+    )
 
 
 def source_lines(report: BoardReport) -> list[str]:
@@ -124,16 +151,19 @@ def trend_caption(report: BoardReport) -> str:
         if len(periods) == 1
         else f"in each period from {periods[0].period} to {periods[-1].period}"
     )
-    text = (
-        f"The total {span}, in points (solid blue line), each point labelled with the "
-        "maximum and the percent."
+    labelled = (
+        "each point labelled with the maximum and the percent"
+        if len(periods) <= EVERY_POINT_LABELLED
+        else "the first and the latest points labelled with the maximum and the percent "
+        "(point at any other for its figures)"
     )
+    text = f"The total {span}, in points (solid blue line), {labelled}."
     partial = [p.period for p in periods if p.partly_scored]
     if partial:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
             "low by the indicators still to score; its direction of travel compares the "
-            "percent of the points scored instead."
+            "points of the indicators scored in both periods instead."
         )
     empty = [p.period for p in periods if not p.scored]
     if empty:
@@ -145,17 +175,15 @@ def trend_caption(report: BoardReport) -> str:
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:
     rows = []
     for period in periods:
-        direction = direction_words(period.direction)
-        if period.direction and period.compared_on != "total":
-            direction += " (percent of scored)"
+        direction = travel_cell(period.travel)
         rows.append(
             [
                 period.period,
                 # Nothing scored yet shows "-", as trend does: never a total of 0.
                 str(period.total) if period.scored else "-",
                 str(period.max),
-                f"{period.percent:g}%" if period.scored else "-",
-                scored_words(period),
+                percent_words(period.percent) if period.scored else "-",
+                scored_cell(period),
                 direction,
             ]
         )
@@ -201,8 +229,8 @@ def _gap_grid(report: BoardReport) -> Grid:
             Column("Score"),
             Column("Aim", justify="right"),
             Column("Gap", justify="right"),
-            Column("Action"),
-            Column("Owner"),
+            Column("Action", fill=True, weight=3, min_width=30),
+            Column("Owner", fill=True, min_width=12),
         ],
         rows=rows,
         styles=["bold" if gap.fell else "" for gap in gaps.gaps],
@@ -218,9 +246,7 @@ def _disagreement_grid(report: BoardReport) -> Grid:
             str(item.sector_score),
             str(item.public_score),
             str(item.difference),
-            "not agreed yet"
-            if item.score is None
-            else f"{item.score}{' (outside both views)' if item.outside_views else ''}",
+            agreed_words(item, labels=False),
         ]
         for item in report.disagreements
     ]

@@ -40,7 +40,10 @@ def _indicator_grid(definition: Definition, indicator: Indicator, heading: str) 
         rows.append(["Discuss", "\n".join("• " + " ".join(p.split()) for p in indicator.prompts)])
     return Grid(
         title=heading,
-        columns=[Column(str(indicator.number), justify="right"), Column(indicator.title)],
+        columns=[
+            Column(str(indicator.number), justify="right"),
+            Column(indicator.title, fill=True, min_width=30),
+        ],
         rows=rows,
     )
 

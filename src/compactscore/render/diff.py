@@ -22,7 +22,7 @@ def diff_view(diff: SheetDiff) -> View:
     rows = [
         [
             str(c.number),
-            c.title,
+            f"{c.title} (replaced {c.replaced_title})" if c.replaced_id else c.title,
             c.before or "-",
             c.after or "-",
             change_words(c.change),
@@ -32,11 +32,11 @@ def diff_view(diff: SheetDiff) -> View:
     ]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
+        Column("Indicator", shorten=True, min_width=14),
         Column("Before", justify="right"),
         Column("After", justify="right"),
         Column("Change", justify="right"),
-        Column("Also changed"),
+        Column("Also changed", fill=True, weight=2, min_width=20),
     ]
     if not any(c.fields for c in diff.changes):
         # Between two periods only scores are compared: evidence always differs.
@@ -44,11 +44,19 @@ def diff_view(diff: SheetDiff) -> View:
         rows = [row[:-1] for row in rows]
     grid = Grid(title="What changed", columns=columns, rows=rows)
     notes = ["- means not scored."] if diff.changes else ["Nothing changed."]
+    notes.extend(
+        escape(
+            f"Indicator {c.number}: {c.title} ({c.id}) replaced {c.replaced_title} "
+            f"({c.replaced_id}), so {c.before or '-'} is the score of the indicator it replaced."
+        )
+        for c in diff.changes
+        if c.replaced_id
+    )
     return View(headline=headline, grids=[grid], data=_data_grid(diff), notes=notes)
 
 
 def _data_grid(diff: SheetDiff) -> Grid:
-    names = ("indicator", "id", "title", "before", "after", "change", "also_changed")
+    names = ("indicator", "id", "title", "before", "after", "change", "also_changed", "replaced")
     rows = [
         [
             str(c.number),
@@ -58,6 +66,7 @@ def _data_grid(diff: SheetDiff) -> Grid:
             c.after,
             change_words(c.change),
             " ".join(c.fields),
+            c.replaced_id,
         ]
         for c in diff.changes
     ]

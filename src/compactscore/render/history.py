@@ -37,13 +37,13 @@ def history_view(history: History) -> View:
         )
         styles.append("yellow" if entry.commit == "not committed" else "")
     columns = [
-        Column("Commit"),
-        Column("Date", min_width=10),
-        Column("Author"),
-        Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=10),
-        Column("Score"),
-        Column("Message", shorten=True, weight=2, min_width=12),
+        Column("Commit", key=True),
+        Column("Date", whole=True),
+        Column("Author", whole=True),
+        Column("No.", justify="right", key=True),
+        Column("Indicator", shorten=True, min_width=14, key=True),
+        Column("Score", whole=True),
+        Column("Message", fill=True, weight=2, min_width=24),  # the reason: wrapped, never cut
     ]
     grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
     return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))

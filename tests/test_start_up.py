@@ -1,0 +1,50 @@
+"""What a command loads at start-up: only what it uses, and nothing that outlives the process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from compactscore import __version__
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "riverton"
+
+# Runs the console script's entry point in a fresh interpreter, then reports on that process.
+PROBE = """
+import json, os, sys
+sys.argv = ["compactscore", *sys.argv[1:]]
+from compactscore.launch import main
+try:
+    main()
+except SystemExit as done:
+    status = done.code
+else:
+    status = 0
+print(json.dumps({
+    "status": status,
+    "typer": "typer" in sys.modules,
+    "metadata": "importlib.metadata" in sys.modules,
+    "environment": "PYDANTIC_DISABLE_PLUGINS" in os.environ,
+}), file=sys.stderr)
+"""
+
+
+def _probe(*args: str, cwd: Path) -> tuple[str, dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return done.stdout, json.loads(done.stderr.splitlines()[-1])
+
+
+def test_version_is_answered_without_loading_the_command_line(tmp_path: Path) -> None:
+    out, seen = _probe("--version", cwd=tmp_path)
+    assert out == f"compactscore {__version__}\n"
+    assert seen == {"status": 0, "typer": False, "metadata": False, "environment": False}
+
+
+def test_score_neither_looks_for_pydantic_plugins_nor_leaves_a_setting_for_children() -> None:
+    out, seen = _probe("score", "--format", "json", "scores/2013-14.csv", cwd=EXAMPLE)
+    assert json.loads(out)["period"] == "2013-14"
+    assert seen == {"status": 0, "typer": True, "metadata": False, "environment": False}
