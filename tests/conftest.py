@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -59,3 +59,20 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Fail a test that blocks (on a FIFO, a device) instead of hanging the suite."""
+    import signal
+
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError("blocked for 20 s: a read or write that never ends")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

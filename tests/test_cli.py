@@ -67,7 +67,7 @@ def test_score_table_headline_and_markers(cli: Run, riverton: Path) -> None:
     result = cli("score", str(riverton / "scores" / "2013-14.csv"))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 indicators scored"
+    assert lines[0] == "Riverton 2013-14: 23 out of 51 (45.1%), 11 of 17 scored"
     assert "not scored" in result.stdout
     assert "Not scored yet: 6 indicators (4, 8, 12, 13, 15, 17); 69.7% of the points" in (
         result.stdout
@@ -86,7 +86,7 @@ def test_score_csv_and_markdown_agree_with_json(cli: Run, riverton: Path) -> Non
     rows = list(csv.DictReader(io.StringIO(cli("score", sheet, "-f", "csv").stdout)))
     assert [int(row["score"]) for row in rows] == [i["score"] for i in data["indicators"]]
     markdown = cli("score", sheet, "-f", "markdown").stdout
-    assert markdown.startswith("Riverton 2012-13: 30 out of 51 (58.8%), 17 of 17 indicators")
+    assert markdown.startswith("Riverton 2012-13: 30 out of 51 (58.8%), 17 of 17 scored")
     assert "| Total | 30 | 51 | 17 of 17 |" in markdown
 
 

@@ -79,3 +79,8 @@ def test_scale_and_themes_add_up_to_51(definition: Definition) -> None:
 
 def test_the_bundled_file_names_no_email_address() -> None:
     assert "@" not in bundled_path().read_text(encoding="utf-8")
+
+
+def test_every_indicator_has_at_least_two_discussion_prompts(definition: Definition) -> None:
+    few = {i.id: len(i.prompts) for i in definition.indicators if len(i.prompts) < 2}
+    assert few == {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compactscore.periods import PeriodKind, parse_period, period_of_file
+from compactscore.periods import PeriodKind, parse_period, period_in_name, period_of_file
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,20 @@ def test_financial_years_sort_after_the_calendar_year_they_start_in() -> None:
     first = parse_period("2010-11")
     assert first is not None
     assert first.next().label == "2011-12"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Compact scorecard 2026-27 FINAL.csv", "2026-27"),
+        ("Riverton scores 2024 (agreed).csv", "2024"),
+        ("scorecard_2013_14_v2.csv", "2013-14"),
+        ("2012-14.csv", None),  # not one year after the other: no guess
+        ("2023 and 2024.csv", None),  # two periods: no guess
+        ("scores.csv", None),
+        ("v1234.csv", None),
+    ],
+)
+def test_the_one_period_in_a_file_name(name: str, label: str | None) -> None:
+    found = period_in_name(name)
+    assert (found.label if found else None) == label

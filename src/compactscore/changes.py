@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from compactscore.results import Result
 
 
+class WordChange(Result):
+    """One cell other than the score that changed: its column, and its text before and after."""
+
+    column: str
+    before: str
+    after: str
+
+
 class ScoreChange(Result):
-    """One indicator whose score (or its evidence, action, owner or target) changed."""
+    """One indicator whose score (or its evidence, action, owner, target, due or status) changed."""
 
     number: int
     id: str
@@ -15,6 +25,10 @@ class ScoreChange(Result):
     after: str
     change: int | None
     fields: list[str]
+    words: list[WordChange] = Field(default_factory=list)
+    # Across a change of definition: the indicator this one replaced (its line continues).
+    replaced_id: str = ""
+    replaced_title: str = ""
 
 
 class SheetDiff(Result):
@@ -28,10 +42,11 @@ class SheetDiff(Result):
     after_max: int
     changes: list[ScoreChange]
     unchanged: int
+    scores_only: bool = False
 
 
 class HistoryEntry(Result):
-    """One change of one score, with the commit that made it."""
+    """One change of one cell (a score, or its evidence, action ...), with the commit that made it."""
 
     commit: str
     date: str
@@ -40,16 +55,18 @@ class HistoryEntry(Result):
     number: int
     id: str
     title: str
+    column: str = "score"
     before: str
     after: str
     change: int | None
 
 
 class History(Result):
-    """Every change of each score of one sheet, oldest first: the audit trail."""
+    """Every change of each score (and its words) of one sheet, oldest first: the audit trail."""
 
     file: str
     entries: list[HistoryEntry]
     commits: int
     uncommitted: bool
+    scores_only: bool = False
     shallow_from: str | None = None  # in a shallow clone: the oldest commit git holds

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import sys
 import types
 from pathlib import Path
@@ -19,12 +20,15 @@ from compactscore import __version__
 from compactscore.exits import handle_errors
 from compactscore.options import (
     CheckFormat,
+    ExportFormatOption,
     FormatOption,
     IndicatorsOption,
+    OutputFileOption,
     OutputFormat,
     ReportFormat,
     RevOption,
     SheetArgument,
+    choice_of,
 )
 
 app = typer.Typer(
@@ -35,6 +39,22 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
+
+
+def _name_arguments_in_words() -> None:
+    # --help names an argument by its metavar (FILE, PERIOD), never by the Python type
+    # typer would add after it (<path>, <list[Path]>).
+    from typer.core import TyperArgument
+
+    typed = TyperArgument.display_type_rich
+
+    def display(self: TyperArgument, ctx: typer.Context) -> str | None:
+        return None if self.metavar is not None else typed(self, ctx)
+
+    TyperArgument.display_type_rich = display  # type: ignore[method-assign,assignment]
+
+
+_name_arguments_in_words()
 
 
 def _show_version(value: bool) -> None:
@@ -54,23 +74,46 @@ def _options(
 
     Example: compactscore score scores/2024-25.csv
     """
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        typer.echo(
+            "./: the current folder no longer exists (it was deleted or moved after the "
+            "shell changed to it). Change to a folder that exists (cd) and run the command again.",
+            err=True,
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command()
 @handle_errors
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="The folder to make the repository in. Default: this one.")
+        Path,
+        typer.Argument(
+            metavar="FOLDER",
+            help="The folder to make the repository in. Default: this one.",
+            show_default=False,
+        ),
     ] = Path("."),
     area: Annotated[
-        str | None, typer.Option("--area", help="The area's name. Default: the folder's.")
+        str | None,
+        typer.Option("--area", metavar="NAME", help="The area's name. Default: the folder's."),
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", help="The first period. Default: this financial year."),
+        typer.Option(
+            "--period", metavar="PERIOD", help="The first period. Default: this financial year."
+        ),
     ] = None,
+    xlsx: Annotated[
+        bool,
+        typer.Option("--xlsx", help="Make the first sheet a scoring workbook (.xlsx)."),
+    ] = False,
 ) -> int:
-    """A new scorecard repository: config, a sheet for the current period and a README.
+    """Start a scorecard repository.
+
+    Writes the config, a sheet for the current period and a README.
 
     Never overwrites a file. A README already in the folder is left as it is, and
     the group's notes go in README-scorecard.md beside it.
@@ -79,7 +122,7 @@ def init(
     """
     from compactscore.commands.init import run_init
 
-    return run_init(folder, area, period)
+    return run_init(folder, area, period, xlsx)
 
 
 @app.command()
@@ -87,17 +130,30 @@ def init(
 def new(
     period: Annotated[
         str | None,
-        typer.Argument(help="The period, such as 2024-25. Default: the one after the latest."),
+        typer.Argument(
+            metavar="PERIOD",
+            help="The period, such as 2024-25. Default: the one after the latest.",
+        ),
     ] = None,
     indicators: IndicatorsOption = None,
     force: ForceOption = False,
     rev: RevOption = None,
+    xlsx: Annotated[
+        bool | None,
+        typer.Option(
+            "--xlsx/--csv",
+            help="Write a scoring workbook (.xlsx, a drop-down per score) or a CSV file. "
+            "Default: the kind of last period's sheet.",
+        ),
+    ] = None,
 ) -> int:
-    """Next period's sheet: every indicator in force, scores empty.
+    """Start the next period's sheet.
 
-    Last period's evidence and actions are carried as a starting point, marked
-    "From PERIOD:"; the group's own columns are kept, empty. An existing sheet is
-    never replaced without --force.
+    Every indicator in force, scores empty.
+
+    Last period's evidence, open actions and owners are carried as a starting point,
+    marked "From PERIOD:", and its targets as set; the group's own columns are kept,
+    empty. An existing sheet is never replaced without --force.
 
     With --rev, the config, the definition and last period's sheet are read as they
     were at that git revision, and the new sheet is still written into the scores
@@ -109,7 +165,9 @@ def new(
     """
     from compactscore.commands.new import run_new
 
-    return run_new(period, indicators, force, rev)
+    return run_new(
+        period, indicators, force, rev, None if xlsx is None else "xlsx" if xlsx else "csv"
+    )
 
 
 @app.command()
@@ -117,18 +175,26 @@ def new(
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Score files, definitions or folders. Default: this folder."),
+        typer.Argument(
+            metavar="PATH", help="Score files, definitions or folders. Default: this folder."
+        ),
     ] = None,
     indicators: IndicatorsOption = None,
     output: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="text, or github for GitHub Actions annotations."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice_of(CheckFormat),
+            help="text, or github for GitHub Actions annotations.",
+        ),
     ] = CheckFormat.TEXT,
     rev: RevOption = None,
 ) -> int:
-    """Check definitions and score files; print each problem as FILE:LINE: message.
+    """Check definitions and score files.
 
-    Exits 1 when any error is found.
+    Prints each problem as FILE:LINE: message. Exits 1 when any error is found.
 
     Example: compactscore check scores/
     """
@@ -145,7 +211,9 @@ def score(
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
 ) -> int:
-    """One period: each indicator's score, theme sub-totals, the total and percent.
+    """One period's scores, theme totals and total.
+
+    Each indicator's score and evidence, the theme sub-totals, the total and percent.
 
     Example: compactscore score scores/2024-25.csv --format json
     """
@@ -159,38 +227,60 @@ def score(
 def trend(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Score files (CSV). Default: every period of the repository."),
+        typer.Argument(
+            metavar="FILE", help="Score files (CSV). Default: every period of the repository."
+        ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    last: Annotated[
+        int | None,
+        typer.Option("--last", metavar="N", help="Only the latest N periods."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="PERIOD", help="Only the periods from this one on."),
+    ] = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
-    """Every period oldest to newest: each indicator, the totals and the direction of travel.
+    """Every period and the direction of travel.
+
+    Oldest to newest: each indicator, the totals and the direction of travel.
+
+    With --last or --since, the first period shown is still compared with the one
+    before it. In a narrow terminal the indicators' table shows the latest periods
+    that fit and says how many it left out; the totals keep every period.
 
     Example: compactscore trend --format markdown
+
+    Example: compactscore trend --last 5
     """
     from compactscore.commands.trend import run_trend
 
-    return run_trend(files or [], output, indicators, rev)
+    return run_trend(files or [], output, indicators, rev, last, since, to, force)
 
 
 @app.command()
 @handle_errors
 def gaps(
     file: SheetArgument = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
-    """The gap list for action planning: indicators below the top score or their target.
+    """The gap list, for planning action.
 
-    Largest gap first; those that fell since the previous period are flagged.
+    The indicators below the top score or their target, largest gap first; those that fell since the previous period are flagged.
 
     Example: compactscore gaps scores/2024-25.csv
     """
     from compactscore.commands.gaps import run_gaps
 
-    return run_gaps(file, output, indicators, rev)
+    return run_gaps(file, output, indicators, rev, to, force)
 
 
 @app.command()
@@ -201,7 +291,9 @@ def agree(
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
 ) -> int:
-    """Where sector_score and public_score differ: what to discuss first at the meeting.
+    """Where the two sides' own scores differ.
+
+    Where sector_score and public_score differ: what to discuss first at the meeting.
 
     Example: compactscore agree scores/2024-25.csv
     """
@@ -210,36 +302,59 @@ def agree(
     return run_agree(file, output, indicators, rev)
 
 
+ScoresOnlyOption = Annotated[
+    bool,
+    typer.Option("--scores-only", help="Show changes of score only, not of the words beside them."),
+]
+
+
 @app.command()
 @handle_errors
 def diff(
-    first: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
-    second: Annotated[str, typer.Argument(help="A period, a score file, or a git revision.")],
+    first: Annotated[
+        str, typer.Argument(metavar="BEFORE", help="A period, a score file, or a git revision.")
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="AFTER", help="A period, a score file, or a git revision.")
+    ],
     file: Annotated[
         Path | None,
-        typer.Argument(help="With two revisions: the score file to compare at both."),
+        typer.Argument(
+            metavar="FILE", help="With two revisions: the score file to compare at both."
+        ),
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
     rev: RevOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
-    """What changed between two periods, or between two git revisions of one sheet.
+    """What changed between two periods or commits.
 
-    Example: compactscore diff 2012-13 2013-14 (or: compactscore diff HEAD~1 HEAD scores/2013-14.csv)
+    Between two periods, or between two git revisions of one sheet: scores, and the
+    evidence, action, owner, target, due date and status, each change in full;
+    --scores-only for the scores alone.
+
+    Example: compactscore diff 2012-13 2013-14
+
+    Example: compactscore diff HEAD~1 HEAD scores/2013-14.csv
     """
     from compactscore.commands.diff import run_diff
 
-    return run_diff(first, second, file, output, indicators, rev)
+    return run_diff(first, second, file, output, indicators, rev, scores_only)
 
 
 @app.command()
 @handle_errors
 def history(
-    file: Annotated[Path, typer.Argument(help="The score file (CSV) kept in git.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
     output: FormatOption = OutputFormat.TABLE,
     indicators: IndicatorsOption = None,
+    scores_only: ScoresOnlyOption = False,
 ) -> int:
-    """From git: when each score changed, in which commit, by whom, with the message.
+    """When each score, evidence or action changed in git, and why.
+
+    In which commit, by whom, with the message; also the owner, target, due date
+    and status. --scores-only for the scores alone.
 
     Changes not yet committed are shown as "not committed".
 
@@ -247,7 +362,62 @@ def history(
     """
     from compactscore.commands.history import run_history
 
-    return run_history(file, output, indicators)
+    return run_history(file, output, indicators, scores_only)
+
+
+@app.command()
+@handle_errors
+def save(
+    message: Annotated[
+        str,
+        typer.Option("--message", "-m", metavar="MESSAGE", help="What was agreed, for the record."),
+    ],
+    init: Annotated[
+        bool, typer.Option("--init", help="Put the folder under git first, if it is not yet.")
+    ] = False,
+) -> int:
+    """Check, then keep the record in git.
+
+    Commits the scorecard's changed sheets, config and definition. Nothing is saved while check finds an error. Reports and any other files are
+    never committed, nor anything else you have staged.
+
+    Example: compactscore save -m "Scores agreed at the March meeting"
+    """
+    from compactscore.commands.save import run_save
+
+    return run_save(message, init)
+
+
+@app.command()
+@handle_errors
+def actions(
+    file: SheetArgument = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Every period's actions and what became of them."),
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="DATE",
+            help="The day to count overdue from (YYYY-MM-DD). Default: today.",
+        ),
+    ] = None,
+    output: FormatOption = OutputFormat.TABLE,
+    indicators: IndicatorsOption = None,
+    rev: RevOption = None,
+) -> int:
+    """The action plan, overdue actions first.
+
+    The period's open actions, their owner and due date. An action is overdue when it is open and its due date (or the end of its due
+    period) is before today.
+
+    Example: compactscore actions --all --format markdown
+    """
+    from compactscore.commands.actions import run_actions
+
+    return run_actions(file, every, today, output, indicators, rev)
 
 
 ForceOption = Annotated[
@@ -263,7 +433,9 @@ def indicators_command(
     indicators: IndicatorsOption = None,
     period: Annotated[
         str | None,
-        typer.Option("--period", help="Show the indicators in force for this period."),
+        typer.Option(
+            "--period", metavar="PERIOD", help="Show the indicators in force for this period."
+        ),
     ] = None,
     detail: Annotated[
         bool,
@@ -274,7 +446,9 @@ def indicators_command(
     ] = False,
     rev: RevOption = None,
 ) -> int:
-    """The indicators, their statements and the scale, readable at a meeting.
+    """The indicators and the scale, in words.
+
+    Their statements and the scale, readable at a meeting.
 
     With --rev, the definition the repository used at that git revision.
 
@@ -292,16 +466,27 @@ def indicators_command(
 def compare(
     areas: Annotated[
         list[Path],
-        typer.Argument(help="Two or more areas' scorecard folders (each with compactscore.yaml)."),
+        typer.Argument(
+            metavar="FOLDER",
+            help="Two or more areas' scorecard folders (each with compactscore.yaml).",
+        ),
     ],
-    output: FormatOption = OutputFormat.TABLE,
+    output: ExportFormatOption = OutputFormat.TABLE,
     period: Annotated[
         str | None,
-        typer.Option("--period", help="The period to compare. Default: the latest all areas have."),
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="The period to compare. Default: the latest all areas have.",
+        ),
     ] = None,
     rev: RevOption = None,
+    to: OutputFileOption = None,
+    force: ForceOption = False,
 ) -> int:
-    """Several areas side by side: totals, ranks, direction of travel, each indicator's spread.
+    """Several areas side by side.
+
+    Totals, ranks, direction of travel, and each indicator's spread.
 
     With --rev, each area is read as it was at that revision of its git repository.
 
@@ -309,7 +494,7 @@ def compare(
     """
     from compactscore.commands.compare import run_compare
 
-    return run_compare(areas, output, period, rev)
+    return run_compare(areas, output, period, rev, to, force)
 
 
 @app.command()
@@ -318,7 +503,10 @@ def report(
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", "-p", help="The period to report on, such as 2024-25. Default: the latest."
+            "--period",
+            "-p",
+            metavar="PERIOD",
+            help="The period to report on, such as 2024-25. Default: the latest.",
         ),
     ] = None,
     output: Annotated[
@@ -326,7 +514,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="The file to write; its ending (.html, .md, .json, .csv) says what to write "
+            metavar="FILE",
+            help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
             dir_okay=False,
@@ -337,8 +526,11 @@ def report(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
+            parser=choice_of(ReportFormat),
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
-            "(the period's indicators), or table (a look on the screen). Default: from the "
+            "(the period's indicators), xlsx (the tables as a workbook), or table (a look on "
+            "the screen). Default: from the "
             "-o file's ending, else html.",
             show_default=False,
         ),
@@ -352,18 +544,22 @@ def report(
         str | None,
         typer.Option(
             "--rev",
+            metavar="REV",
             help="Report on the score files as committed at this git revision (a commit, "
             "branch or tag).",
         ),
     ] = None,
 ) -> int:
-    """The board paper: headline, star chart, total over time, indicators, gaps, disagreements.
+    """The board paper, as HTML or Markdown.
+
+    Headline, star chart, total over time, indicators, gaps and disagreements.
 
     Writes one HTML file that works offline and prints on A4, or Markdown to paste
     into a paper. It never replaces an existing file unless --force is given.
 
     Example: compactscore report --period 2013-14 -o board-paper.html
-    (or -o board-paper.md for Markdown)
+
+    Example: compactscore report --period 2013-14 -o board-paper.md
     """
     from compactscore.commands.report import run_report
 

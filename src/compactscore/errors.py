@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from compactscore.controls import escape_controls
+
 
 class Severity(StrEnum):
     """How bad a problem is: errors fail a check, warnings only inform."""
@@ -22,17 +24,23 @@ class Problem:
     message: str
     fix: str = ""
     severity: Severity = Severity.ERROR
+    # Inside a workbook, where in it: ``sheet 'Scores', cell C7`` (line is then the row).
+    place: str = ""
 
     @property
     def location(self) -> str:
-        """``FILE:LINE`` as editors and CI tools read it, or ``FILE`` alone."""
+        """``FILE:LINE`` as editors and CI tools read it, ``FILE: sheet 'S', cell C7``, or ``FILE``."""
+        if self.place:
+            return f"{self.file}: {self.place}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
         if self.severity is Severity.WARNING:
             text = f"{self.location}: warning: {self.message}"
-        return f"{text} {self.fix}".rstrip() if self.fix else text
+        text = f"{text} {self.fix}".rstrip() if self.fix else text
+        # Names and cells quoted from a file are shown, never obeyed, and cannot start a line.
+        return escape_controls(text, one_line=True)
 
 
 class CompactscoreError(Exception):
@@ -67,3 +75,34 @@ class WriteError(CompactscoreError):
 def errors_in(problems: list[Problem]) -> list[Problem]:
     """Only the problems that are errors, not warnings."""
     return [problem for problem in problems if problem.severity is Severity.ERROR]
+
+
+SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
+
+
+def shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
+    """The problems to print, each with 0, and after a file's first 50 one counting the rest.
+
+    Every command prints its problems through this, so a sheet with every row wrong
+    gives fifty lines and a count, not hundreds of thousands.
+    """
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+    shown: list[tuple[Problem, int]] = []
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= SHOWN_PER_FILE:
+            shown.append((problem, 0))
+        elif seen[problem.file] == SHOWN_PER_FILE + 1:
+            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
+    return shown
+
+
+def more_not_shown(problem: Problem, hidden: int) -> str:
+    """The line that stands for a file's problems past the first fifty."""
+    more = "1 more problem" if hidden == 1 else f"{hidden} more problems"
+    return escape_controls(
+        f"{problem.file}: {more} not shown; fix the first ones and check again.", one_line=True
+    )

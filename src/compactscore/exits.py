@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, ParamSpec
 
 import typer
 
-from compactscore.errors import CompactscoreError, Problem, Severity, UsageError
+from compactscore.errors import (
+    CompactscoreError,
+    Problem,
+    Severity,
+    UsageError,
+    more_not_shown,
+    shown_problems,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,14 +55,17 @@ def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
 
 def err_console() -> Console:
     """The console problems are printed to (standard error)."""
-    from rich.console import Console
+    from compactscore.render.console import make_console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return make_console(stderr=True, soft_wrap=True)
 
 
 def report_problems(problems: list[Problem]) -> None:
-    """Print problems to standard error, one ``FILE:LINE: message fix`` a line."""
+    """Print problems to standard error, one ``FILE:LINE: message fix`` a line, 50 per file."""
     console = err_console()
-    for problem in problems:
+    for problem, hidden in shown_problems(problems):
+        if hidden:
+            console.print(more_not_shown(problem, hidden), markup=False)
+            continue
         style = "yellow" if problem.severity is Severity.WARNING else "red"
         console.print(str(problem), style=style, markup=False)

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from compactscore.periods import Period, parse_period
+from compactscore.periods import Period, parse_period, period_of_file
 
 T = TypeVar("T", bound=Hashable)
 
@@ -71,6 +71,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+MAX_POINTS = 100  # a scale of billions of points would take forever to list, for no scorecard
+
+
 class Scale(Strict):
     """The points an indicator can score, with what each point means."""
 
@@ -82,6 +85,14 @@ class Scale(Strict):
     def _check(self) -> Scale:
         if self.max <= self.min:
             raise ValueError(f"the scale's max ({self.max}) must be above its min ({self.min})")
+        within = self.min >= -MAX_POINTS and self.max <= MAX_POINTS
+        if not within or self.max - self.min > MAX_POINTS:
+            raise LocatedError(
+                f"the scale {self.min} to {self.max} is larger than any scorecard uses: "
+                f"its min and max must lie within {-MAX_POINTS} to {MAX_POINTS}, at most "
+                f"{MAX_POINTS} points apart (such as 0 to 3, or 0 to {MAX_POINTS})",
+                ("min",) if self.min < -MAX_POINTS else ("max",),
+            )
         outside = [point for point in self.labels if not self.min <= point <= self.max]
         if outside:
             raise ValueError(
@@ -121,10 +132,18 @@ class Indicator(Strict):
     statement: str
     theme: Slug
     prompts: list[str] = Field(default_factory=list)
+    # What each score means for this indicator in particular, where the scale's labels say too little.
+    levels: dict[int, str] = Field(default_factory=dict)
     introduced: VersionText | None = None
     retired: VersionText | None = None
     replaces: Slug | None = None
     renumbered: dict[VersionText, int] = Field(default_factory=dict)
+
+    def meaning(self, score: int | None, scale: Scale) -> str:
+        """What a score means here: the indicator's own level descriptor, else the scale's label."""
+        if score is None:
+            return ""
+        return self.levels.get(score) or scale.label(score)
 
 
 class Version(Strict):
@@ -185,6 +204,12 @@ class Definition(Strict):
                     f"version before it ({earlier}): list versions oldest first",
                     ("versions", position, "applies_from"),
                 )
+        if not self.indicators:
+            raise LocatedError(
+                "indicators is empty, so there is nothing to score: list at least one indicator "
+                "below it, each with id, number, title, statement and theme",
+                ("indicators",),
+            )
         _no_repeats("theme id", [theme.id for theme in self.themes], "themes", "id")
         _no_repeats(
             "indicator id", [indicator.id for indicator in self.indicators], "indicators", "id"
@@ -193,8 +218,26 @@ class Definition(Strict):
         ids = {indicator.id for indicator in self.indicators}
         for position, indicator in enumerate(self.indicators):
             self._check_indicator(position, indicator, themes, ids, names)
-        for name in names:
+            outside = [point for point in indicator.levels if point not in self.scale.points]
+            if outside:
+                many = len(outside) > 1
+                raise LocatedError(
+                    f"indicator {indicator.id!r} describes level{'s' if many else ''} "
+                    f"{', '.join(map(str, outside))}, which {'are' if many else 'is'} outside "
+                    f"the scale {self.scale.min} to {self.scale.max}: describe only "
+                    f"{self.scale.describe()}",
+                    ("indicators", position, "levels"),
+                )
+        _no_cycles(self.indicators)
+        for position, name in enumerate(names):
             numbers = [indicator.number for indicator in self.in_force(name)]
+            if not numbers:
+                raise LocatedError(
+                    f"version {name!r} has no indicator in force: every one is retired "
+                    "before it or introduced after it, so a sheet for its periods has nothing "
+                    "to score; check the indicators' 'introduced' and 'retired'",
+                    ("versions", position, "version"),
+                )
             repeated = _first_repeat(numbers)
             if repeated is not None:
                 at = max(i for i, x in enumerate(self.indicators) if x.number == repeated)
@@ -231,6 +274,18 @@ class Definition(Strict):
                     f"among the versions ({', '.join(names)})",
                     ("indicators", position, key),
                 )
+        if (
+            indicator.introduced is not None
+            and indicator.retired is not None
+            and names.index(indicator.retired) <= names.index(indicator.introduced)
+        ):
+            raise LocatedError(
+                f"indicator {indicator.id!r} is retired in version {indicator.retired!r}, "
+                f"{'the same version' if indicator.retired == indicator.introduced else 'before'}"
+                f" it is introduced ({indicator.introduced!r}), so it is never in force: "
+                "retire it in a later version than it is introduced",
+                ("indicators", position, "retired"),
+            )
         if indicator.replaces is not None and indicator.replaces not in ids:
             raise LocatedError(
                 f"indicator {indicator.id!r} replaces {indicator.replaces!r}, "
@@ -325,6 +380,29 @@ def _number_in(indicator: Indicator, order: list[str], at: int) -> int:
     return number
 
 
+def _no_cycles(indicators: list[Indicator]) -> None:
+    """Refuse a line of replacements that comes back to where it started (A replaces A, or B)."""
+    at = {indicator.id: position for position, indicator in enumerate(indicators)}
+    replaces = {indicator.id: indicator.replaces for indicator in indicators}
+    done: set[str] = set()  # each indicator is followed once: the whole check is linear
+    for start in replaces:
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current not in done and current not in path:
+            path.append(current)
+            current = replaces.get(current)
+        if current is not None and current in path:
+            cycle = path[path.index(current) :]
+            shown = " replaces ".join(repr(name) for name in [*cycle, cycle[0]])
+            raise LocatedError(
+                f"{shown}: an indicator cannot replace itself, directly or through others, "
+                "so its trend would have no beginning; delete the 'replaces' on this line, or "
+                "name the indicator it really took over from",
+                ("indicators", at[cycle[-1]], "replaces"),
+            )
+        done.update(path)
+
+
 def _no_repeats(what: str, values: list[str], field: str, key: str) -> None:
     repeated = _first_repeat(values)
     if repeated is not None:
@@ -349,6 +427,14 @@ class ScoreState(StrEnum):
     SCORED = "scored"
     NOT_SCORED = "not scored"
     NOT_APPLICABLE = "n/a"
+
+
+class ActionStatus(StrEnum):
+    """Where an agreed action stands: an empty status cell means open."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
 
 
 # How 'compactscore new' marks last period's evidence and actions in the next sheet
@@ -376,6 +462,8 @@ class Row(BaseModel):
     evidence: str = ""
     action: str = ""
     owner: str = ""
+    due: str = ""  # a date as 2025-03-31, or a period as 2025-26; empty when none is set
+    status: ActionStatus = ActionStatus.OPEN
     target: int | None = None
     sector_score: int | None = None
     public_score: int | None = None
@@ -396,8 +484,14 @@ class Sheet(BaseModel):
 
     @property
     def period_label(self) -> str:
-        """The period as written in file names, or ``unknown``."""
-        return self.period.label if self.period else "unknown"
+        """How the sheet is headed: its period, or its file's name when that is not a period.
+
+        ``Compact scorecard 2026-27 FINAL.csv`` is read as 2026-27 and headed by its name.
+        """
+        name = re.split(r"[/\\:]", self.path)[-1]
+        if self.period is not None and period_of_file(name) == self.period:
+            return self.period.label  # 2024-25.csv, 2024-2025.csv, 2024-25.CSV alike
+        return name or (self.period.label if self.period else self.path)
 
     def row_for(self, indicator_id: str) -> Row | None:
         """The sheet's row for an indicator, if it has one."""

@@ -74,3 +74,22 @@ def period_of_file(name: str) -> Period | None:
     if "." in stem:
         stem = stem.rsplit(".", 1)[0]
     return parse_period(stem)
+
+
+_IN_NAME = re.compile(r"(?<![\d])(\d{4})(?:[-_/](\d{2}|\d{4}))?(?![\d])")
+
+
+def period_in_name(name: str) -> Period | None:
+    """The one period written somewhere in a file's name: ``Scorecard 2026-27 FINAL.csv``.
+
+    None when there is none, or more than one, so that a name is never guessed at.
+    """
+    stem = name.rsplit("/", 1)[-1]
+    if "." in stem:
+        stem = stem.rsplit(".", 1)[0]
+    found = {
+        period
+        for match in _IN_NAME.finditer(stem)
+        if (period := parse_period(match.group(0))) is not None and 1990 <= period.start < 2200
+    }
+    return found.pop() if len(found) == 1 else None

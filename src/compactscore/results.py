@@ -54,19 +54,41 @@ class ThemeScore(Result):
     max: int
     scored: int
     count: int
+    not_applicable: int = 0
 
 
-class Comparison(Result):
-    """How a period's aggregate compares with the period before it."""
+class Basis(StrEnum):
+    """What the direction of travel rests on (JSON ``compared_on``)."""
 
-    period: str
+    TOTAL = "total"  # both fully scored out of the same maximum, on the same indicators
+    SCORED_IN_BOTH = "scored in both"  # the points of the indicators scored in both periods
+    NOTHING_SCORED = "nothing scored"  # either period has nothing scored: no direction
+    NONE_IN_BOTH = "none scored in both"  # no indicator scored in both: no direction
+
+
+class Travel(Result):
+    """The direction of travel from one period to the next, and the figures it rests on."""
+
+    period: str  # the earlier period
+    later: str = ""  # the later period
+    direction: Direction | None  # None when no indicator is scored in both
+    compared_on: Basis
+    change: int | None  # points, on what is compared; None, like direction, when nothing is
+    total_change: int  # the later total less the earlier one, whatever was compared
+    shared: int = 0  # indicators scored (a number, not n/a or empty) in both, by lineage
+    shared_before: int = 0  # their points in the earlier period
+    shared_after: int = 0  # and in the later one
+    only_before: int = 0  # indicators scored in the earlier period and not in the later
+    only_after: int = 0  # and the other way round
+
+
+class Comparison(Travel):
+    """How a period's aggregate compares with the period before it (that period's figures)."""
+
     total: int
     max: int
     percent: float
     scored_percent: float | None
-    change: int | None  # None, like direction, when either period has nothing scored
-    direction: Direction | None  # None when either period has nothing scored
-    compared_on: str
 
 
 class Scorecard(Result):
@@ -105,8 +127,9 @@ class PeriodTotal(Result):
     scored_max: int
     scored_percent: float | None
     direction: Direction | None
-    compared_on: str | None = None
+    compared_on: Basis | None = None
     not_applicable: int = 0
+    travel: Travel | None = None  # from the period before; None for the first
 
     @property
     def partly_scored(self) -> bool:
@@ -164,6 +187,8 @@ class GapList(Result):
     gaps: list[Gap]
     not_scored: list[IndicatorScore]
     previous_period: str | None = None
+    travel: Travel | None = None  # the direction of travel from the previous period
+    fell: list[int] = Field(default_factory=list)  # numbers of the indicators that fell since
 
 
 class Disagreement(Result):
@@ -176,11 +201,12 @@ class Disagreement(Result):
     public_score: int
     difference: int
     score: int | None
-    outside_views: bool
+    outside_views: bool  # an agreed score, or an agreed n/a, outside both sides' scores
     prompts: list[str]
     sector_label: str = ""
     public_label: str = ""
     score_label: str = ""
+    state: ScoreState = ScoreState.NOT_SCORED  # the agreed score's: scored, not yet, or n/a
 
 
 class Agreement(Result):
@@ -212,6 +238,7 @@ class AreaResult(Result):
     percent: float
     scored: int
     count: int
+    not_applicable: int = 0
     shared_total: int
     shared_max: int
     shared_percent: float
@@ -225,7 +252,8 @@ class AreaResult(Result):
     direction: Direction | None
     previous_period: str | None
     change: int | None
-    compared_on: str | None
+    compared_on: Basis | None
+    travel: Travel | None = None
 
 
 class IndicatorSpread(Result):

@@ -47,7 +47,10 @@ def test_prompts_come_with_each_disagreement() -> None:
     sheet = load_sheet(RIVERTON / "2013-14.csv", load_definition())
     by_number = {item.number: item for item in disagreements_of(sheet, load_definition())}
     assert by_number[2].prompts[1] == "Does the plan identify the resources needed to achieve it?"
-    assert by_number[12].prompts == []
+    assert by_number[12].prompts[0] == (
+        "Are decisions by local public bodies and partnerships checked for Compact "
+        "compliance before they are made?"
+    )
 
 
 def test_agreed_score_outside_differing_views_is_flagged(tmp_path: Path) -> None:

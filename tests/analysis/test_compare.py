@@ -106,7 +106,11 @@ def test_same_version_compares_all_17_and_medians_of_two() -> None:
     assert spreads[4].scores == {"Riverton": None, "Eastmoor": 2}
     assert (spreads[4].median, spreads[4].leaders) == (2.0, ["Eastmoor"])
     riverton = next(a for a in result.areas if a.area == "Riverton")
-    assert riverton.compared_on == "percent of scored"
+    # Against its 2012-13: 23 points on the 11 scored in both years, against 21 then.
+    assert riverton.compared_on == "scored in both"
+    assert riverton.travel is not None
+    assert (riverton.travel.shared, riverton.travel.shared_before) == (11, 21)
+    assert (riverton.direction, riverton.change) == (Direction.UP, 2)
 
 
 def test_equal_percent_shares_a_rank_and_the_next_is_skipped(tmp_path: Path) -> None:

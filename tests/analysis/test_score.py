@@ -65,16 +65,21 @@ def test_change_and_direction_on_totals_when_both_are_complete(definition: Defin
     assert [i.change for i in card.indicators[:5]] == [1, 1, 1, 1, 0]
 
 
-def test_direction_compares_percent_of_scored_when_a_year_is_partial(
+def test_direction_compares_the_indicators_scored_in_both_when_a_year_is_partial(
     definition: Definition,
 ) -> None:
     before = sheet_of("indicator,score\n" + "".join(f"{n},2\n" for n in range(1, 18)), definition)
-    # Only three scored, all 1: the total fell from 34 to 3, but so did what was scored.
+    # Only three scored, all 1: the total fell from 34 to 3, and those three fell from 2 to 1.
     after = sheet_of("indicator,score\n1,1\n2,1\n3,1\n", definition, "2025.csv")
     card = score_sheet(after, definition, before)
     assert card.previous is not None
-    assert card.previous.compared_on == "percent of scored"
+    assert card.previous.compared_on == "scored in both"
     assert (card.scored_percent, card.previous.scored_percent) == (33.3, 66.7)
+    # 3 indicators in both: 6 points in 2024 (3 x 2), 3 in 2025 (3 x 1): down by 3.
+    figures = (card.previous.shared, card.previous.shared_before, card.previous.shared_after)
+    assert figures == (3, 6, 3)
+    assert (card.previous.change, card.previous.total_change) == (-3, -31)
+    assert (card.previous.only_before, card.previous.only_after) == (14, 0)
     assert card.previous.direction is Direction.DOWN
 
 

@@ -72,14 +72,18 @@ def test_trend_across_ni7_change_compares_like_with_like() -> None:
     assert totals == [
         ("2009-10", 17, 51, 33.3, None),
         ("2010-11", 32, 48, 66.7, Direction.UP),
-        ("2011-12", 33, 51, 64.7, Direction.UP),
+        ("2011-12", 33, 51, 64.7, Direction.LEVEL),
     ]
-    # 2011-12 is compared on what was scored: 33 of 48 = 68.8% against 32 of 48 = 66.7%.
+    # 2010-11 against 2009-10: 16 indicators scored in both (not 3, n/a in 2010-11),
+    # 16 x 1 = 16 points then, 16 x 2 = 32 now: up by 16.
+    # 2011-12 against 2010-11: 15 scored in both (not 1, unscored, nor 3, n/a before),
+    # 15 x 2 = 30 points in each: level, though the percent of scored rose from 66.7 to 68.8.
     assert trend.periods[2].scored_percent == 68.8
-    assert [p.compared_on for p in trend.periods] == [
-        None,
-        "percent of scored",
-        "percent of scored",
+    assert [p.compared_on for p in trend.periods] == [None, "scored in both", "scored in both"]
+    travels = [p.travel for p in trend.periods[1:]]
+    assert [(t.shared, t.shared_before, t.shared_after, t.change) for t in travels if t] == [
+        (16, 16, 32, 16),
+        (15, 30, 30, 0),
     ]
     assert trend.periods[1].not_applicable == 1
     third = next(line for line in trend.indicators if line.number == 3)
@@ -118,10 +122,16 @@ def test_retired_and_introduced_indicators_read_right() -> None:
         sheet("2022.csv", [("beta", "3"), ("gamma", "1")], definition),  # 4 of 6
     ]
     trend = trend_of(sheets, definition)
+    # Both fully scored out of 6, but not on the same indicators (alpha retired, gamma
+    # new): like for like, only beta is scored in both, 2 then and 3 now, so up by 1.
     assert [(p.total, p.max, p.direction, p.compared_on) for p in trend.periods] == [
         (3, 6, None, None),
-        (4, 6, Direction.UP, "total"),
+        (4, 6, Direction.UP, "scored in both"),
     ]
+    travel = trend.periods[1].travel
+    assert travel is not None
+    assert (travel.shared, travel.shared_before, travel.shared_after) == (1, 2, 3)
+    assert (travel.only_before, travel.only_after, travel.total_change) == (1, 1, 1)
     lines = {line.id: line for line in trend.indicators}
     assert lines["alpha"].states == {"2021": "scored", "2022": "retired"}
     assert lines["gamma"].states == {"2021": "not in force", "2022": "scored"}

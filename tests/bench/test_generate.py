@@ -92,6 +92,7 @@ def test_the_history_repository_changes_one_row_of_one_sheet_in_each_commit(
     data = json.loads(result.stdout)
     assert data["commits"] == 6
     # The first commit sets all 17 scores; each later one moves one score a point.
-    moved = [e for e in data["entries"] if not e["message"].startswith("Correction 1:")]
+    scores = [e for e in data["entries"] if e["column"] == "score"]
+    moved = [e for e in scores if not e["message"].startswith("Correction 1:")]
     assert len(moved) == 5
     assert all(abs(e["change"]) == 1 for e in moved if e["change"] is not None)

@@ -32,11 +32,13 @@ def test_table_of_three_areas(runner: CliRunner) -> None:
     assert "Kingsbridge on version 1; Riverton" in out
     assert "│    1 │ Kingsbridge │ 32 / 51 │   62.7% │ 17 of 17 │ 30 / 48 (62.5%) │ ↑ up +3" in out
     assert (
-        "│    3 │ Eastmoor    │ 26 / 51 │     51% │ 17 of 17 │ 25 / 48 (52.1%) │ ↓ down -1" in out
+        "│    3 │ Eastmoor    │ 26 / 51 │   51.0% │ 17 of 17 │ 25 / 48 (52.1%) │ ↓ down -1" in out
     )
     assert (
-        "│  12 │ Compact-proofed d… │           2 │        1 │        0 │   0 │      1 │    2 │"
-        in (out)
+        "│  12 │ Compact-proofed    │           2 │        1 │        0 │   0 │      1 │    2 │"
+        " Kingsbridge │\n"
+        "│     │ decisions          │             │          │          │     │        │      │"
+        "             │\n" in out
     )
     assert (
         "Not in every area's set, so left out of the ranks and the spread: 3 Compact as the "
@@ -177,10 +179,10 @@ def test_a_partly_scored_area_is_ranked_on_what_it_scored(
         "2012-13: 2 areas compared (Part, Full) "
         "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
-        "Part has scored only 3 of the 17, so its rank rests on fewer scores. Areas "
+        "Part (3 of 17 scored) has not scored them all, so its rank rests on fewer scores. Areas "
     ) in out
     assert "Same percent" not in out
-    assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100%) │" in out
+    assert "│ 1 │ Part │ 9 / 51 │ 17.6% │ 3 of 17 │ 9 / 9 (100.0%) │" in out
     assert "│ 2 │ Full │ 17 / 51 │ 33.3% │ 17 of 17 │ 17 / 51 (33.3%) │" in out
     assert (
         "Of scored: the total of the indicators every area has, out of the points of those "
@@ -199,8 +201,8 @@ def test_several_partly_scored_areas_are_named_with_their_n_a(
     assert _headline(result.stdout) == (
         "Some areas have not scored all 17 indicators the areas share, so each area is ranked like "
         "with like on the percent of the points of those it has scored. "
-        "Part has scored only 3 of the 17 and Mixed 6 of 16 (1 n/a), so their ranks rest on "
-        "fewer scores."
+        "Part (3 of 17 scored) and Mixed (6 of 16 scored, 1 n/a) have not scored them all, so "
+        "their ranks rest on fewer scores."
     )
 
 
@@ -219,7 +221,8 @@ def test_json_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) -
         "previous_period", "change", "compared_on",
     ]  # fmt: skip
     added = ["shared_scored", "shared_not_applicable", "shared_scored_max", "shared_scored_percent"]
-    assert sorted(data["areas"][0]) == sorted(kept + added)
+    # The direction of travel's figures (like for like) and the count of n/a, added since.
+    assert sorted(data["areas"][0]) == sorted([*kept, *added, "not_applicable", "travel"])
     rows = [[a[key] for key in ("area", "rank", "shared_percent", *added)] for a in data["areas"]]
     assert rows == [
         ["Part", 1, 17.6, 3, 0, 9, 100.0],
@@ -237,15 +240,17 @@ def test_csv_of_a_partly_scored_comparison(runner: CliRunner, tmp_path: Path) ->
     ]  # fmt: skip
     assert lines[1].split(",")[:18] == [
         "Part", "1", "2012-13", "2", "9", "51", "17.6", "3", "9", "51", "17.6", "", "", "",
-        "3", "0", "9", "100",
+        "3", "0", "9", "100.0",
     ]  # fmt: skip
 
 
 def test_markdown_says_the_same(runner: CliRunner, tmp_path: Path) -> None:
     full, part = _make_area(tmp_path, "Full", FULL), _make_area(tmp_path, "Part", PART)
     out = runner.invoke(app, ["compare", full, part, "-f", "markdown"]).stdout
-    assert "Part has scored only 3 of the 17, so its rank rests on fewer scores." in out
-    assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100%) |" in out
+    assert (
+        "Part (3 of 17 scored) has not scored them all, so its rank rests on fewer scores." in out
+    )
+    assert "| 1 | Part | 9 / 51 | 17.6% | 3 of 17 | 9 / 9 (100.0%) |" in out
 
 
 def test_an_area_with_nothing_scored_is_not_ranked(runner: CliRunner, tmp_path: Path) -> None:
@@ -345,7 +350,10 @@ def test_an_area_with_nothing_scored_shows_no_total_of_0(runner: CliRunner, tmp_
     result = runner.invoke(app, ["compare", *folders])
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
-    assert "│ not ranked │ Eastmoor │ not scored │ - │ 0 of 17 │ - │ nothing scored in" in out
+    assert (
+        "│    not │ Eastmoor    │ not scored │       - │  0 of 17 │               - │ nothing scored in"
+        "     │\n│ ranked │             │            │         │          │                 │ 2012-13"
+    ) in result.stdout
     assert "│ 0 / 51" not in out and "no readable sheet" not in out
     markdown = runner.invoke(app, ["compare", *folders, "-f", "markdown"]).stdout
     assert (
@@ -368,10 +376,12 @@ def test_a_sheet_before_with_nothing_scored_is_named_not_called_unreadable(
     result = runner.invoke(app, ["compare", *folders])
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
-    assert "│ 3 │ Eastmoor │ 26 / 51 │ 51% │ 17 of 17 │ 25 / 48 (52.1%) │ nothing scored in" in out
+    assert (
+        "│ 3 │ Eastmoor │ 26 / 51 │ 51.0% │ 17 of 17 │ 25 / 48 (52.1%) │ nothing scored in" in out
+    )
     markdown = runner.invoke(app, ["compare", *folders, "-f", "markdown"]).stdout
     assert (
-        "| 3 | Eastmoor | 26 / 51 | 51% | 17 of 17 | 25 / 48 (52.1%) | nothing scored in 2011-12 |"
+        "| 3 | Eastmoor | 26 / 51 | 51.0% | 17 of 17 | 25 / 48 (52.1%) | nothing scored in 2011-12 |"
         in markdown
     )
     assert "no readable sheet" not in out

@@ -68,3 +68,23 @@ def test_a_loose_copy_is_compared_with_the_areas_sheet_by_name(
     assert (diff["before"], diff["after"]) == ("scores/2012-13.csv", str(copy))
     assert (diff["before_total"], diff["after_total"]) == (30, 29)
     assert [(c["number"], c["before"], c["after"]) for c in diff["changes"]] == [(7, "3", "2")]
+
+
+def test_a_diff_across_the_definition_change_says_which_indicator_replaced_which(
+    cli: Callable[..., Result], riverton: Path
+) -> None:
+    result = cli("diff", "2010-11", "2011-12", cwd=riverton)
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert (
+        "│ 3 │ Compact as the measure (replaced NI7 as the Compact indicator) │ n/a │ 1 │ │" in out
+    )
+    assert (
+        "Indicator 3: Compact as the measure (compact-measure) replaced NI7 as the Compact "
+        "indicator (ni7-compact-indicator), so n/a is the score of the indicator it replaced."
+    ) in out
+    data = json.loads(cli("diff", "2010-11", "2011-12", "-f", "json", cwd=riverton).stdout)
+    third = next(change for change in data["changes"] if change["number"] == 3)
+    assert (third["id"], third["replaced_id"]) == ("compact-measure", "ni7-compact-indicator")
+    rows = cli("diff", "2010-11", "2011-12", "-f", "csv", cwd=riverton).stdout
+    assert "3,compact-measure,Compact as the measure,score,n/a,1,,ni7-compact-indicator" in rows

@@ -92,7 +92,9 @@ def test_control_characters_in_a_cell_are_shown_not_obeyed(
     for output in ("table", "markdown"):
         shown = cli("score", str(sheet), "-f", output).stdout
         assert "\x1b" not in shown and "\x07" not in shown
-        assert "\ufffd" in shown and "RED" in shown
+        # Shown escaped, readable: a backslash escape for each control character.
+        # (Markdown puts its own backslash before '[' and ']'.)
+        assert "x1b" in shown and "RED" in shown and "pwned" in shown and "x07 ok" in shown
     exported = json.loads(cli("score", str(sheet), "-f", "json").stdout)
     assert exported["indicators"][0]["evidence"] == "\x1b[31mRED\x1b]0;pwned\x07 ok"
 
@@ -132,15 +134,16 @@ def test_trend_names_a_year_with_no_sheet(cli: Run, area: Path, riverton: Path) 
     assert complete["missing"] == []
 
 
-def test_a_workbook_in_the_scores_folder_is_pointed_out(cli: Run, area: Path) -> None:
-    (area / "scores" / "2014-15.xlsx").write_bytes(b"PK\x03\x04 workbook")
+def test_a_file_no_command_reads_in_the_scores_folder_is_pointed_out(cli: Run, area: Path) -> None:
+    (area / "scores" / "2014-15.numbers").write_bytes(b"PK\x03\x04 Apple Numbers")
     (area / "scores" / "notes.txt").write_text("our notes\n", encoding="utf-8")
     result = cli("check", cwd=area)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "scores/2014-15.xlsx: warning: is named for a period but is not a CSV file, so no "
-        "command reads it. Save it from the spreadsheet as CSV (2014-15.csv), then move this "
-        "one out of the scores folder.",
+        "scores/2014-15.numbers: warning: is named for a period but is neither a CSV file nor "
+        "a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it. Save it from the "
+        "spreadsheet as CSV (2014-15.csv) or as a workbook (2014-15.xlsx), then move this one "
+        "out of the scores folder.",
         "Checked 7 files: 0 errors, 1 warning.",
     ]
 

@@ -16,7 +16,11 @@ GOOD = "indicator,score,evidence\n" + "".join(
 )
 BAD = GOOD.replace("\n4,2,", "\n4,two,")
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+# Each test installs the hook into a fresh environment (tens of seconds): run with -m slow.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git"),
+]
 
 
 def _git(cwd: Path, *args: str) -> None:

@@ -43,6 +43,13 @@ sheet_like = st.lists(
             b",,,\n",
             b"sep=;\n",
             b'sep="\n',
+            # Other encodings read as Windows-1252 only as garbage: Mac Roman quotes and
+            # apostrophe, GB18030, Shift-JIS and EUC-KR characters; control characters.
+            b"group\xd5s \xd2fair\xd3 \xd0 ",
+            "\u793e\u533a\u56e2\u4f53".encode("gb18030"),
+            "\u30b3\u30df\u30e5".encode("shift_jis"),
+            "\uc9c0\uc5ed".encode("euc_kr"),
+            b"\x1b[2J\x1b]0;pwn\x07\r\xc2\x9b",
         ]
     )
     | st.binary(max_size=40),
@@ -244,3 +251,37 @@ def test_any_yaml_as_a_config_gives_a_repository_or_a_data_error(text: str) -> N
             load_repository(Path(folder))
         except DataError as error:
             assert error.problems
+
+
+# Words carried by new: anything a spreadsheet cell can hold, formula starts, quote marks
+# that neutralise them, control characters a terminal would obey, line breaks.
+carried_words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufeff\x00\r")
+    | st.sampled_from(["=", "+", "-", "@", "'", "\n", "\x1b", "\x07", "\x9b", "\u202e", ","]),
+    max_size=25,
+).filter(lambda text: text == text.strip())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.tuples(carried_words, carried_words, carried_words), min_size=3, max_size=3)
+)
+def test_words_new_carries_read_back_the_same(words: list[tuple[str, str, str]]) -> None:
+    """A sheet written by new, read back: evidence, action and owner each the same, marked."""
+    from compactscore.models import Row
+    from compactscore.render.sheetfile import carried_text, sheet_text
+
+    carried = {
+        indicator.id: Row(line=2, indicator=indicator.id, evidence=e, action=a, owner=o)
+        for indicator, (e, a, o) in zip(IN_FORCE, words, strict=False)
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "2014-15.csv"
+        path.write_text(sheet_text(IN_FORCE, carried, "2013-14"), encoding="utf-8", newline="")
+        sheet = load_sheet(path, DEFINITION)
+    for indicator, (evidence, action, owner) in zip(IN_FORCE, words, strict=False):
+        row = sheet.row_for(indicator.id)
+        assert row is not None
+        assert row.owner == carried_text(owner, "2013-14")
+        assert row.evidence == carried_text(evidence, "2013-14")
+        assert row.action == carried_text(action, "2013-14")

@@ -57,7 +57,7 @@ def test_a_file_without_a_period_still_reads(
 ) -> None:
     sheet = load_sheet(write("our scores.csv", "indicator,score\n1,1\n"), definition)
     assert sheet.period is None
-    assert sheet.period_label == "unknown"
+    assert sheet.period_label == "our scores.csv"  # headed by its name, never "unknown"
     assert sheet.version == definition.version
 
 
@@ -113,3 +113,19 @@ def test_sheets_with_other_headers_each_read_by_their_own(
     assert [(p.line, p.message) for p in problems] == [
         (1, "column 3 has values but no name in the header.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("2024-25.csv", "2024-25"),
+        ("2024-2025.csv", "2024-25"),
+        ("2024-25.CSV", "2024-25"),
+        ("Compact scorecard 2026-27 FINAL.csv", "Compact scorecard 2026-27 FINAL.csv"),
+        ("our scores.csv", "our scores.csv"),
+    ],
+)
+def test_a_sheet_is_headed_by_its_period_or_else_its_name(
+    definition: Definition, write: Callable[..., Path], name: str, heading: str
+) -> None:
+    assert load_sheet(write(name, "indicator,score\n1,1\n"), definition).period_label == heading

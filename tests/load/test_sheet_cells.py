@@ -8,7 +8,8 @@ import pytest
 
 from compactscore.load.definition import load_definition
 from compactscore.load.sheet import read_sheet
-from compactscore.models import ScoreState
+from compactscore.load.sheet_cells import spreadsheet_point
+from compactscore.models import Scale, ScoreState
 
 HEADER = "indicator,score,evidence,target,sector_score,public_score\n"
 
@@ -49,9 +50,10 @@ def test_plain_scores_and_sides_are_read_as_numbers(tmp_path: Path) -> None:
     [
         ("1,4,x,,,", "2012-13.csv:2: score 4 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
         ("1,-1,x,,,", "2012-13.csv:2: score -1 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
+        ("1,4.0,x,,,", "2012-13.csv:2: score 4.0 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
         (
-            "1,2.0,x,,,",
-            "2012-13.csv:2: score '2.0' is written as a decimal; scores are whole points. Write 2.",
+            '1,"2,0",x,,,',
+            "2012-13.csv:2: score '2,0' is written as a decimal; scores are whole points. Write 2.",
         ),
         (
             "1,2.5,x,,,",
@@ -166,3 +168,35 @@ def test_a_number_with_words_on_a_scale_without_labels_asks_for_the_number(
     assert [str(problem) for problem in problems] == [
         "s.csv:2: score '2 points' has words after the number. Write 2, the number alone."
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "point"),
+    [
+        ("2.0", 2),
+        ("2.00", 2),
+        ("+3.0", 3),
+        ("2 – Good progress", 2),
+        ("2 - Good progress", 2),
+        ("1 (Early progress)", 1),
+        ("Good progress", 2),
+        ("FULLY IN PLACE", 3),
+        ("0 – not in place", 0),
+    ],
+)
+def test_spreadsheet_habits_that_name_one_point_are_read(cell: str, point: int) -> None:
+    assert spreadsheet_point(cell, load_definition().scale) == point
+
+
+@pytest.mark.parametrize(
+    "cell", ["2.5", "4.0", "2 - Developing", "2 - Fully in place", "Good", "2,0", "1 or 2"]
+)
+def test_spreadsheet_habits_that_are_ambiguous_are_not(cell: str) -> None:
+    assert spreadsheet_point(cell, load_definition().scale) is None
+
+
+def test_a_label_two_points_share_names_neither() -> None:
+    scale = Scale(min=0, max=2, labels={0: "Low", 1: "Some", 2: "Some"})
+    assert spreadsheet_point("Some", scale) is None
+    assert spreadsheet_point("2 - Some", scale) is None
+    assert spreadsheet_point("Low", scale) == 0

@@ -44,7 +44,8 @@ def test_an_unreadable_file_is_a_problem_too(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 a workbook")
     problems = sheet_problems(path, load_definition(), shown="s.csv")
     assert str(problems[0]).startswith(
-        "s.csv: is a spreadsheet workbook (.xlsx or .ods) saved with a .csv name"
+        "s.csv: is an Excel workbook (.xlsx) saved with a .csv name, not a CSV file. "
+        "Rename it to s.xlsx: compactscore reads workbooks as they are."
     )
 
 

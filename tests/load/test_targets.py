@@ -47,7 +47,7 @@ def test_valid_targets_met_and_not_met(tmp_path: Path) -> None:
         ("4", "target 4 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
         ("-1", "target -1 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
         ("two", "target 'two' is not a number. Write 0, 1, 2 or 3, or leave it empty."),
-        ("2.0", "target '2.0' is written as a decimal; scores are whole points. Write 2."),
+        ("4.00", "target 4.00 is outside the scale 0 to 3. Use 0, 1, 2 or 3."),
         (
             "2.5",
             "target '2.5' is not a whole number. Scores are whole points: 0, 1, 2 or 3; agree on one of them.",

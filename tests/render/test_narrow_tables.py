@@ -41,20 +41,21 @@ def _uncropped(text: str) -> bool:
     return all(line.rstrip()[-1] in BORDERS for line in _table_lines(text))
 
 
-def test_trend_at_80_columns_leaves_out_the_chart_and_says_so(run_at: RunAt) -> None:
+def test_trend_at_80_columns_wraps_the_direction_and_keeps_the_chart(run_at: RunAt) -> None:
     result = run_at(80, EXAMPLES / "riverton", "trend")
     assert result.exit_code == 0, result.stderr
     assert _uncropped(result.stdout)
     totals = result.stdout.split("Totals and direction of travel")[1]
     assert max(len(line) for line in totals.splitlines()) <= 80
-    assert "Total over time" not in totals.split("Left out at this width")[0]
-    assert "│ 2010-11 │    31 │     48 │   64.6% │ 16 of 16, 1 n/a │     64.6% │ ↑ up      │" in (
+    # 2010-11 against 2009-10: 16 indicators scored in both (not 3, n/a in 2010-11), whose
+    # points rose from 25 to 31; the words wrap in their column, so the chart still fits.
+    assert "│ 2010-11 │    31 │  48 │   64.6% │ 16 of 16, │ ↑ up +6 on   │ █████████▊      │" in (
         totals
     )
-    assert (
-        "Left out at this width: Total over time. Widen the terminal, or use --format \n"
-        "markdown or csv, to see every column." in totals
+    assert "│         │       │     │         │     1 n/a │ 16 in both   │                 │" in (
+        totals
     )
+    assert "Left out at this width" not in totals.split("Scores:")[0]
 
 
 def test_trend_at_100_columns_keeps_the_chart(run_at: RunAt) -> None:
@@ -63,41 +64,63 @@ def test_trend_at_100_columns_keeps_the_chart(run_at: RunAt) -> None:
     assert "Left out at this width" not in result.stdout
 
 
-def test_a_table_that_cannot_fit_is_shown_whole_not_cropped(run_at: RunAt) -> None:
+def test_compare_at_80_columns_fits_with_every_area_whole(run_at: RunAt) -> None:
     result = run_at(80, EXAMPLES, "compare", "riverton", "eastmoor", "kingsbridge")
     assert result.exit_code == 0, result.stderr
-    assert _uncropped(result.stdout)
-    # Piped, no area's name is broken across lines, in the headings or the cells.
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    # The spread fits in the compact style, no area's name broken, the median left out.
     spread = result.stdout.split("Indicators: the spread across areas")[1]
-    header = next(line for line in _table_lines(spread) if "No." in line)
-    assert "┃ Kingsbridge ┃ Riverton ┃ Eastmoor ┃ Low ┃ High ┃ Leading     ┃" in header
-    assert "│ Riverton,   │" in spread and "│ Kingsbridge │" in spread
+    header = spread.splitlines()[1]
+    assert header.split() == [
+        "No.", "Indicator", "Kingsbridge", "Riverton", "Eastmoor", "Low", "High", "Leading"
+    ]  # fmt: skip
+    assert (
+        "  5  Influential                   2         2         1    1     2  Riverton,  \n"
+        "     representation                                                  Kingsbridge\n"
+    ) in spread
     assert "Left out at this width: Median." in " ".join(spread.split())
 
 
-def test_gaps_at_80_columns_keeps_action_and_owner(run_at: RunAt) -> None:
+def test_gaps_at_80_columns_keeps_every_word_of_action_and_owner(run_at: RunAt) -> None:
     result = run_at(80, EXAMPLES / "riverton", "gaps")
     assert result.exit_code == 0, result.stderr
-    assert _uncropped(result.stdout)
-    header = next(line for line in _table_lines(result.stdout) if "Action" in line)
-    assert "Owner" in header
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    # Too many columns for 80: one block per indicator, each field labelled.
+    assert (
+        "1 Shared vision\n"
+        "  Score:   2\n"
+        "  Meaning: Good progress\n"
+        "  Aim:     3 (target)\n"
+        "  Gap:     1\n"
+        "  Action:  Take the statement to the police and crime commissioner's partnership\n"
+        "           board.\n"
+        "  Owner:   Compact Group chair\n"
+    ) in result.stdout
+    assert "…" not in result.stdout
 
 
 def test_gaps_show_what_each_score_means_where_there_is_room(run_at: RunAt) -> None:
     wide = run_at(130, EXAMPLES / "riverton", "gaps").stdout
-    assert "│   1 │ Shared vision           │     2 │ Good progress │ 3 (target) │" in wide
-    assert "Meaning" not in run_at(100, EXAMPLES / "riverton", "gaps").stdout
+    assert "│   1 │ Shared vision      │     2 │ Good progress │ 3 (target) │   1 │" in wide
+    narrower = run_at(100, EXAMPLES / "riverton", "gaps").stdout
+    assert "Meaning" not in narrower.split("Left out at this width")[0]
+    assert "Left out at this width: Meaning." in narrower
     markdown = run_at(80, EXAMPLES / "riverton", "gaps", "-f", "markdown").stdout
     assert "| 1 | Shared vision | 2 | Good progress | 3 (target) | 1 |" in markdown
 
 
-def test_piped_tables_keep_words_whole_even_if_wider(run_at: RunAt) -> None:
+def test_piped_tables_keep_words_whole_and_the_latest_periods(run_at: RunAt) -> None:
     result = run_at(80, EXAMPLES / "riverton", "trend")
-    header = next(line for line in _table_lines(result.stdout) if "No." in line)
-    assert "│ 2008-09 │ 2009-10 │ 2010-11 │ 2011-12 │ 2012-13 │ 2013-14 │" in header.replace(
-        "┃", "│"
-    )
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    header = result.stdout.split("Indicators by period")[1].splitlines()[1]
+    assert header.split() == [
+        "No.", "Indicator", "2009-10", "2010-11", "2011-12", "2012-13", "2013-14", "Latest"
+    ]  # fmt: skip
     assert "2012-1 " not in result.stdout
+    assert (
+        "Left out at this width: 1 earlier period (2008-09). Choose the periods with \n"
+        "--last N or --since PERIOD, or widen the terminal." in result.stdout
+    )
 
 
 def test_a_terminal_gets_tables_no_wider_than_itself() -> None:
@@ -108,3 +131,15 @@ def test_a_terminal_gets_tables_no_wider_than_itself() -> None:
         Console(file=out, width=80, force_terminal=True, color_system=None), trend_view(trend)
     )
     assert max(len(line) for line in out.getvalue().splitlines()) <= 80
+
+
+def test_score_says_it_left_the_theme_out_and_shows_it_in_blocks(run_at: RunAt) -> None:
+    table = run_at(100, EXAMPLES / "riverton", "score").stdout
+    assert "Theme" not in table.split("Left out at this width")[0].split("Themes")[0]
+    assert (
+        "Left out at this width: Theme. Widen the terminal, or use --format markdown or csv, "
+        "to see every \ncolumn." in table
+    )
+    blocks = run_at(60, EXAMPLES / "riverton", "score").stdout
+    assert "1 Shared vision\n  Theme:    Shared vision and the plan\n" in blocks
+    assert "Left out at this width" not in blocks

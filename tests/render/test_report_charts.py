@@ -11,6 +11,7 @@ from compactscore.load.repository import load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.render.board import radar_caption, trend_caption
 from compactscore.render.charts import _broken_path, radar_svg, trend_svg
+from compactscore.results import PeriodTotal
 
 RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 
@@ -130,4 +131,45 @@ def test_the_line_chart_caption_of_a_single_period() -> None:
     assert trend_caption(report).startswith(
         "The total in 2008-09, in points (solid blue line), each point labelled with the "
         "maximum and the percent."
+    )
+
+
+def thirty_periods() -> list[PeriodTotal]:
+    """Riverton's first period repeated over 30 years, the totals 20 to 49."""
+    first = riverton(upto=1).trend.periods[0]
+    return [
+        first.model_copy(
+            update={
+                "period": f"{year}-{(year + 1) % 100:02d}",
+                "total": 20 + i,
+                "percent": round((20 + i) * 100 / 51, 1),
+            }
+        )
+        for i, year in enumerate(range(1996, 2026))
+    ]
+
+
+def test_a_line_chart_of_30_periods_labels_its_ends_and_a_dozen_periods() -> None:
+    svg = trend_svg(thirty_periods())
+    root = ElementTree.fromstring(svg)
+    texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
+    values = [t.text for t in texts if "value" in t.get("class", "").split()]
+    # Only the first and the latest figures printed: 30 of them would print over each other.
+    assert values == ["20 of 51 (39.2%)", "49 of 51 (96.1%)"]
+    axis = [t for t in texts if "major" in t.get("class", "").split() and "-" in (t.text or "")]
+    assert [t.text for t in axis] == [
+        f"{year}-{(year + 1) % 100:02d}" for year in range(1998, 2026, 3)
+    ]
+    assert all(t.get("transform", "").startswith("rotate(320 ") for t in axis)  # slanted
+    assert dots(svg) == [30]  # every point still drawn, each with its tooltip
+    assert svg.count("<title>Total, ") == 30 or svg.count(":title>Total, ") == 30
+
+
+def test_the_caption_of_a_long_line_chart_says_which_points_are_labelled() -> None:
+    report = riverton()
+    report.trend.periods = thirty_periods()
+    assert trend_caption(report).startswith(
+        "The total in each period from 1996-97 to 2025-26, in points (solid blue line), the "
+        "first and the latest points labelled with the maximum and the percent (point at any "
+        "other for its figures)."
     )

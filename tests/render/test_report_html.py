@@ -54,7 +54,17 @@ def test_any_text_in_a_sheet_stays_text(evidence: str, action: str, owner: str) 
         for row in latest.rows
     ]
     hostile = latest.model_copy(update={"rows": rows})
-    plain = board_html(board_report_of([*sheets[:-1], latest], definition, "Riverton"))
+    # The same page with harmless words where the text is: an empty action means no action,
+    # and so no row in the action plan, whatever the text.
+    harmless = latest.model_copy(
+        update={
+            "rows": [
+                row.model_copy(update={"action": "x" if action.strip() else ""})
+                for row in latest.rows
+            ]
+        }
+    )
+    plain = board_html(board_report_of([*sheets[:-1], harmless], definition, "Riverton"))
     page = board_html(board_report_of([*sheets[:-1], hostile], definition, "Riverton"))
     assert tags_of(page) == tags_of(plain)
     if evidence.strip():

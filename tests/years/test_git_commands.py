@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from typer.testing import Result
 
 Invoke = Callable[..., Result]
 Sheet = Callable[[dict[int, str], str], str]
+Commit = Callable[[Path, dict[str, str], str, str, str], None]
 
 
 def totals(result: Result) -> list[tuple[str, int, int, str | None]]:
@@ -74,7 +76,7 @@ def test_history_lists_every_change_with_commit_author_and_message(
     scored_repo: Path, run: Invoke, make_sheet: Sheet
 ) -> None:
     (scored_repo / "scores" / "2011-12.csv").write_text(make_sheet({4: "3", 5: "0"}, "2"))
-    result = run(scored_repo, "history", "scores/2011-12.csv", "--format", "json")
+    result = run(scored_repo, "history", "scores/2011-12.csv", "--scores-only", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     entries = data["entries"]
@@ -106,7 +108,7 @@ def test_history_lists_every_change_with_commit_author_and_message(
 
 
 def test_history_table_shows_not_committed(scored_repo: Path, run: Invoke) -> None:
-    result = run(scored_repo, "history", "scores/2010-11.csv")
+    result = run(scored_repo, "history", "scores/2010-11.csv", "--scores-only")
     assert result.exit_code == 0
     assert "17 changes of score in 1 commit, oldest first" in result.stdout
     assert "Ann Coordinator" in result.stdout and "not committed" not in result.stdout
@@ -118,7 +120,9 @@ def test_history_follows_a_renamed_sheet(
 ) -> None:
     git_as(scored_repo, "mv", "scores/2011-12.csv", "scores/2011-2012.csv")
     git_as(scored_repo, "commit", "-q", "-m", "Name sheets in full", author="Bob Chair")
-    data = json.loads(run(scored_repo, "history", "scores/2011-2012.csv", "-f", "json").stdout)
+    data = json.loads(
+        run(scored_repo, "history", "scores/2011-2012.csv", "--scores-only", "-f", "json").stdout
+    )
     assert data["commits"] == 3 and data["uncommitted"] is False
     assert [e["message"] for e in data["entries"]][16:] == [
         "Scores 2011-12 agreed",
@@ -158,7 +162,7 @@ def test_history_of_an_untracked_file(scored_repo: Path, run: Invoke, make_sheet
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "scores/2013-14.csv: is not tracked by git, so it has no history yet. "
-        "Add and commit it: git add scores/2013-14.csv"
+        "Save it in the record: compactscore save -m 'Scores agreed at the meeting'"
     )
 
 
@@ -215,3 +219,42 @@ def test_a_revision_is_named_under_the_headline(scored_repo: Path, run: Invoke) 
     assert "Read as the files were at git revision HEAD~1." in markdown
     data = json.loads(run(scored_repo, "score", "--rev", "HEAD~1", "-f", "json").stdout)
     assert data["file"] == "HEAD~1:scores/2012-13.csv"
+
+
+def test_check_at_a_revision_reads_yaml_as_yaml(
+    scored_repo: Path, run: Invoke, make_commit: Commit
+) -> None:
+    config = run(scored_repo, "check", "--rev", "HEAD", "compactscore.yaml")
+    assert (config.exit_code, config.stdout) == (0, "Checked 1 file: 0 errors, 0 warnings.\n")
+    assert run(scored_repo, "check", "compactscore.yaml").stdout == config.stdout
+    bundled = (Path(__file__).parents[2] / "indicators" / "thriving_sector.yaml").read_text("utf-8")
+    broken = bundled.replace("  - id: shared-vision\n", "  - id: Shared Vision\n", 1)
+    make_commit(
+        scored_repo, {"ours.yaml": bundled}, "Our definition", "Ann Coordinator", "2013-07-01T10:00"
+    )
+    make_commit(scored_repo, {"ours.yaml": broken}, "Rename an id", "Bob Chair", "2013-07-02T10:00")
+    good = run(scored_repo, "check", "--rev", "HEAD~1", "ours.yaml")
+    assert (good.exit_code, good.stdout) == (0, "Checked 2 files: 0 errors, 0 warnings.\n")
+    bad = run(scored_repo, "check", "--rev", "HEAD", "ours.yaml")
+    assert bad.exit_code == 1
+    assert bad.stdout.startswith("HEAD:ours.yaml:")
+    assert "header" not in bad.stdout  # read as a definition, never as a sheet
+    assert run(scored_repo, "check", "ours.yaml").stdout.startswith("ours.yaml:")
+
+
+def test_history_keeps_the_whole_commit_message_at_80_columns(
+    scored_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from compactscore.cli import app
+
+    monkeypatch.chdir(scored_repo)
+    result = CliRunner().invoke(
+        app, ["history", "scores/2011-12.csv"], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.stderr
+    changes = result.stdout.split("\nChanges\n")[1]
+    # At 80 columns each change is a block; the reason for the change is all there.
+    assert re.search(r"\n  Message: +Correct indicator 4 for 2011-12\n", changes)
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_new_carries_words_marked_and_leaves_scores_empty(
     assert all(row["score"] == "" and row["target"] == "" for row in rows)
     assert rows[1]["evidence"] == "From 2012-13: Evidence 2."
     assert rows[1]["action"] == "From 2012-13: Action 2"
-    assert rows[1]["owner"] == "Owner 2"
+    assert rows[1]["owner"] == "From 2012-13: Owner 2"  # marked, for the group to review
     # The new sheet is valid as it is: every score waits to be agreed.
     assert run(repo, "check").exit_code == 0
     score = run(repo, "score", "--format", "json")
@@ -230,8 +231,8 @@ def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, run: Invoke) -
         "  README-scorecard.md\n"
         "README.md was already there, so it is left as it was; the scorecard's notes for "
         "the group are in README-scorecard.md.\n"
-        "Next: put the folder under git (git init, git add ., git commit), then fill in the "
-        "scores in scores/2024-25.csv and run 'compactscore score'.\n"
+        "Next: fill in the scores in scores/2024-25.csv and run 'compactscore score', then "
+        'keep the record with: compactscore save --init -m "Scores agreed at the meeting"\n'
     )
     assert (shared / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
     notes = (shared / "README-scorecard.md").read_text(encoding="utf-8")
@@ -272,10 +273,8 @@ def test_init_in_a_git_folder_says_to_commit(
     result = run(tmp_path, "init", "--period", "2024-25")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith(
-        "Next: commit the new files (git add compactscore.yaml scores/2024-25.csv "
-        "README-scorecard.md, "
-        "then git commit), fill in the scores in scores/2024-25.csv and run "
-        "'compactscore score'.\n"
+        "Next: fill in the scores in scores/2024-25.csv and run 'compactscore score', then "
+        'keep the record with: compactscore save -m "Scores agreed at the meeting"\n'
     )
 
 
@@ -319,7 +318,8 @@ def test_new_after_a_sheet_never_filled_in_names_the_period_its_words_carry(
     assert rows[1]["evidence"] == "From 2012-13: Evidence 2."  # written in 2012-13, so kept
     assert " ".join(result.stdout.split()) == (
         "Wrote scores/2014-15.csv: 17 indicators, scores empty. "
-        "Evidence and actions from 2012-13 are carried as a starting point, each marked "
+        "Evidence, open actions and owners from 2012-13 are carried as a starting point, each "
+        "marked "
         "'From 2012-13:'. Replace them with this period's as the group agrees them."
     )
 
@@ -338,7 +338,8 @@ def test_new_names_every_period_its_carried_words_come_from(
     assert rows[2]["evidence"] == "From 2013-14: Agreed in March."
     assert " ".join(result.stdout.split()) == (
         "Wrote scores/2014-15.csv: 17 indicators, scores empty. "
-        "Evidence and actions from 2012-13 and 2013-14 are carried as a starting point, each "
+        "Evidence, open actions and owners from 2012-13 and 2013-14 are carried as a starting "
+        "point, each "
         "marked 'From 2012-13:' or 'From 2013-14:'. Replace them with this period's as the "
         "group agrees them."
     )
@@ -352,3 +353,45 @@ def test_new_after_a_sheet_with_no_words_claims_nothing_carried(
     result = run(repo, "new", "2013-14")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "Wrote scores/2013-14.csv: 17 indicators, scores empty.\n"
+
+
+def test_new_carries_targets_and_only_open_actions_with_their_owners(
+    tmp_path: Path, run: Invoke
+) -> None:
+    sheet = (
+        "indicator,score,evidence,action,owner,target,status\n"
+        "1,2,Vision refreshed.,Ask the commissioner to sign,Compact Group chair,3,\n"
+        "2,2,Plan adopted.,Agree years two and three,Council lead,3,open\n"
+        "3,1,Poll run.,Repeat the poll,CVS,,done\n"
+        "4,1,Few networks.,Map the networks,Networks officer,2,Dropped\n"
+        "5,3,In place.,,,,\n"
+    )
+    repo = repository(tmp_path, {"2012-13.csv": sheet})
+    result = run(repo, "new", "2013-14")
+    assert result.exit_code == 0, result.stderr
+    rows = rows_of(repo / "scores" / "2013-14.csv")
+    carried = [(r["action"], r["owner"], r["target"]) for r in rows[:5]]
+    assert carried == [
+        ("From 2012-13: Ask the commissioner to sign", "From 2012-13: Compact Group chair", "3"),
+        ("From 2012-13: Agree years two and three", "From 2012-13: Council lead", "3"),
+        ("", "", ""),  # done: stays in 2012-13's sheet
+        ("", "", "2"),  # dropped, but the target stands
+        ("", "", ""),
+    ]
+    assert [r["evidence"] for r in rows[:2]] == [
+        "From 2012-13: Vision refreshed.",
+        "From 2012-13: Plan adopted.",
+    ]
+    assert (
+        "Targets are carried as set in 2012-13: the gap list measures against them until the "
+        "group sets new ones."
+    ) in " ".join(result.stdout.split())
+    # Scored again at 2, indicator 1 is still short of its carried target of 3.
+    path = repo / "scores" / "2013-14.csv"
+    text = path.read_text(encoding="utf-8-sig").replace(
+        "\n1,Shared vision,,", "\n1,Shared vision,2,"
+    )
+    path.write_text(text, encoding="utf-8")
+    gaps = run(repo, "gaps", "--format", "json")
+    first = json.loads(gaps.stdout)["gaps"][0]
+    assert (first["number"], first["aim"], first["aim_is_target"]) == (1, 3, True)

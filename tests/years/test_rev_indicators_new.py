@@ -153,7 +153,7 @@ def test_new_at_a_revision_names_the_period_after_the_latest_then_and_never_over
     assert (scored_repo / "scores" / "2012-13.csv").read_text(encoding="utf-8") == before
     forced = run(scored_repo, "new", "--rev", "HEAD~2", "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert "Evidence and actions from 2011-12 are carried" in forced.stdout
+    assert "Evidence, open actions and owners from 2011-12 are carried" in forced.stdout
     assert (scored_repo / "scores" / "2012-13.csv.bak").read_text(encoding="utf-8") == before
 
 

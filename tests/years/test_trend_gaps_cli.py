@@ -64,9 +64,13 @@ def test_trend_json_of_the_example(run: Invoke) -> None:
         ("2012-13", 30, 51, 58.8, "up"),
         ("2013-14", 23, 51, 45.1, "up"),
     ]
-    # 2013-14 is compared on what was scored: 23 of 33 = 69.7% against 58.8%.
+    # 2013-14 has 11 scored: on those 11, 23 points against 21 in 2012-13 (hand-added:
+    # 2,2,2,2,1,3,2,1,2,2,2), up by 2, though its total is 7 lower (30 to 23).
     assert data["periods"][-1]["scored_percent"] == 69.7
-    assert data["periods"][-1]["compared_on"] == "percent of scored"
+    assert data["periods"][-1]["compared_on"] == "scored in both"
+    travel = data["periods"][-1]["travel"]
+    figures = ("shared", "shared_before", "shared_after", "change", "total_change", "only_before")
+    assert [travel[key] for key in figures] == [11, 21, 23, 2, -7, 6]
     third = data["indicators"][2]
     assert (third["number"], third["id"]) == (3, "compact-measure")
     assert third["scores"] == {
@@ -172,11 +176,13 @@ def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, r
     result = run(folder, "trend")
     assert result.exit_code == 0, result.stderr
     headline = result.stdout.splitlines()[1]
-    assert headline == (
-        "Latest, 2014-15: nothing scored yet, 0 of 17 indicators scored (out of 51)."
-    )
+    assert headline == ("Latest, 2014-15: nothing scored yet, 0 of 17 scored (out of 51).")
     assert "0 out of 51" not in result.stdout
-    assert "│   23/51 │    -/51 │" in result.stdout  # the total row of the indicators
+    # The total row of the indicators (the compact style, borderless, fits 100 columns).
+    assert (
+        "     Total                       20/51    27/51    31/48    25/51    30/51    23/51     -/51"
+        in result.stdout
+    )
 
 
 def test_trend_csv_leaves_the_total_of_a_period_with_nothing_scored_empty(
@@ -191,5 +197,5 @@ def test_trend_csv_leaves_the_total_of_a_period_with_nothing_scored_empty(
     assert lines[-4:-1] == [
         ",,total,20,27,31,25,30,23,,",
         ",,max,51,51,48,51,51,51,51,",
-        ",,percent,39.2,52.9,64.6,49,58.8,45.1,,",
+        ",,percent,39.2,52.9,64.6,49.0,58.8,45.1,,",
     ]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from compactscore.load.sheet_layout import resolved_keys
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
 from compactscore.results import Agreement, Disagreement
 
@@ -22,7 +21,7 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
             continue
         compared.append(_views(indicator, row, definition))
     differ = [item for item in compared if item.difference]
-    present = {re.sub(r"[\s\-]+", "_", column.strip().lower()) for column in sheet.columns}
+    present = set(resolved_keys(tuple(sheet.columns))[0])
     return Agreement(
         area=area,
         period=sheet.period_label,
@@ -39,8 +38,16 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
 
 
 def disagreements_of(sheet: Sheet, definition: Definition) -> list[Disagreement]:
-    """Indicators whose sector and public scores differ, in the order to discuss them."""
-    return agreement_of(sheet, definition).disagreements
+    """Indicators to discuss, in order: the sides' scores differ, or the agreed one is outside."""
+    return to_discuss(agreement_of(sheet, definition))
+
+
+def to_discuss(agreement: Agreement) -> list[Disagreement]:
+    """The disagreements, largest first, then agreed scores outside views that matched."""
+    differ = {item.number for item in agreement.disagreements}
+    return agreement.disagreements + [
+        item for item in agreement.outside_views if item.number not in differ
+    ]
 
 
 def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreement:
@@ -55,9 +62,14 @@ def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreeme
         public_score=row.public_score,
         difference=high - low,
         score=row.score,
-        outside_views=row.score is not None and not low <= row.score <= high,
+        # Both sides gave a score and the group agreed n/a: that is outside both views too.
+        outside_views=(
+            row.state is ScoreState.NOT_APPLICABLE
+            or (row.score is not None and not low <= row.score <= high)
+        ),
+        state=row.state,
         prompts=indicator.prompts,
-        sector_label=scale.label(row.sector_score),
-        public_label=scale.label(row.public_score),
-        score_label=scale.label(row.score),
+        sector_label=indicator.meaning(row.sector_score, scale),
+        public_label=indicator.meaning(row.public_score, scale),
+        score_label=indicator.meaning(row.score, scale),
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel
 
+from compactscore.analysis.actions import actions_of, overdue_first
 from compactscore.analysis.agree import disagreements_of
 from compactscore.analysis.gaps import gaps_of
 from compactscore.analysis.score import score_sheet
 from compactscore.analysis.trend import trend_of
 from compactscore.models import Definition, Sheet
+from compactscore.plan import ActionItem
 from compactscore.results import Disagreement, GapList, Scorecard, Trend
 
 
@@ -27,6 +31,9 @@ class BoardReport(BaseModel):
     disagreements: list[Disagreement]
     files: list[str]
     revision: str | None = None
+    warnings: list[str] = []  # what check warns about the sheets, as check says it
+    today: str = ""  # the day overdue actions are counted from
+    actions: list[ActionItem] = []  # the period's actions: open (overdue first), done, dropped
 
 
 def board_report_of(
@@ -34,8 +41,10 @@ def board_report_of(
     definition: Definition,
     area: str = "",
     revision: str | None = None,
+    today: date | None = None,
 ) -> BoardReport:
     """The report on the last of sheets sorted oldest first; the earlier ones give the trend."""
+    today = today or date.today()
     sheet = sheets[-1]
     before = sheets[-2] if len(sheets) > 1 else None
     card = score_sheet(sheet, definition, before, area=area)
@@ -55,4 +64,6 @@ def board_report_of(
         disagreements=disagreements_of(sheet, definition),
         files=[item.path for item in sheets],
         revision=revision,
+        today=today.isoformat(),
+        actions=overdue_first(actions_of(sheet, definition, today)),
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
-from compactscore.changes import ScoreChange, SheetDiff
-from compactscore.models import Definition, Row, ScoreState, Sheet
+from compactscore.changes import HistoryEntry, ScoreChange, SheetDiff, WordChange
+from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
 
-FIELDS = ("evidence", "action", "owner", "target")
+# The cells beside the score whose changes are part of the record, in the order shown.
+FIELDS = ("evidence", "action", "owner", "target", "due", "status")
 
 
 def score_text(row: Row | None) -> str:
@@ -21,16 +22,26 @@ def score_text(row: Row | None) -> str:
 def changes_between(
     before: Sheet | None, after: Sheet, definition: Definition, fields: bool = True
 ) -> list[ScoreChange]:
-    """Indicators whose score changed (and, with ``fields``, whose other columns changed)."""
+    """Indicators whose score changed (and, with ``fields``, whose other columns changed).
+
+    Between two periods, words 'compactscore new' carried from the earlier one
+    ("From 2013-14: ...") are the same words, not a change.
+    """
     earlier = {definition.lineage(row.indicator): row for row in before.rows} if before else {}
+    since = before.period_label if before and before.period != after.period else None
     found = []
     for indicator in definition.in_force(after.version):
         row = after.row_for(indicator.id)
         old = earlier.get(definition.lineage(indicator.id))
         old_score, new_score = score_text(old), score_text(row)
-        changed = [name for name in FIELDS if fields and _field(old, name) != _field(row, name)]
-        if old_score == new_score and not changed:
+        words = [
+            WordChange(column=name, before=_field(old, name), after=_field(row, name))
+            for name in (FIELDS if fields else ())
+            if _field(old, name) != _carried_back(_field(row, name), since)
+        ]
+        if old_score == new_score and not words:
             continue
+        replaced = _replaced(old, indicator.id, definition)
         found.append(
             ScoreChange(
                 number=indicator.number,
@@ -39,18 +50,25 @@ def changes_between(
                 before=old_score,
                 after=new_score,
                 change=_difference(old, row),
-                fields=changed,
+                fields=[word.column for word in words],
+                words=words,
+                replaced_id=replaced.id if replaced else "",
+                replaced_title=replaced.title if replaced else "",
             )
         )
     return found
 
 
 def diff_of(
-    before: Sheet, after: Sheet, definition: Definition, before_name: str, after_name: str
+    before: Sheet,
+    after: Sheet,
+    definition: Definition,
+    before_name: str,
+    after_name: str,
+    scores_only: bool = False,
 ) -> SheetDiff:
-    """Two sheets compared: their totals and every indicator that changed."""
-    same_period = before.period == after.period
-    changes = changes_between(before, after, definition, fields=same_period)
+    """Two sheets compared: their totals and every indicator whose score or words changed."""
+    changes = changes_between(before, after, definition, fields=not scores_only)
     old, new = score_sheet(before, definition), score_sheet(after, definition)
     return SheetDiff(
         before=before_name,
@@ -61,12 +79,58 @@ def diff_of(
         after_max=new.max,
         changes=changes,
         unchanged=len(new.indicators) - len(changes),
+        scores_only=scores_only,
     )
 
 
+def _replaced(old: Row | None, now: str, definition: Definition) -> Indicator | None:
+    """The earlier indicator whose line this one continues, when the two differ."""
+    if old is None or old.indicator == now:
+        return None
+    return next((i for i in definition.indicators if i.id == old.indicator), None)
+
+
+def history_entries(
+    change: ScoreChange, commit: str, date: str, author: str, message: str
+) -> list[HistoryEntry]:
+    """One entry per cell an indicator's change touched: its score first, then its words."""
+    made = {"commit": commit, "date": date, "author": author, "message": message}
+    which = {"number": change.number, "id": change.id, "title": change.title}
+    entries = []
+    if change.before != change.after:
+        entries.append(
+            HistoryEntry(
+                **made, **which, before=change.before, after=change.after, change=change.change
+            )
+        )
+    for word in change.words:
+        entries.append(
+            HistoryEntry(
+                **made,
+                **which,
+                column=word.column,
+                before=word.before,
+                after=word.after,
+                change=None,
+            )
+        )
+    return entries
+
+
+def _carried_back(text: str, since: str | None) -> str:
+    """Words as written in the period they were carried from, without the mark, or as they are."""
+    if since is not None and text.startswith(carried_mark(since)):
+        return text[len(carried_mark(since)) :]
+    return text
+
+
 def _field(row: Row | None, name: str) -> str:
-    value = getattr(row, name) if row is not None else None
+    # A row not there yet reads as an empty one: its status is open, as an empty cell's is.
+    value = getattr(row if row is not None else _EMPTY, name)
     return "" if value is None else str(value)
+
+
+_EMPTY = Row(line=0, indicator="")
 
 
 def _difference(before: Row | None, after: Row | None) -> int | None:

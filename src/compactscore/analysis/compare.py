@@ -97,6 +97,7 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
         percent=card.percent,
         scored=card.scored,
         count=card.count,
+        not_applicable=card.not_applicable,
         shared_total=shared_total,
         shared_max=shared_max,
         shared_percent=percent_of(shared_total, shared_max),
@@ -109,6 +110,7 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
         previous_period=before.period if before else None,
         change=before.change if before else None,
         compared_on=before.compared_on if before else None,
+        travel=before,
     )
 
 

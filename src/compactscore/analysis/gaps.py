@@ -40,4 +40,6 @@ def gaps_of(card: Scorecard) -> GapList:
         gaps=gaps,
         not_scored=[i for i in card.indicators if i.state is ScoreState.NOT_SCORED],
         previous_period=card.previous.period if card.previous else None,
+        travel=card.previous,
+        fell=[i.number for i in card.indicators if i.change is not None and i.change < 0],
     )

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from compactscore.analysis.direction import travel_between
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
-from compactscore.results import Comparison, Direction, IndicatorScore, Scorecard, ThemeScore
+from compactscore.results import Comparison, IndicatorScore, Scorecard, ThemeScore
 
 
 def percent_of(total: int, maximum: int) -> float:
-    """A total as a percentage of its maximum, to one decimal place (0 when nothing counts)."""
-    return round(100 * total / maximum, 1) if maximum else 0.0
+    """A total as a percentage of its maximum, to one decimal place (0 when nothing counts).
 
-
-def direction_of(before: float, after: float) -> Direction:
-    """Up, down or level, from one value to the next."""
-    if after > before:
-        return Direction.UP
-    if after < before:
-        return Direction.DOWN
-    return Direction.LEVEL
+    Rounded as a spreadsheet rounds: half away from zero, on the exact fraction (27 of
+    48 is 56.25%, shown as 56.3%), in whole tenths so that no float rounding creeps in.
+    """
+    if not maximum:
+        return 0.0
+    tenths, rest = divmod(abs(1000 * total), abs(maximum))
+    if 2 * rest >= abs(maximum):
+        tenths += 1
+    negative = (total < 0) != (maximum < 0)
+    return (-tenths if negative else tenths) / 10
 
 
 def score_sheet(
@@ -48,39 +50,20 @@ def score_sheet(
         **card,
     )
     if previous is not None:
-        scorecard.previous = compare_totals(score_sheet(previous, definition), scorecard)
+        before_card = score_sheet(previous, definition)
+        scorecard.previous = comparison_of(before_card, scorecard, definition)
     return scorecard
 
 
-def compare_totals(before: Scorecard, after: Scorecard) -> Comparison:
-    """The direction of travel of the aggregate, like with like.
-
-    When both periods are fully scored out of the same maximum the totals are
-    compared; otherwise the percentages of what was scored, and it says so.
-    """
-    complete = (
-        before.max == after.max
-        and before.scored + before.not_applicable == before.count
-        and after.scored + after.not_applicable == after.count
-    )
-    direction: Direction | None
-    if not before.scored or not after.scored:
-        # Nothing scored is not a score of 0: there is no direction to tell yet.
-        direction, on = None, "nothing scored"
-    elif complete:
-        direction, on = direction_of(before.total, after.total), "total"
-    else:
-        direction = direction_of(before.scored_percent or 0.0, after.scored_percent or 0.0)
-        on = "percent of scored"
+def comparison_of(before: Scorecard, after: Scorecard, definition: Definition) -> Comparison:
+    """The direction of travel from ``before`` to ``after``, with the earlier period's figures."""
+    travel = travel_between(before, after, definition.lineage)
     return Comparison(
-        period=before.period,
+        **travel.model_dump(),
         total=before.total,
         max=before.max,
         percent=before.percent,
         scored_percent=before.scored_percent,
-        change=after.total - before.total if direction is not None else None,
-        direction=direction,
-        compared_on=on,
     )
 
 
@@ -106,7 +89,7 @@ def _indicator_score(
         theme_title=definition.theme_title(indicator.theme),
         score=row.score,
         max=scale.max,
-        label=scale.label(row.score),
+        label=indicator.meaning(row.score, scale),
         state=row.state,
         evidence=row.evidence,
         action=row.action,
@@ -147,4 +130,5 @@ def _theme_score(theme_id: str, title: str, indicators: list[IndicatorScore]) ->
         max=sum(i.max for i in counted),
         scored=len(scored),
         count=len(indicators),
+        not_applicable=len(indicators) - len(counted),
     )

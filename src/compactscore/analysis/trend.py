@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from compactscore.analysis.score import compare_totals, direction_of, score_sheet
+from compactscore.analysis.direction import sign_of, travel_between
+from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
-from compactscore.periods import Period
+from compactscore.periods import Period, parse_period
 from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
 
 RETIRED = "retired"
@@ -16,7 +17,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
     cards = [score_sheet(sheet, definition) for sheet in sheets]
     periods = []
     for position, card in enumerate(cards):
-        comparison = compare_totals(cards[position - 1], card) if position else None
+        travel = travel_between(cards[position - 1], card, definition.lineage) if position else None
         periods.append(
             PeriodTotal(
                 period=card.period,
@@ -29,9 +30,10 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
                 count=card.count,
                 scored_max=card.scored_max,
                 scored_percent=card.scored_percent,
-                direction=comparison.direction if comparison else None,
-                compared_on=comparison.compared_on if comparison else None,
+                direction=travel.direction if travel else None,
+                compared_on=travel.compared_on if travel else None,
                 not_applicable=card.not_applicable,
+                travel=travel,
             )
         )
     lines: dict[str, IndicatorTrend] = {}
@@ -102,4 +104,39 @@ def _latest_direction(line: IndicatorTrend, labels: list[str]) -> Direction | No
     before, after = line.scores[labels[-2]], line.scores[labels[-1]]
     if before is None or after is None:
         return None
-    return direction_of(before, after)
+    return sign_of(after - before)
+
+
+def trend_from(trend: Trend, first: str) -> Trend:
+    """The trend from one period on: directions still compare with the period before it.
+
+    Lines of indicators retired or not yet in force all through the kept periods go.
+    """
+    labels = [period.period for period in trend.periods]
+    kept = labels[labels.index(first) :]
+    lines = []
+    for line in trend.indicators:
+        states = {label: line.states[label] for label in kept}
+        if all(state in (NOT_IN_FORCE, RETIRED) for state in states.values()):
+            continue
+        lines.append(
+            line.model_copy(
+                update={
+                    "ids": {label: id_ for label, id_ in line.ids.items() if label in kept},
+                    "scores": {label: line.scores[label] for label in kept},
+                    "states": states,
+                }
+            )
+        )
+    return trend.model_copy(
+        update={
+            "periods": [period for period in trend.periods if period.period in kept],
+            "indicators": lines,
+            "missing": [label for label in trend.missing if _later(label, first)],
+        }
+    )
+
+
+def _later(label: str, first: str) -> bool:
+    after, start = parse_period(label), parse_period(first)
+    return after is not None and start is not None and start < after

@@ -9,14 +9,24 @@ from rich.console import Console
 
 from compactscore.commands.check_rev import RevisionChecker
 from compactscore.commands.common import definition_for, out_console
-from compactscore.errors import CompactscoreError, Problem, Severity, errors_in
+from compactscore.controls import escape_controls
+from compactscore.errors import (
+    CompactscoreError,
+    Problem,
+    Severity,
+    errors_in,
+    more_not_shown,
+    shown_problems,
+)
 from compactscore.load.definition import load_definition
 from compactscore.load.paths import shown_folder, shown_path
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import sheet_problems
+from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.options import CheckFormat
 from compactscore.periods import period_of_file
+from compactscore.render.console import write_raw
 from compactscore.render.words import plural
 
 
@@ -49,15 +59,14 @@ class _Checker:
         self.files = 0
         self.unchecked = 0  # sheets whose config or definition is broken
         self._seen: set[str] = set()
+        self._reported: set[Problem] = set()
         self._repositories: dict[Path, Repository | None] = {}
         # Per folder of sheets: its real path, and its definition or the error finding it.
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
-        if not path.exists():
-            self.problems.append(
-                Problem(str(path), None, "does not exist.", "Check the name and the folder.")
-            )
+        if not path.exists() and not path.is_symlink():  # a broken link is read, and named
+            self._add(Problem(str(path), None, "does not exist.", "Check the name and the folder."))
         elif path.is_dir():
             self._check_folder(path)
         elif path.name == CONFIG_NAME:
@@ -79,11 +88,11 @@ class _Checker:
         for path, parent, is_link in sheets:
             self._check_sheet(path, parent, is_link)
         if not sheets and not config.is_file():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_folder(folder),
                     None,
-                    f"holds no score files (.csv) and no {CONFIG_NAME}, so nothing was checked.",
+                    f"holds no score files (.csv, .xlsx, .ods) and no {CONFIG_NAME}, so nothing was checked.",
                     "Name the files or the folder to check, or run check in the scorecard "
                     "repository.",
                     Severity.WARNING,
@@ -98,32 +107,41 @@ class _Checker:
         repository = self._repository(folder)
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
-                if path.suffix.lower() != ".csv" and period_of_file(path.name) is not None:
-                    self.problems.append(
+                if not is_sheet(path.name) and period_of_file(path.name) is not None:
+                    self._add(
                         Problem(
                             shown_path(path),
                             None,
-                            "is named for a period but is not a CSV file, so no command reads it.",
-                            f"Save it from the spreadsheet as CSV ({path.stem}.csv), then move "
-                            "this one out of the scores folder.",
+                            "is named for a period but is neither a CSV file nor a workbook "
+                            "(.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it.",
+                            f"Save it from the spreadsheet as CSV ({path.stem}.csv) or as a "
+                            f"workbook ({path.stem}.xlsx), then move this one out of the scores "
+                            "folder.",
                             Severity.WARNING,
                         )
                     )
         if repository is not None and not repository.sheet_paths():
-            self.problems.append(
+            self._add(
                 Problem(
                     shown_path(repository.config_path),
                     None,
                     f"its scores folder ({shown_folder(repository.scores_dir)}) holds no sheet "
                     "named for a period, so the other commands will find none.",
-                    "Set 'scores:' to the folder of the CSV files, or add one with "
+                    "Set 'scores:' to the folder of the sheets, or add one with "
                     "'compactscore new PERIOD'.",
                     Severity.WARNING,
                 )
             )
 
+    def _add(self, problems: Problem | list[Problem]) -> None:
+        # A set beside the list: asking the list whether a problem is in it made a
+        # definition with thousands of problems quadratic in a folder of sheets.
+        new = problems if isinstance(problems, list) else [problems]
+        self.problems.extend(new)
+        self._reported.update(new)
+
     def _once(self, path: Path, load: object) -> None:
-        key = str(path.resolve())
+        key = os.path.realpath(path)  # never raises, even for a link that loops
         if key in self._seen:
             return
         self._seen.add(key)
@@ -131,7 +149,7 @@ class _Checker:
         try:
             load()  # type: ignore[operator]
         except CompactscoreError as error:
-            self.problems.extend(error.problems)
+            self._add(error.problems)
 
     def _repository(self, folder: Path) -> Repository | None:
         key = folder.resolve()
@@ -159,24 +177,22 @@ class _Checker:
         if is_link is None:
             is_link = path.is_symlink()
         # The sheet's real path, so a file named twice (or by a link) is checked once.
-        key = str(path.resolve()) if is_link else os.path.join(real_folder, path.name)
+        key = os.path.realpath(path) if is_link else os.path.join(real_folder, path.name)
         if key in self._seen:
             return
         if isinstance(definition, CompactscoreError):
             # The config or definition is broken: report it once, not per sheet.
-            for problem in definition.problems:
-                if problem not in self.problems:
-                    self.problems.append(problem)
+            self._add([problem for problem in definition.problems if problem not in self._reported])
             self._seen.add(key)
             self.unchecked += 1
             return
         self._seen.add(key)
         self.files += 1
-        self.problems.extend(sheet_problems(path, definition, shown=str(path)))
+        self._add(sheet_problems(path, definition, shown=str(path)))
 
 
 def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
-    """Each ``*.csv`` below a folder in path order, with its folder and whether it is a link.
+    """Each sheet (``*.csv``, ``*.xlsx``, ...) below a folder in path order, with its folder and whether it is a link.
 
     Hidden files and folders (.git and the like) are never entered, nor are linked
     folders. A national collection holds thousands of sheets: the folder entries
@@ -193,10 +209,10 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
             continue  # a folder that cannot be listed is passed over, as os.walk does
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith((".", "~$")):
+                continue  # hidden, or the owner file Excel keeps beside a workbook it has open
             is_link = entry.is_symlink()
-            if name.endswith(".csv"):
+            if name.endswith(SHEET_ENDINGS):
                 found.append(((*parts, name), base / name, base, is_link))
             if not is_link and _is_folder(entry):
                 pending.append((base / name, (*parts, name)))
@@ -211,25 +227,19 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
-SHOWN_PER_FILE = 50  # past this, a file is broken as a whole: more lines only bury the others
-
-
 def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
-    for problem, hidden in _shown_problems(checker.problems):
+    for problem, hidden in shown_problems(checker.problems):
         if hidden:
-            line = (
-                f"{problem.file}: {plural(hidden, 'more problem')} not shown; "
-                "fix the first ones and check again."
-            )
+            line = more_not_shown(problem, hidden)
             if output is CheckFormat.GITHUB:
-                console.file.write(line + "\n")
+                write_raw(console, line + "\n")
             else:
-                console.print(line, markup=False, soft_wrap=True)
+                console.print(_fitted(console, line), markup=False, soft_wrap=True)
         elif output is CheckFormat.GITHUB:
-            console.file.write(_annotation(problem) + "\n")
+            write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
-            console.print(str(problem), style=style, markup=False, soft_wrap=True)
+            console.print(_fitted(console, str(problem)), style=style, markup=False, soft_wrap=True)
     errors = len(errors_in(checker.problems))
     warnings = len(checker.problems) - errors
     summary = (
@@ -242,36 +252,39 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             "definition it uses is fixed."
         )
     if output is CheckFormat.GITHUB:
-        console.file.write(summary + "\n")
+        write_raw(console, summary + "\n")
     else:
         console.print(
-            summary, style="bold red" if errors else "bold green", markup=False, soft_wrap=True
+            _fitted(console, summary),
+            style="bold red" if errors else "bold green",
+            markup=False,
+            soft_wrap=True,
         )
 
 
-def _shown_problems(problems: list[Problem]) -> list[tuple[Problem, int]]:
-    """The problems to print, each with 0, and after a file's first 50 one line counting the rest."""
-    counts: dict[str, int] = {}
-    for problem in problems:
-        counts[problem.file] = counts.get(problem.file, 0) + 1
-    shown: list[tuple[Problem, int]] = []
-    seen: dict[str, int] = {}
-    for problem in problems:
-        seen[problem.file] = seen.get(problem.file, 0) + 1
-        if seen[problem.file] <= SHOWN_PER_FILE:
-            shown.append((problem, 0))
-        elif seen[problem.file] == SHOWN_PER_FILE + 1:
-            shown.append((problem, counts[problem.file] - SHOWN_PER_FILE))
-    return shown
+def _fitted(console: Console, line: str) -> str:
+    """A problem as one line for a pipe (FILE:LINE: for grep and editors), wrapped on a terminal.
+
+    On a terminal the lines after the first are indented, so each problem still
+    starts at the left edge with its FILE:LINE.
+    """
+    if not console.is_terminal:
+        return line
+    from compactscore.render.text import hanging
+
+    return hanging(line, console.width)
 
 
 def _annotation(problem: Problem) -> str:
     """A GitHub Actions annotation: ``::error file=F,line=L::message``."""
     kind = "warning" if problem.severity is Severity.WARNING else "error"
-    where = f"file={_escape_property(problem.file)}"
+    where = f"file={_escape_property(escape_controls(problem.file))}"
     if problem.line:
         where += f",line={problem.line}"
-    text = f"{problem.message} {problem.fix}".strip()
+    # A CI log shows colours and links as a terminal does: the text is escaped as a message is.
+    text = escape_controls(f"{problem.message} {problem.fix}".strip())
+    if problem.place:  # a workbook's sheet and cell: its row alone does not say where
+        text = f"{escape_controls(problem.place)}: {text}"
     return f"::{kind} {where}::{_escape_data(text)}"
 
 
@@ -281,3 +294,10 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def problems_in(folder: Path) -> list[Problem]:
+    """Every problem check finds in a scorecard folder: its config, definition and sheets."""
+    checker = _Checker(None)
+    checker.check_path(folder)
+    return checker.problems

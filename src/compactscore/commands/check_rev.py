@@ -6,7 +6,10 @@ from pathlib import Path
 
 from compactscore.commands.sources import Sources, open_sources
 from compactscore.errors import CompactscoreError, Problem, UsageError
+from compactscore.load.repository import CONFIG_NAME
 from compactscore.load.sheet import read_sheet
+
+YAML_ENDINGS = (".yaml", ".yml")
 
 
 class RevisionChecker:
@@ -31,8 +34,13 @@ class RevisionChecker:
             return
         if sources.repository is not None:
             self.files += 1  # the config
-        sheets = [path for path in paths if not path.is_dir()]
-        if not sheets:
+        files = [path for path in paths if not path.is_dir()]
+        # YAML named is a config or a definition, read as YAML as plain check reads it.
+        for path in files:
+            if path.suffix.lower() in YAML_ENDINGS:
+                self._check_yaml(sources, path)
+        sheets = [path for path in files if path.suffix.lower() not in YAML_ENDINGS]
+        if not files:
             try:
                 sheets = [path for _, path in sources.sheet_paths()]
             except CompactscoreError as error:
@@ -41,15 +49,35 @@ class RevisionChecker:
         for path in sheets:
             self._check_sheet(sources, path)
 
+    def _check_yaml(self, sources: Sources, path: Path) -> None:
+        """A config or a definition as it was at the revision."""
+        from compactscore.load.definition import parse_definition
+        from compactscore.load.revision import relative, repository_at, text_at
+
+        assert sources.git_root is not None and sources.commit is not None
+        repository = sources.repository
+        if repository is not None and path.resolve() == repository.config_path.resolve():
+            return  # read, and counted, with the sources
+        self.files += 1
+        try:
+            if path.name == CONFIG_NAME:
+                repository_at(path, sources.git_root, sources.commit, self.rev)
+            else:
+                name = relative(sources.git_root, path)
+                shown = sources.shown(path)
+                parse_definition(text_at(sources.git_root, sources.commit, name, shown), shown)
+        except CompactscoreError as error:
+            self.problems.extend(error.problems)
+
     def _check_sheet(self, sources: Sources, path: Path) -> None:
-        from compactscore.load.revision import relative, text_at
+        from compactscore.load.revision import relative, sheet_at
 
         assert sources.git_root is not None and sources.commit is not None
         shown = sources.shown(path)
         self.files += 1
         try:
             name = relative(sources.git_root, path)
-            text = text_at(sources.git_root, sources.commit, name, shown)
+            text = sheet_at(sources.git_root, sources.commit, name, shown)
         except CompactscoreError as error:
             self.problems.extend(error.problems)
             return

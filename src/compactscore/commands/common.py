@@ -21,8 +21,25 @@ from compactscore.render.view import View
 
 
 def out_console() -> Console:
-    """The console results are printed to: colour only on a terminal, NO_COLOR honoured."""
-    return Console(highlight=False, soft_wrap=False)
+    """The console results are printed to: colour only on a terminal, NO_COLOR honoured.
+
+    Its width is COLUMNS when set, else the terminal's; piped or written to a file,
+    80, whatever terminal the other streams are on.
+    """
+    from compactscore.render.console import make_console
+
+    return make_console(width=output_width())
+
+
+def output_width() -> int | None:
+    """COLUMNS, else None (the terminal's own width) on a terminal, else 80."""
+    import os
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if sys.stdout.isatty() else 80
 
 
 def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
@@ -45,6 +62,8 @@ def emit(
     view: View,
     output: OutputFormat,
     rev: str | None = None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> None:
     """Print a result in the chosen format; every format comes from the same result.
 
@@ -54,7 +73,9 @@ def emit(
     if rev is not None:
         said = escape(f"Read as the files were at git revision {rev}.")
         view = replace(view, headline=[*view.headline, said])
-    if output is OutputFormat.JSON:
+    if to is not None or output is OutputFormat.XLSX:
+        _write_file(console, result, view, output, to, force)
+    elif output is OutputFormat.JSON:
         text = result.model_dump_json(indent=2) if isinstance(result, BaseModel) else str(result)
         _write(console, text + "\n")
     elif output is OutputFormat.CSV:
@@ -65,10 +86,66 @@ def emit(
         print_view(console, view)
 
 
+_ENDINGS = {
+    ".xlsx": OutputFormat.XLSX,
+    ".csv": OutputFormat.CSV,
+    ".json": OutputFormat.JSON,
+    ".md": OutputFormat.MARKDOWN,
+    ".markdown": OutputFormat.MARKDOWN,
+}
+
+
+def _write_file(
+    console: Console,
+    result: BaseModel | Any,
+    view: View,
+    output: OutputFormat,
+    to: Path | None,
+    force: bool,
+) -> None:
+    """Write a result to a file: a workbook of its tables, CSV for Excel, JSON or Markdown."""
+    if to is None:
+        raise usage(
+            "a workbook is written to a file, not to the screen.",
+            "Name the file with -o, such as -o trend.xlsx (trend, gaps, compare and report "
+            "take -o).",
+        )
+    if output is OutputFormat.TABLE:
+        named = _ENDINGS.get(to.suffix.lower())
+        if named is None:
+            raise usage(
+                f"{to}: the file's ending chooses what is written, and it is not one of "
+                ".xlsx, .csv, .json or .md.",
+                "Name the file with one of them, or choose with --format.",
+            )
+        output = named
+    from compactscore.load.files import write_file
+    from compactscore.render.sheetfile import EXCEL_UTF8_SIGNATURE
+
+    content: str | bytes
+    if output is OutputFormat.XLSX:
+        from compactscore.render.workbook import tables_workbook
+
+        content = tables_workbook([*view.grids, replace(view.data, title="Data")])
+    elif output is OutputFormat.JSON:
+        text = result.model_dump_json(indent=2) if isinstance(result, BaseModel) else str(result)
+        content = text + "\n"
+    elif output is OutputFormat.CSV:
+        content = EXCEL_UTF8_SIGNATURE + to_csv(view.data)  # so Excel reads it as UTF-8
+    else:
+        content = to_markdown(view)
+    backup = write_file(to, content, force=force)
+    console.print(f"Wrote {to}.", markup=False, highlight=False)
+    if backup is not None:
+        console.print(f"The file it replaced is kept as {backup}.", markup=False, highlight=False)
+
+
 def _write(console: Console, text: str) -> None:
-    # Machine formats go out untouched: no wrapping, no markup, no colour.
-    console.file.write(text)
-    console.file.flush()
+    # Machine formats go out untouched: no wrapping, no markup, no colour; only a
+    # terminal gets their control characters escaped.
+    from compactscore.render.console import write_raw
+
+    write_raw(console, text)
 
 
 def warn_if_before_the_definition(

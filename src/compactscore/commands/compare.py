@@ -16,7 +16,12 @@ from compactscore.render.compare import comparison_view
 
 
 def run_compare(
-    folders: list[Path], output: OutputFormat, period_text: str | None, rev: str | None = None
+    folders: list[Path],
+    output: OutputFormat,
+    period_text: str | None,
+    rev: str | None = None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> int:
     """Compare the areas' scorecards for their latest common period, or the one asked for.
 
@@ -57,7 +62,7 @@ def run_compare(
         before = previous_of(sources, path, sheet)
         areas.append(AreaSheets(name, repository.definition, sheet, before))
     comparison = compare_areas(areas)
-    emit(out_console(), comparison, comparison_view(comparison), output, rev)
+    emit(out_console(), comparison, comparison_view(comparison), output, rev, to, force)
     return 0
 
 

@@ -10,6 +10,7 @@ from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import Sources, open_sources
 from compactscore.load.paths import typed_from_here
 from compactscore.load.repository import find_config
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Sheet
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
@@ -28,6 +29,7 @@ def run_diff(
     output: OutputFormat,
     indicators: Path | None,
     rev: str | None,
+    scores_only: bool = False,
 ) -> int:
     """Compare two periods (files or period names), or one file at two revisions."""
     if file is not None:
@@ -47,13 +49,13 @@ def run_diff(
             # A copy against the sheet, say: the file names tell them apart where periods cannot.
             names = (sources.shown(Path(first)), sources.shown(Path(second)))
         definition = sources.definition
-    diff = diff_of(before, after, definition, *names)
+    diff = diff_of(before, after, definition, *names, scores_only=scores_only)
     emit(out_console(), diff, diff_view(diff), output)
     return 0
 
 
 def _is_file(name: str) -> bool:
-    return Path(name).suffix.lower() == ".csv"
+    return is_sheet(name)
 
 
 def _home_of(first: str, second: str) -> Path:

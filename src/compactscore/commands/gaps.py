@@ -13,12 +13,17 @@ from compactscore.render.gaps import gaps_view
 
 
 def run_gaps(
-    file: Path | None, output: OutputFormat, indicators: Path | None, rev: str | None
+    file: Path | None,
+    output: OutputFormat,
+    indicators: Path | None,
+    rev: str | None,
+    to: Path | None = None,
+    force: bool = False,
 ) -> int:
     """The gap list of one period (the repository's latest when none is named)."""
     sources, file, sheet = open_sheet(file, indicators, rev)
     previous = previous_of(sources, file, sheet)
     card = score_sheet(sheet, sources.definition, previous, area=sources.area)
     gaps = gaps_of(card)
-    emit(out_console(), gaps, gaps_view(gaps), output, rev)
+    emit(out_console(), gaps, gaps_view(gaps), output, rev, to, force)
     return 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from compactscore.analysis.changes import changes_between
+from compactscore.analysis.changes import changes_between, history_entries
 from compactscore.changes import History, HistoryEntry
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import open_sources
@@ -22,11 +22,12 @@ from compactscore.load.revision import (
     is_shallow,
     is_tracked,
     relative,
-    text_at,
-    texts_at,
+    sheet_at,
+    sheets_at,
 )
 from compactscore.load.sheet import read_sheet
-from compactscore.load.text import read_text
+from compactscore.load.text import read_bytes, read_text
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
@@ -34,9 +35,11 @@ from compactscore.render.history import history_view
 NOT_COMMITTED = "not committed"
 
 
-def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> int:
-    """Every change of each score in one sheet, oldest first, from git."""
-    if file.is_dir() or file.suffix.lower() != ".csv":
+def run_history(
+    file: Path, output: OutputFormat, indicators: Path | None, scores_only: bool = False
+) -> int:
+    """Every change of each score (and, unless ``scores_only``, its words) in one sheet, from git."""
+    if file.is_dir() or not is_sheet(file.name):
         raise usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
@@ -52,15 +55,13 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
             "is not tracked by git, so it has no history yet."
             if file.exists()
             else "does not exist and never did in this git repository.",
-            f"Add and commit it: git add {file} && git commit -m 'Scores agreed at the meeting'"
-            if file.exists()
-            else "Check the name and the folder.",
+            _how_to_save(file) if file.exists() else "Check the name and the folder.",
         )
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
     skipped: list[Problem] = []
     # Every revision is read through one git process, in order, as it is needed.
-    texts = texts_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
     for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
         sheet = _read(
@@ -73,21 +74,22 @@ def run_history(file: Path, output: OutputFormat, indicators: Path | None) -> in
         )
         if sheet is None:
             continue
-        for change in changes_between(previous, sheet, definition, fields=False):
-            entries.append(
-                _entry(
-                    change.model_dump(), commit.short, commit.date, commit.author, commit.message
-                )
+        for change in changes_between(previous, sheet, definition, fields=not scores_only):
+            entries.extend(
+                history_entries(change, commit.short, commit.date, commit.author, commit.message)
             )
         previous = sheet
     check = partial(_check_command, file, indicators, None, typed=False)
-    uncommitted = _uncommitted(file, root, commits, definition, previous, entries, skipped, check)
+    uncommitted = _uncommitted(
+        file, root, commits, definition, previous, entries, skipped, check, scores_only
+    )
     report_problems(skipped)
     history = History(
         file=str(file),
         entries=entries,
         commits=len(commits),
         uncommitted=uncommitted,
+        scores_only=scores_only,
         shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
     emit(out_console(), history, history_view(history), output)
@@ -98,7 +100,7 @@ def _read(
     path: Path,
     definition: Definition,
     shown: str,
-    text: str,
+    text: str | bytes,
     skipped: list[Problem],
     check: Callable[[], str],
     committed: bool = True,
@@ -148,21 +150,30 @@ def _uncommitted(
     entries: list[HistoryEntry],
     skipped: list[Problem],
     check: Callable[[], str],
+    scores_only: bool,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     if not file.is_file():
         return False
     name = relative(root, file)
-    working = read_text(file, str(file))
+    working: str | bytes = (
+        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
+        if is_workbook(file.name)
+        else read_text(file, str(file))
+    )
     if commits and exists_at(root, "HEAD", name):
-        committed = text_at(root, "HEAD", name, f"HEAD:{name}")
-        if _lines(committed) == _lines(working):
+        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+        if committed == working or (
+            isinstance(committed, str)
+            and isinstance(working, str)
+            and _lines(committed) == _lines(working)
+        ):
             return False
     sheet = _read(file, definition, str(file), working, skipped, check, committed=False)
     if sheet is None:
         return True
-    for change in changes_between(previous, sheet, definition, fields=False):
-        entries.append(_entry(change.model_dump(), NOT_COMMITTED, "", "", ""))
+    for change in changes_between(previous, sheet, definition, fields=not scores_only):
+        entries.extend(history_entries(change, NOT_COMMITTED, "", "", ""))
     return True
 
 
@@ -171,10 +182,10 @@ def _lines(text: str) -> list[str]:
     return text.splitlines()
 
 
-def _entry(
-    change: dict[str, object], commit: str, date: str, author: str, message: str
-) -> HistoryEntry:
-    change.pop("fields", None)
-    return HistoryEntry.model_validate(
-        {**change, "commit": commit, "date": date, "author": author, "message": message}
-    )
+def _how_to_save(file: Path) -> str:
+    """How to put a sheet in the record: save in a scorecard repository, else git itself."""
+    from compactscore.load.repository import find_config
+
+    if find_config(file) is not None:
+        return "Save it in the record: compactscore save -m 'Scores agreed at the meeting'"
+    return f"Add and commit it: git add {file} && git commit -m 'Scores agreed at the meeting'"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import shlex
+import os
 from datetime import date
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, out_console, usage
 from compactscore.errors import GitError, Problem, WriteError
-from compactscore.load.files import write_file
-from compactscore.load.paths import shown_path
+from compactscore.load.files import identity, remove_made, write_file
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import CONFIG_NAME
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
@@ -29,7 +29,7 @@ def current_period(today: date) -> Period:
     return Period(kind=PeriodKind.FINANCIAL, start=start)
 
 
-def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
+def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool = False) -> int:
     """Write the config, a blank sheet for the period and the group's notes; never replace a file."""
     period = current_period(date.today())
     if period_text is not None:
@@ -39,17 +39,27 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
                 f"{period_text!r} is not a period.", "Write a year such as 2024 or 2024-25."
             )
         period = parsed
-    name = area.strip() if area is not None else folder.resolve().name.replace("-", " ").title()
+    name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
         raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
+    _check_area(name)
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(period))
     readmes = _readmes_in(folder)
-    files = {
+    sheet = f"{SCORES}/{period.label}.{'xlsx' if xlsx else 'csv'}"
+    if xlsx:
+        from compactscore.render.workbook import scoring_workbook
+
+        first: str | bytes = scoring_workbook(
+            in_force, definition.scale, period.label, {}, None, area=name
+        )
+    else:
+        first = sheet_text(in_force, {}, None)
+    files: dict[Path, str | bytes] = {
         folder / CONFIG_NAME: _config_text(name),
-        folder / SCORES / f"{period.label}.csv": sheet_text(in_force, {}, None),
+        folder / sheet: first,
     }
-    there = [path for path in files if path.exists()]
+    there = [path for path in files if os.path.lexists(path)]
     if there:
         raise WriteError(
             [
@@ -64,10 +74,28 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
         )
     notes = _notes_name(readmes)
     if notes is not None:
-        files[folder / notes] = readme_text(name, definition.title, period.label, len(in_force))
+        files[folder / notes] = readme_text(
+            name, definition.title, period.label, len(in_force), ".xlsx" if xlsx else ".csv"
+        )
+    _write_all(folder, files)
+    _say_done(folder, name, list(files), readmes, notes, sheet)
+    return 0
+
+
+def _write_all(folder: Path, files: dict[Path, str | bytes]) -> None:
+    """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
+    made: dict[Path, tuple[int, int]] = {}
+    order: list[Path] = []
     try:
-        (folder / SCORES).mkdir(parents=True, exist_ok=True)
+        scores = folder / SCORES
+        for directory in reversed([d for d in (scores, *scores.parents) if not d.is_dir()]):
+            directory.mkdir()
+            made[directory], order = identity(directory), [*order, directory]
+        for path, text in files.items():
+            write_file(path, text)
+            made[path], order = identity(path), [*order, path]
     except OSError as error:
+        remove_made(order, made)
         raise WriteError.at(
             shown_path(folder),
             None,
@@ -75,10 +103,9 @@ def run_init(folder: Path, area: str | None, period_text: str | None) -> int:
             "Name a folder you may write to, which is not a file and holds no file "
             f"named {SCORES}.",
         ) from None
-    for path, text in files.items():
-        write_file(path, text)
-    _say_done(folder, name, list(files), readmes, notes, f"{SCORES}/{period.label}.csv")
-    return 0
+    except BaseException:
+        remove_made(order, made)
+        raise
 
 
 def _say_done(
@@ -91,15 +118,15 @@ def _say_done(
         console.print(f"  {path}", markup=False)
     if readmes:
         console.print(_readmes_left(readmes, notes), markup=False, soft_wrap=True)
-    if _in_git(folder):
-        # Only the files init wrote: 'git add .' in a shared folder would take everything else.
-        added = " ".join(shlex.quote(str(path)) for path in written)
-        first = f"Next: commit the new files (git add {added}, then git commit), fill in"
-    else:
-        first = "Next: put the folder under git (git init, git add ., git commit), then fill in"
-    # Not wrapped, so the git command can be copied whole.
+    # 'compactscore save' commits the scorecard's own files and nothing else (never
+    # 'git add .', which would take reports and private notes alike).
+    start = "" if _in_git(folder) else " --init"
+    # Not wrapped, so the command can be copied whole.
     console.print(
-        f"{first} the scores in {sheet} and run 'compactscore score'.", markup=False, soft_wrap=True
+        f"Next: fill in the scores in {sheet} and run 'compactscore score', then keep the "
+        f'record with: compactscore save{start} -m "Scores agreed at the meeting"',
+        markup=False,
+        soft_wrap=True,
     )
 
 
@@ -145,6 +172,27 @@ def _in_git(folder: Path) -> bool:
     except GitError:
         return False
     return True
+
+
+def _check_area(name: str) -> None:
+    """Refuse an area name the config could not hold: never write a file its reader refuses."""
+    from compactscore.controls import escape_controls, has_controls
+    from compactscore.errors import DataError
+    from compactscore.load.yamlfile import parse_yaml
+
+    # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        data, _ = parse_yaml(_config_text(name), CONFIG_NAME)
+        kept = shown == name and isinstance(data, dict) and data.get("area") == name
+    except (DataError, UnicodeError):
+        kept = False
+    if has_controls(name) or not kept:
+        raise usage(
+            f"--area '{escape_controls(shown)}' holds a control character or a byte that is "
+            "not text, which a config cannot keep.",
+            "Type the area's name again, as in --area Riverton.",
+        )
 
 
 def _config_text(area: str) -> str:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from compactscore.commands.common import out_console, usage, warn_if_before_the_definition
 from compactscore.commands.sources import Sources, open_sources
-from compactscore.errors import Problem, Severity
+from compactscore.errors import Problem, Severity, WriteError
 from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
-from compactscore.load.sheet import column_key
+from compactscore.load.sheet_layout import column_key, resolved_keys
+from compactscore.load.workbook import is_workbook
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
@@ -19,12 +20,17 @@ from compactscore.render.words import listed, plural
 
 
 def run_new(
-    period_text: str | None, indicators: Path | None, force: bool, rev: str | None = None
+    period_text: str | None,
+    indicators: Path | None,
+    force: bool,
+    rev: str | None = None,
+    kind: str | None = None,
 ) -> int:
     """Write the sheet for a period (the one after the latest when none is named).
 
     With a revision, the config, definition and earlier sheets are read as they were
     then; the new sheet is still written into the scores folder as it is now.
+    ``kind`` is "xlsx" or "csv"; by default, the kind of last period's sheet.
     """
     sources = open_sources(Path.cwd(), indicators, rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
@@ -45,22 +51,53 @@ def run_new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = [column_key(name) for name in previous.columns] if previous else []
+    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
     sides = any(key in SIDES for key in keys)
     own = _own_columns(previous)
     since = previous.period_label if previous else None
-    target = folder / f"{period.label}.csv"
+    if kind is None:
+        kind = "xlsx" if earlier and is_workbook(earlier[-1][1].name) else "csv"
+    target = folder / f"{period.label}.{kind}"
     # The period's sheet may be there under another name (2024-2025.csv, 2024-25.CSV):
     # replacing that one is what --force means; writing a second beside it never is.
     target = next((path for found, path in here if found == period), target)
-    delimiter = previous.delimiter if previous else ","
-    text = sheet_text(in_force, carried, since, sides, own, delimiter)
-    backup = write_file(target, text, force=force)
+    _check_same_kind(target, kind, period)
+    if kind == "xlsx":
+        from compactscore.render.workbook import scoring_workbook
+
+        content: str | bytes = scoring_workbook(
+            in_force, definition.scale, period.label, carried, since, own, sources.area
+        )
+    else:
+        delimiter = previous.delimiter if previous else ","
+        content = sheet_text(in_force, carried, since, sides, own, delimiter)
+    backup = write_file(target, content, force=force)
     marks = carried_periods(list(carried.values()), since) if since else []
-    _say_done(target, len(in_force), marks, backup)
-    if previous is not None and own:
-        _say_own_kept(own, sources.shown(earlier[-1][1]))
+    targets = since if any(row.target is not None for row in carried.values()) else None
+    _say_done(target, len(in_force), marks, backup, targets)
+    if since and kind == "xlsx":
+        out_console().print(
+            f"{since}'s score, evidence, target and action are also beside each row for "
+            "reference; each score is chosen from a list.",
+            markup=False,
+            highlight=False,
+        )
+    # The action plan's due and status columns are kept (empty) too, but they are ours.
+    theirs = [name for name in own if column_key(name) not in {"due", "status"}]
+    if previous is not None and theirs:
+        _say_own_kept(theirs, sources.shown(earlier[-1][1]))
     return 0
+
+
+def _check_same_kind(target: Path, kind: str, period: Period) -> None:
+    """Refuse a sheet of the other kind beside the period's: two sheets for one period."""
+    if target.suffix.lower() != f".{kind}":
+        raise WriteError.at(
+            shown_path(target),
+            None,
+            f"is already the sheet for {period}; a .{kind} file beside it would be a second one.",
+            "Move it out of the scores folder first, or write the same kind of sheet.",
+        )
 
 
 def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
@@ -88,7 +125,8 @@ def _own_columns(previous: Sheet | None) -> list[str]:
     if previous is None:
         return []
     ours = {*COLUMNS, *SIDES}
-    return [name for name in previous.columns if column_key(name) not in ours]
+    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
+    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
@@ -127,7 +165,9 @@ def _carried(previous: Sheet | None, ids: list[str], sources: Sources) -> dict[s
     return {id_: by_line[lineage(id_)] for id_ in ids if lineage(id_) in by_line}
 
 
-def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -> None:
+def _say_done(
+    target: Path, count: int, marks: list[str], backup: Path | None, targets: str | None
+) -> None:
     """Say what was written; ``marks`` are the periods the carried words are marked with."""
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
@@ -136,8 +176,14 @@ def _say_done(target: Path, count: int, marks: list[str], backup: Path | None) -
         # so name the marks as written, not just the sheet they were copied from.
         marked = " or ".join(f"'{carried_mark(period).strip()}'" for period in marks)
         lines.append(
-            f"Evidence and actions from {listed(marks)} are carried as a starting point, "
-            f"each marked {marked}. Replace them with this period's as the group agrees them."
+            f"Evidence, open actions and owners from {listed(marks)} are carried as a starting "
+            f"point, each marked {marked}. Replace them with this period's as the group agrees "
+            "them."
+        )
+    if targets:
+        lines.append(
+            f"Targets are carried as set in {targets}: the gap list measures against them "
+            "until the group sets new ones."
         )
     if backup is not None:
         lines.append(f"The file that was there is kept as {shown_path(backup)}.")

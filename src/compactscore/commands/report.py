@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
-from compactscore.commands.sources import open_sources
+from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
+from compactscore.load.paths import resolved
 from compactscore.load.repository import Repository
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.board import board_markdown, board_view
 from compactscore.render.scorecard import headline_text
+from compactscore.render.sheetfile import EXCEL_UTF8_SIGNATURE
 from compactscore.render.text import print_view, to_csv
 
 STDOUT = Path("-")
@@ -26,13 +29,15 @@ ENDINGS = {
     ".markdown": ReportFormat.MARKDOWN,
     ".json": ReportFormat.JSON,
     ".csv": ReportFormat.CSV,
+    ".xlsx": ReportFormat.XLSX,
 }
-KNOWN_ENDINGS = ".html or .htm, .md or .markdown, .json and .csv"
+KNOWN_ENDINGS = ".html or .htm, .md or .markdown, .json, .csv and .xlsx"
 FORMAT_NAMES = {
     ReportFormat.HTML: "HTML",
     ReportFormat.MARKDOWN: "Markdown",
     ReportFormat.JSON: "JSON",
     ReportFormat.CSV: "CSV",
+    ReportFormat.XLSX: "an Excel workbook",
     ReportFormat.TABLE: "a table on the screen",
 }
 AFTER_WRITING = {
@@ -61,27 +66,43 @@ def run_report(
             "Run 'compactscore report' inside a scorecard repository, or make one with "
             "'compactscore init'.",
         )
-    paths = [path for _, path in _up_to(sources.sheet_paths(), period, repository, revision)]
-    sheets = [sources.load(path) for path in paths]
+    found = _up_to(sources.sheet_paths(), period, repository, revision)
+    paths = [path for _, path in found]
+    sheets, warnings = load_all_warned(sources, found)
     made_at = sources.commit[:7] if sources.commit else _revision(repository, paths)
     report = board_report_of(sheets, sources.definition, sources.area, made_at)
+    # What check warns about reaches the paper too, not only the terminal.
+    report.warnings = [str(warning) for warning in warnings]
     console = out_console()
     if report_format is ReportFormat.TABLE:
         print_view(console, board_view(report))
         return 0
+    if output is None and report_format is ReportFormat.XLSX:
+        raise usage(
+            "a workbook is written to a file, not to the screen.",
+            f"Name the file with -o, such as -o report-{report.period}.xlsx.",
+        )
     text = _text(report, report_format)
     if output is None and report_format is ReportFormat.HTML:
         output = Path(f"report-{report.period}.html")
     if output is None or output == STDOUT:
-        console.file.write(text)
-        console.file.flush()
+        if isinstance(text, bytes):
+            raise usage(
+                "a workbook is written to a file, not to the screen.",
+                f"Name the file with -o, such as -o report-{report.period}.xlsx.",
+            )
+        from compactscore.render.console import write_raw
+
+        write_raw(console, text)
         return 0
-    if output.resolve() in {path.resolve() for _, path in sources.sheet_paths()}:
+    if resolved(output) in {resolved(path) for _, path in sources.sheet_paths()}:
         raise usage(
             f"{output} is one of the score sheets, and a report never replaces a sheet, "
             "even with --force.",
             "Name another file for the report, such as board-paper.html.",
         )
+    if report_format is ReportFormat.CSV and isinstance(text, str):
+        text = EXCEL_UTF8_SIGNATURE + text  # so Excel reads the file as UTF-8
     backup = write_file(output, text, force=force)
     console.print(f"Wrote {output}: {headline_text(report.card)}.", markup=False, soft_wrap=True)
     if backup is not None:
@@ -111,7 +132,7 @@ def format_for(output: Path | None, asked: ReportFormat | None) -> ReportFormat:
             f"it writes {KNOWN_ENDINGS}.",
             f"Name it {stem}.html for the page with charts (Word opens it too) or {stem}.md "
             "for Markdown to paste into a paper, or choose with --format html, markdown, "
-            "json or csv.",
+            "json, csv or xlsx.",
         )
     if asked is not None and named is not None and named is not asked:
         raise UsageError.at(
@@ -134,16 +155,23 @@ def _after_writing(report: BoardReport, report_format: ReportFormat) -> str:
     if report_format is ReportFormat.CSV:
         count = len(report.card.indicators)
         return f"It holds the period's {count} indicators, one a row; it opens in Excel or LibreOffice."
+    if report_format is ReportFormat.XLSX:
+        return "It holds the report's tables, one a sheet; it opens in Excel or LibreOffice."
     return AFTER_WRITING[report_format]
 
 
-def _text(report: BoardReport, report_format: ReportFormat) -> str:
+def _text(report: BoardReport, report_format: ReportFormat) -> str | bytes:
     if report_format is ReportFormat.MARKDOWN:
         return board_markdown(report)
     if report_format is ReportFormat.JSON:
         return report.model_dump_json(indent=2) + "\n"
     if report_format is ReportFormat.CSV:
         return to_csv(board_view(report).data)
+    if report_format is ReportFormat.XLSX:
+        from compactscore.render.workbook import tables_workbook
+
+        view = board_view(report)
+        return tables_workbook([*view.grids, replace(view.data, title="Data")])
     from compactscore.render.html import board_html  # Jinja2 and pygal load only here
 
     return board_html(report)
@@ -174,7 +202,29 @@ def _revision(repository: Repository, paths: list[Path]) -> str | None:
     if revision is None:
         return None
     try:
-        changed = run_git(["status", "--porcelain", "--", *map(str, paths)], repository.root)
+        changed = _changed_since_head(repository.root, paths)
     except GitError:
         return revision
-    return f"{revision} (with changes not yet committed)" if changed.strip() else revision
+    return f"{revision} (with changes not yet committed)" if changed else revision
+
+
+def _changed_since_head(folder: Path, paths: list[Path]) -> bool:
+    """Whether any file differs from its committed version, or is not committed at all.
+
+    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
+    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
+    """
+    if not paths:
+        return False
+    from compactscore.load.revision import git_root, relative
+
+    root = git_root(folder)
+    names = [relative(root, path) for path in paths]
+    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
+    committed = {}
+    for entry in listing.split("\0"):
+        if "\t" in entry:
+            info, name = entry.split("\t", 1)
+            committed[name] = info.split()[-1]
+    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
+    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))

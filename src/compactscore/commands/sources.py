@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compactscore.commands.common import definition_for, usage
-from compactscore.errors import CompactscoreError, DataError
-from compactscore.load.paths import shown_path
+from compactscore.errors import CompactscoreError, DataError, Problem
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import Repository, check_periods, find_config, load_repository
 from compactscore.load.sheet import load_sheet_warned
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Definition, Sheet
-from compactscore.periods import Period, period_of_file
+from compactscore.periods import Period, period_in_name, period_of_file
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,22 @@ class Sources:
         With ``warn``, its warnings (rows missing, last period's evidence left in) are
         printed as check prints them, for a command about this one sheet.
         """
-        shown = self.shown(path)
-        text = None
-        if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import relative, text_at
-
-            text = text_at(self.git_root, self.commit, relative(self.git_root, path), shown)
-        sheet, warnings = load_sheet_warned(path, self.definition, shown=shown, text=text)
+        sheet, warnings = self.load_warned(path)
         if warn and warnings:
             from compactscore.exits import report_problems
 
             report_problems(warnings)
         return sheet
+
+    def load_warned(self, path: Path) -> tuple[Sheet, list[Problem]]:
+        """One sheet and the warnings check gives about it."""
+        shown = self.shown(path)
+        text: str | bytes | None = None
+        if self.commit is not None and self.git_root is not None:
+            from compactscore.load.revision import relative, sheet_at
+
+            text = sheet_at(self.git_root, self.commit, relative(self.git_root, path), shown)
+        return load_sheet_warned(path, self.definition, shown=shown, text=text)
 
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
         """Files named on the command line, each with its period, oldest first."""
@@ -94,7 +99,8 @@ class Sources:
                     "scorecard repositories, so they are not one area's years.",
                     "Name the sheets of one area; 'compactscore compare' puts areas side by side.",
                 )
-            period = period_of_file(file.name)
+            # 'Compact scorecard 2026-27 FINAL.csv' named on the command line is 2026-27.
+            period = period_of_file(file.name) or period_in_name(file.name)
             if period is None:
                 raise DataError.at(
                     shown_path(file),
@@ -138,15 +144,30 @@ def open_sheet(
 
 def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
     """Every sheet, with the problems of all of them reported together."""
-    sheets, problems = [], []
+    return load_all_warned(sources, paths, warn=False)[0]
+
+
+def load_all_warned(
+    sources: Sources, paths: list[tuple[Period, Path]], warn: bool = True
+) -> tuple[list[Sheet], list[Problem]]:
+    """Every sheet and every warning check gives about them, printed (with ``warn``) as
+    check prints them, so that a trend or a board paper never passes one by unseen."""
+    sheets, problems, warnings = [], [], []
     for _, path in paths:
         try:
-            sheets.append(sources.load(path))
+            sheet, found = sources.load_warned(path)
         except CompactscoreError as error:
             problems.extend(error.problems)
+            continue
+        sheets.append(sheet)
+        warnings.extend(found)
     if problems:
         raise DataError(problems)
-    return sheets
+    if warn and warnings:
+        from compactscore.exits import report_problems
+
+        report_problems(warnings)
+    return sheets, warnings
 
 
 def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
@@ -186,7 +207,7 @@ def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
 
 
 def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
-    folder = file.resolve().parent
+    folder = resolved(file).parent
     repository = sources.repository
     if repository is not None and repository.scores_dir.resolve() == folder:
         return sources.sheet_paths()
@@ -199,6 +220,6 @@ def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
     found = []
     for name in names:
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     return found

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from compactscore.errors import DataError
-from compactscore.load.paths import shown_path
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.text import read_text
 from compactscore.load.yamlfile import parse_yaml, validate
 from compactscore.models import Definition
@@ -49,7 +49,7 @@ def resolve_definition(name: str, base: Path, shown: str, line: int | None) -> D
     """The definition a config names: the bundled one by its id, else a path from the config."""
     if name == BUNDLED:
         return _bundled()
-    path = (base / name).resolve()
+    path = resolved(base / name)
     if not path.is_file():
         raise DataError.at(
             shown,

@@ -1,7 +1,16 @@
-"""Every git call goes through here: one subprocess entry point and what it answers."""
+"""Every git call goes through here: one subprocess entry point and what it answers.
+
+A scorecard repository may come from another area, so git is run so that nothing the
+repository configures can run: no fsmonitor, no hooks, no external diff, no pager,
+no attributes file, no system config, no prompts. Only plumbing that never runs
+clean/smudge filters or textconv is used (rev-parse, ls-tree, ls-files, cat-file
+without --filters, log --format with --no-textconv, hash-object --no-filters), never
+``git status``, ``git diff`` or a checkout.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -9,9 +18,48 @@ from pathlib import Path
 
 from compactscore.errors import GitError, Problem
 
+# Settings given on the command line override every config file, the repository's too.
+SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.attributesFile=/dev/null",
+    "core.askPass=",
+    "core.sshCommand=false",
+    "diff.external=",
+    "credential.helper=",
+    "protocol.allow=never",
+)
+
+
+def git_argv(args: list[str]) -> list[str]:
+    """The full command line for ``git ARGS``, with everything that can run code switched off."""
+    options = [item for setting in SAFE_CONFIG for item in ("-c", setting)]
+    return ["git", "--no-pager", *options, *args]
+
+
+def git_env() -> dict[str, str]:
+    """The environment git runs in: no system config, no pager, no prompts, no external diff."""
+    env = dict(os.environ)
+    for name in ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_SSH", "GIT_SSH_COMMAND"):
+        env.pop(name, None)
+    env.update(
+        {
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_PAGER": "cat",
+            "PAGER": "cat",
+            "GIT_OPTIONAL_LOCKS": "0",
+            "GIT_ASKPASS": "",
+            "SSH_ASKPASS": "",
+            "GIT_NO_REPLACE_OBJECTS": "1",
+        }
+    )
+    return env
+
 
 def _git_command(args: Sequence[str], cwd: Path) -> list[str]:
-    """The command line of every git call, one-off or streamed: git's own options go here."""
+    """The command line of every git call, one-off or streamed, after checking git can run."""
     if shutil.which("git") is None:
         raise GitError.at(
             str(cwd),
@@ -19,12 +67,21 @@ def _git_command(args: Sequence[str], cwd: Path) -> list[str]:
             "git is not installed, so the history cannot be read.",
             "Install git (https://git-scm.com), or leave out --rev and history.",
         )
-    return ["git", *args]
+    if not cwd.is_dir():
+        raise GitError.at(
+            str(cwd),
+            None,
+            "does not exist (or is not a folder), so git cannot be run there.",
+            "Check the name and the folder.",
+        )
+    return git_argv(list(args))
 
 
 def _failed(args: Sequence[str], cwd: Path, stderr: bytes) -> GitError:
     """The error for a git call that did not succeed: its last line of complaint."""
     message = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    if any("dubious ownership" in line for line in message):
+        return not_owned(cwd, message)
     reason = message[-1] if message else "no message"
     return GitError([Problem(str(cwd), None, f"git {args[0]} failed: {reason}.")])
 
@@ -39,7 +96,17 @@ def run_git(args: list[str], cwd: Path) -> str:
 def run_git_bytes(args: list[str], cwd: Path) -> bytes:
     """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
     command = _git_command(args, cwd)
-    completed = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    try:
+        completed = subprocess.run(
+            command,
+            cwd=cwd,
+            env=git_env(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+        )
+    except OSError as error:
+        raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
     if completed.returncode != 0:
         raise _failed(args, cwd, completed.stderr)
     return completed.stdout
@@ -62,9 +129,17 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
         raise GitError.at(str(cwd), None, "a file name with a line break cannot be read from git.")
     import threading
 
-    process = subprocess.Popen(
-        command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=git_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    except OSError as error:
+        raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
     assert process.stdin is not None and process.stdout is not None
     stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
     request = "".join(f"{spec}\n" for spec in specs).encode("utf-8", errors="surrogateescape")
@@ -109,6 +184,29 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
     if answered < len(specs) or process.returncode != 0:
         # The answers stopped short: git failed, and says why on its error stream.
         raise _failed(args, cwd, b"".join(complaint))
+
+
+def not_owned(cwd: Path, message: list[str]) -> GitError:
+    """git refused a repository that belongs to another user: say so, and how to allow it."""
+    owner = next(
+        (
+            line.split("repository at", 1)[1].strip(" '")
+            for line in message
+            if "repository at" in line
+        ),
+        str(cwd),
+    )
+    return GitError(
+        [
+            Problem(
+                str(cwd),
+                None,
+                f"is in a git repository ({owner}) that belongs to another user, and git "
+                "refuses to read a repository someone else owns.",
+                f"If you trust it, allow it with: git config --global --add safe.directory {owner}",
+            )
+        ]
+    )
 
 
 def head_revision(folder: Path) -> str | None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
-from compactscore.load.paths import shown_path
+from compactscore.load.paths import resolved, shown_path
 from compactscore.load.text import read_text
+from compactscore.load.workbook import is_sheet
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -49,12 +52,14 @@ class Repository:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``compactscore.yaml`` in a folder or any folder above it, as git finds .git."""
-    folder = start.resolve()
+    folder = resolved(start)
     if folder.is_file():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         path = candidate / CONFIG_NAME
-        if path.is_file():
+        # A config that is not a file (a broken link, a FIFO, a loop) is found too, and
+        # refused when read, rather than passed over for one further up.
+        if path.is_file() or (os.path.lexists(path) and not path.is_dir()):
             return path
     return None
 
@@ -69,6 +74,7 @@ def load_repository(start: Path) -> Repository | None:
     if data is None:
         data = {}
     config = validate(Config, data, node, shown, "compactscore config")
+    check_paths_inside(path.parent, config, shown, node)
     definition = resolve_definition(
         config.definition, path.parent, shown, line_of(node, ("definition",))
     )
@@ -78,18 +84,64 @@ def load_repository(start: Path) -> Repository | None:
             shown,
             line_of(node, ("scores",)),
             f"the scores folder {config.scores!r} "
-            + ("is a file, not a folder" if scores.exists() else "does not exist")
+            + (
+                "is a file, not a folder"
+                if scores.exists()
+                else "is a symbolic link that leads nowhere, or round in a loop"
+                if scores.is_symlink()
+                else "does not exist"
+            )
             + f" (looked for {shown_path(scores)}).",
-            "Create the folder, or set 'scores:' to the folder that holds the CSV files.",
+            "Create the folder, or set 'scores:' to the folder that holds the sheets.",
         )
     return Repository(root=path.parent, config_path=path, config=config, definition=definition)
 
 
+def check_paths_inside(root: Path, config: Config, shown: str, node: Any) -> None:
+    """Refuse a config whose scores folder or definition file is outside its repository."""
+    _inside(root, config.scores, "scores", shown, line_of(node, ("scores",)))
+    if config.definition != BUNDLED:
+        _inside(root, config.definition, "definition", shown, line_of(node, ("definition",)))
+
+
+def _inside(root: Path, written: str, key: str, shown: str, line: int | None) -> None:
+    """Refuse a config path that leaves the repository (``..``, an absolute path, a link out).
+
+    Everything a repository's commands read must be in it: git keeps its history, and a
+    repository received from elsewhere cannot make the commands read files beyond it.
+    """
+    try:
+        real_root, real_target = resolved(root), resolved(root / written)
+    except DataError:
+        return  # a link that loops is named where the folder itself is looked for
+    if real_target.is_relative_to(real_root):
+        return
+    # Written inside but found outside: a link on the way leads out.
+    written_inside = Path(os.path.normpath(real_root / written)).is_relative_to(real_root)
+    how = " through a link" if written_inside else ""
+    fix = (
+        f"Move the score files into a folder inside the repository ({shown_path(root)}) and "
+        "set 'scores:' to that folder, such as 'scores'."
+        if key == "scores"
+        else f"Copy the definition into the repository folder ({shown_path(root)}) and set "
+        "'definition:' to its path from there, such as 'indicators.yaml'."
+    )
+    raise DataError.at(
+        shown,
+        line,
+        f"'{key}: {written}' leads outside the repository{how}; a repository reads only what "
+        "is inside its folder, where git keeps its history.",
+        fix,
+    )
+
+
 def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
-    """The CSV files in a folder whose names are periods, oldest first."""
+    """The sheets (CSV files and workbooks) in a folder whose names are periods, oldest first."""
     found = []
     for path in folder.iterdir():
-        if path.suffix.lower() == ".csv" and path.is_file():
+        # Anything but a folder: a FIFO, a device or a broken link named for a period is
+        # refused when read, with its reason, rather than passed over without a word.
+        if is_sheet(path.name) and not path.is_dir():
             period = period_of_file(path.name)
             if period is not None:
                 found.append((period, path))

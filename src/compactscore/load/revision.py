@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,16 @@ from pathlib import Path
 from compactscore.errors import DataError, GitError, Problem, UsageError
 from compactscore.load.definition import BUNDLED, load_definition, parse_definition
 from compactscore.load.git import read_blobs, run_git, run_git_bytes
-from compactscore.load.repository import CONFIG_NAME, Config, Repository, check_periods
-from compactscore.load.text import MAX_BYTES, decode
+from compactscore.load.paths import resolved
+from compactscore.load.repository import (
+    CONFIG_NAME,
+    Config,
+    Repository,
+    check_paths_inside,
+    check_periods,
+)
+from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file
@@ -18,14 +27,27 @@ from compactscore.periods import Period, period_of_file
 
 def git_root(folder: Path) -> Path:
     """The top folder of the git repository a folder is in, or a GitError saying it is none."""
-    folder = folder.resolve()
-    if folder.is_file() or not folder.exists():
-        folder = folder.parent
+    folder = existing_folder(folder)
     try:
-        return Path(run_git(["rev-parse", "--show-toplevel"], folder).strip()).resolve()
+        top = run_git(["rev-parse", "--show-toplevel"], folder).strip()
     except GitError as error:
-        if "not installed" in str(error):
+        if "not installed" in str(error) or "belongs to another user" in str(error):
             raise
+        where = _where(folder)
+        if where == "bare":
+            raise GitError.at(
+                str(folder),
+                None,
+                "is a bare git repository, which holds the history but no files to score.",
+                "Run the command in a clone with its files checked out (git clone FOLDER).",
+            ) from None
+        if where == "git-dir":
+            raise GitError.at(
+                str(folder),
+                None,
+                "is inside a git repository's own .git folder, not among its files.",
+                "Run the command in the repository's folder, outside .git.",
+            ) from None
         raise GitError.at(
             str(folder),
             None,
@@ -33,6 +55,29 @@ def git_root(folder: Path) -> Path:
             "Run the command inside the scorecard's git repository (or make one with "
             "'git init' and commit the sheets).",
         ) from None
+    return Path(top).resolve()
+
+
+def existing_folder(path: Path) -> Path:
+    """The folder to run git in for a path: itself, or the nearest folder above it on disk.
+
+    A path may name a file, or a folder deleted since the revision asked for; git is
+    started in a folder that exists, never in one that does not.
+    """
+    folder = Path(os.path.abspath(path))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _where(folder: Path) -> str | None:
+    """Whether a folder is a bare repository, inside a .git folder, or neither."""
+    try:
+        answer = run_git(["rev-parse", "--is-bare-repository", "--is-inside-git-dir"], folder)
+    except GitError:
+        return None
+    bare, inside = [*answer.split(), "", ""][:2]
+    return "bare" if bare == "true" else "git-dir" if inside == "true" else None
 
 
 def commit_of(root: Path, rev: str) -> str:
@@ -40,6 +85,15 @@ def commit_of(root: Path, rev: str) -> str:
     try:
         return run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).strip()
     except GitError:
+        if _shallow_or_unknown(root):
+            raise UsageError.at(
+                str(root),
+                None,
+                f"the revision {rev!r} is not in this git repository, which is a shallow clone "
+                "holding only the latest commits.",
+                "Run 'git fetch --unshallow' to fetch the whole history, then run the command "
+                "again; 'git log --oneline' lists the commits there are.",
+            ) from None
         raise UsageError.at(
             str(root),
             None,
@@ -48,11 +102,18 @@ def commit_of(root: Path, rev: str) -> str:
         ) from None
 
 
+def _shallow_or_unknown(root: Path) -> bool:
+    try:
+        return is_shallow(root)
+    except GitError:
+        return False
+
+
 def relative(root: Path, path: Path) -> str:
     """A path as git names it inside the repository: relative to the top, with ``/``."""
-    resolved = path.resolve()
+    resolved_path = resolved(path)
     try:
-        return resolved.relative_to(root).as_posix()
+        return resolved_path.relative_to(root).as_posix()
     except ValueError:
         raise GitError.at(
             str(path),
@@ -75,20 +136,27 @@ def text_at(root: Path, commit: str, name: str, shown: str) -> str:
     """A file's text as it was at a commit, decoded as a spreadsheet user would expect."""
     if not exists_at(root, commit, name):
         raise _not_there(shown)
+    # git's own record of the blob's size: a huge file is refused before it is read.
+    size = run_git(["cat-file", "-s", f"{commit}:{name}"], root).strip()
+    check_size(int(size) if size.isdigit() else MAX_BYTES + 1, shown)
     return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
 
 
-def texts_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str]:
-    """Many files' texts, each ``(commit, name, shown)``, in order, read through one git process.
+def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str | bytes]:
+    """Many sheets, each ``(commit, name, shown)``, in order, read through one git process.
 
-    The same texts and the same errors as ``text_at`` for each in turn; the first
-    error ends the reading.
+    The same answers and the same errors as ``sheet_at`` for each in turn (a CSV
+    file's text, a workbook's bytes); the first error ends the reading.
     """
     specs = [f"{commit}:{name}" for commit, name, _ in files]
-    for (_, _, shown), data in zip(files, read_blobs(specs, root), strict=True):
+    for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
         if data is None:
             raise _not_there(shown)
-        yield _text_of(data, shown)
+        if is_workbook(name):
+            check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+            yield data
+        else:
+            yield _text_of(data, shown)
 
 
 def _not_there(shown: str) -> DataError:
@@ -105,9 +173,19 @@ def _not_there(shown: str) -> DataError:
 
 
 def _text_of(data: bytes, shown: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise DataError.at(shown, None, "is too large to be a scorecard file.")
+    check_size(len(data), shown)
     return decode(data, shown)
+
+
+def sheet_at(root: Path, commit: str, name: str, shown: str) -> str | bytes:
+    """A sheet as it was at a commit: a CSV file's text, or a workbook's bytes as they are."""
+    if not is_workbook(name):
+        return text_at(root, commit, name, shown)
+    if not exists_at(root, commit, name):
+        return text_at(root, commit, name, shown)  # says it was not there
+    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
+    check_size(len(data), shown, MAX_WORKBOOK_BYTES)
+    return data
 
 
 def names_at(root: Path, commit: str, folder: str) -> list[str]:
@@ -122,7 +200,7 @@ def names_at(root: Path, commit: str, folder: str) -> list[str]:
 
 def repository_at(start: Path, root: Path, commit: str, rev: str) -> Repository | None:
     """The repository config (and definition) as it was at a commit, found from a folder up."""
-    folder = start.resolve()
+    folder = Path(os.path.abspath(start))
     if folder.is_file() or not folder.exists():
         folder = folder.parent
     here = relative(root, folder)
@@ -139,6 +217,7 @@ def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
     data, node = parse_yaml(text_at(root, commit, name, shown), shown)
     config = validate(Config, data or {}, node, shown, "compactscore config")
     base = (root / name).parent
+    check_paths_inside(base, config, shown, node)
     definition = _definition_at(root, commit, base, config.definition, rev)
     if config.definition != BUNDLED and definition is None:
         raise DataError.at(
@@ -158,7 +237,7 @@ def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
 def _definition_at(root: Path, commit: str, base: Path, name: str, rev: str) -> Definition | None:
     if name == BUNDLED:
         return None
-    path = (base / name).resolve()
+    path = resolved(base / name)
     try:
         inside = relative(root, path)
     except GitError:
@@ -175,7 +254,7 @@ def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, 
     found = []
     for name in names_at(root, commit, relative(root, folder)):
         period = period_of_file(name)
-        if name.lower().endswith(".csv") and period is not None:
+        if is_sheet(name) and period is not None:
             found.append((period, folder / name))
     check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)
@@ -198,6 +277,8 @@ def commits_of(root: Path, name: str) -> list[Commit]:
     listing = run_git(
         [
             "log",
+            "--no-textconv",
+            "--no-ext-diff",
             "--follow",
             "--date=format:%Y-%m-%d %H:%M",
             "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",

@@ -9,9 +9,14 @@ from compactscore.errors import DataError, Problem, Severity, errors_in
 from compactscore.load.sheet_cells import (
     NOT_APPLICABLE,
     carried_warning,
+    due_problem,
+    due_value,
     indicator_of,
     indicator_problem,
     point_problem,
+    spreadsheet_point,
+    status_problem,
+    status_value,
     total_cell,
     whole_point,
 )
@@ -28,7 +33,8 @@ from compactscore.load.sheet_layout import (
     title_above,
     unneutralised,
 )
-from compactscore.load.text import check_size, read_text
+from compactscore.load.text import check_size, decode, read_text
+from compactscore.load.workbook import Worksheet, is_workbook
 from compactscore.models import (
     CARRIED_MARK,
     Definition,
@@ -38,7 +44,7 @@ from compactscore.models import (
     ScoreState,
     Sheet,
 )
-from compactscore.periods import Period, period_of_file
+from compactscore.periods import Period, period_in_name, period_of_file
 
 __all__ = [
     "KNOWN",
@@ -61,7 +67,7 @@ def load_sheet(
     path: Path,
     definition: Definition,
     shown: str | None = None,
-    text: str | None = None,
+    text: str | bytes | None = None,
 ) -> Sheet:
     """A checked sheet, or a DataError listing every problem found in it."""
     return load_sheet_warned(path, definition, shown, text)[0]
@@ -71,7 +77,7 @@ def load_sheet_warned(
     path: Path,
     definition: Definition,
     shown: str | None = None,
-    text: str | None = None,
+    text: str | bytes | None = None,
 ) -> tuple[Sheet, list[Problem]]:
     """A checked sheet with its warnings, or a DataError listing every error found in it."""
     sheet, problems = read_sheet(path, definition, shown, text)
@@ -84,7 +90,7 @@ def read_sheet(
     path: Path,
     definition: Definition,
     shown: str | None = None,
-    text: str | None = None,
+    text: str | bytes | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """Read a sheet; return it (None if unreadable) with every problem found."""
     return _read(path, definition, shown, text, build=True)
@@ -94,33 +100,60 @@ def sheet_problems(
     path: Path,
     definition: Definition,
     shown: str | None = None,
-    text: str | None = None,
+    text: str | bytes | None = None,
 ) -> list[Problem]:
     """Every problem in a sheet, found without building its rows: what check needs."""
     return _read(path, definition, shown, text, build=False)[1]
 
 
 def _read(
-    path: Path, definition: Definition, shown: str | None, text: str | None, build: bool
+    path: Path,
+    definition: Definition,
+    shown: str | None,
+    text: str | bytes | None,
+    build: bool,
 ) -> tuple[Sheet | None, list[Problem]]:
+    """Read a sheet from its file, or from the text (or a workbook's bytes) given."""
     shown = shown or str(path)
+    period = period_of_file(path.name)
+    worksheet = None
+    csv_text = ""
     try:
-        if text is None:
-            text = read_text(path, shown)
+        if is_workbook(path.name) and not isinstance(text, str):
+            from compactscore.load.workbook import read_worksheet
+
+            worksheet = read_worksheet(path if text is None else text, shown, period)
+        elif text is None:
+            csv_text = read_text(path, shown)
+        elif isinstance(text, bytes):
+            check_size(len(text), shown)
+            csv_text = decode(text, shown)
         else:
             check_size(len(text.encode("utf-8", "replace")), shown)
+            csv_text = text
     except DataError as error:
         return None, error.problems
-    period = period_of_file(path.name)
-    reader = _SheetReader(shown, definition, period, build=build)
-    sheet = reader.read(text)
+    in_name = period_in_name(path.name) if period is None else None
+    reader = _SheetReader(shown, definition, period or in_name, build=build)
+    sheet = reader.read_worksheet(worksheet) if worksheet is not None else reader.read(csv_text)
     if period is None and reader.complete:
-        reader.warn(
-            None,
-            f"the file name {path.name!r} is not a period, so the sheet is read against the "
-            f"latest version ({reader.version}) of the definition and left out of trends.",
-            "Name the file for its period, such as 2024.csv or 2024-25.csv.",
-        )
+        ending = path.suffix.lower() if worksheet is not None else ".csv"
+        if in_name is not None:
+            reader.warn(
+                None,
+                f"the file name {path.name!r} is not a period alone: the sheet is read as "
+                f"{in_name} (version {reader.version} of the definition), but the repository's "
+                "trend, gaps and report look only for files named for their period.",
+                f"Name it {in_name}{ending} to include it in them.",
+            )
+        else:
+            reader.warn(
+                None,
+                f"the file name {path.name!r} is not a period, so the sheet is read against "
+                f"the latest version ({reader.version}) of the definition and left out of "
+                "trends.",
+                f"Name the file for its period, such as 2024{ending} or 2024-25{ending}.",
+            )
     return sheet, reader.problems
 
 
@@ -143,13 +176,38 @@ class _SheetReader:
         self.errors = 0
         self.complete = False  # the header and rows were read, whatever their problems
         self.delimiter = ","
+        # A workbook's worksheet: problems name its cells, and lines are its rows.
+        self.worksheet: Worksheet | None = None
+        self.line_word = "line"
+        self.positions: dict[str, int] = {}  # our column keys and where they are
 
-    def error(self, line: int | None, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(self.shown, line, message, fix))
+    def error(
+        self, line: int | None, message: str, fix: str = "", column: str | None = None
+    ) -> None:
+        self.problems.append(
+            Problem(self.shown, line, message, fix, place=self._place(line, column))
+        )
         self.errors += 1
 
-    def warn(self, line: int | None, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(self.shown, line, message, fix, Severity.WARNING))
+    def warn(
+        self, line: int | None, message: str, fix: str = "", column: str | None = None
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.shown, line, message, fix, Severity.WARNING, place=self._place(line, column)
+            )
+        )
+
+    def _place(self, line: int | None, column: str | None) -> str:
+        if self.worksheet is None:
+            return ""
+        return self.worksheet.place(line, self.positions.get(column) if column else None)
+
+    def read_worksheet(self, worksheet: Worksheet) -> Sheet | None:
+        """Read a workbook's worksheet, its rows already records from the header down."""
+        self.worksheet = worksheet
+        self.line_word = "row"
+        return self._read_records(worksheet.records)
 
     def read(self, text: str) -> Sheet | None:
         if "\r" in text:
@@ -157,6 +215,9 @@ class _SheetReader:
         if conflict_marked(text, self.error):
             return None
         self.delimiter, records = read_records(text, self.error)
+        return self._read_records(records)
+
+    def _read_records(self, records: list[tuple[int, list[str]]]) -> Sheet | None:
         if not records:
             if not self.problems:
                 # Blank lines, or only empty cells such as ,,, or "": nothing to read.
@@ -172,10 +233,12 @@ class _SheetReader:
         if layout is None:
             if title_above(records, self.error):
                 return None
-            columns = header_columns(header_line, header, body, self.error)
+            columns = header_columns(header_line, header, body, self.error, self.warn)
             if columns is None:
                 return None
             layout = Layout.of(columns)
+        if self.worksheet is not None:
+            self.positions = {key: position for position, key in layout.ours}
         if not body:
             if not self.errors:  # rows that could not be read are already named
                 self.error(
@@ -243,14 +306,16 @@ class _SheetReader:
                 self.error(
                     line,
                     *indicator_problem(cell, self.definition, self.version, self.period),
+                    "indicator",
                 )
                 continue
             if indicator.id in first_line:
                 self.error(
                     line,
-                    f"indicator {indicator.number} ({indicator.id}) is already on line "
-                    f"{first_line[indicator.id]}.",
+                    f"indicator {indicator.number} ({indicator.id}) is already on "
+                    f"{self.line_word} {first_line[indicator.id]}.",
                     "Keep one row per indicator and delete the other.",
+                    "indicator",
                 )
                 continue
             first_line[indicator.id] = line
@@ -288,6 +353,8 @@ class _SheetReader:
         indicator_at, score_at = at["indicator"], at["score"]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
         evidence_at = at.get("evidence")
+        # A due date or a status is checked the long way, which words its problems.
+        action_at = [at[column] for column in ("due", "status") if column in at]
         plain = self.plain_points
         blank_or_plain = {"", *plain}
 
@@ -303,6 +370,9 @@ class _SheetReader:
                 return False
             for position in sides_at:
                 if record[position].strip() not in blank_or_plain:
+                    return False
+            for position in action_at:
+                if record[position].strip():
                     return False
             if (
                 evidence_at is not None
@@ -329,6 +399,7 @@ class _SheetReader:
                     line,
                     f"indicator {indicator.number} is marked n/a with no reason.",
                     "Say in the evidence column why it does not apply here.",
+                    "evidence",
                 )
         elif score is None and text:
             score = self._points(line, "score", text, self.scale, allow_na=True)
@@ -345,7 +416,13 @@ class _SheetReader:
                 sides[column] = (
                     self._points(line, column, value, self.scale) if plain is None else plain
                 )
-        if self.errors > before:
+        due = due_value(cells["due"]) if cells.get("due") else ""
+        if due is None:
+            self.error(line, *due_problem(cells["due"]))
+        status = status_value(cells.get("status", ""))
+        if status is None:
+            self.error(line, *status_problem(cells["status"]))
+        if self.errors > before or due is None or status is None:
             return None
         if state is ScoreState.NOT_APPLICABLE and "target" in sides:
             # A target for an indicator that does not apply cannot be met or missed.
@@ -354,11 +431,12 @@ class _SheetReader:
                 f"indicator {indicator.number} is n/a but has a target of {sides['target']}, "
                 "which is not checked.",
                 "Clear the target, or score the indicator if it applies after all.",
+                "target",
             )
         if state is not ScoreState.NOT_SCORED:
             carried = carried_warning(indicator, state, cells.get("evidence", ""), self.period)
             if carried is not None:
-                self.warn(line, *carried)
+                self.warn(line, *carried, "evidence")
         if not self.build:
             return None
         return Row(
@@ -369,6 +447,8 @@ class _SheetReader:
             evidence=cells.get("evidence", ""),
             action=cells.get("action", ""),
             owner=cells.get("owner", ""),
+            due=due,
+            status=status,
             target=sides.get("target"),
             sector_score=sides.get("sector_score"),
             public_score=sides.get("public_score"),
@@ -381,6 +461,8 @@ class _SheetReader:
         """A whole number on the scale, or an error recorded (and 0 returned)."""
         point = whole_point(text, scale)
         if point is None:
-            self.error(line, *point_problem(column, text, scale, allow_na))
+            point = spreadsheet_point(text, scale)
+        if point is None:
+            self.error(line, *point_problem(column, text, scale, allow_na), column)
             return 0
         return point

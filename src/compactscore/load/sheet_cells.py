@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from compactscore.load.sheet_layout import QUOTES
-from compactscore.models import CARRIED, Definition, Indicator, Scale, ScoreState
+from compactscore.models import (
+    CARRIED,
+    ActionStatus,
+    Definition,
+    Indicator,
+    Scale,
+    ScoreState,
+)
 from compactscore.periods import Period, parse_period
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
-WHOLE = re.compile(r"^\+?[0-9]+$")
-_NEGATIVE = re.compile(r"^-[0-9]+$")
+# At most 30 digits: a longer run is no point or number on any scale, and Python refuses
+# to convert one of more than 4,300 digits at all.
+WHOLE = re.compile(r"^\+?[0-9]{1,30}$")
+_NEGATIVE = re.compile(r"^-[0-9]{1,30}$")
 _DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]+)\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+_NUMBER_THEN_WORDS = re.compile(r"^([0-9]{1,30})\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
 # "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
+_ZERO_DECIMAL = re.compile(r"^\+?([0-9]+)\.0+$")
 _UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
 # What a spreadsheet user writes on a row added below the indicators to add them up.
 _TOTAL_WORDS = {
@@ -29,6 +40,9 @@ _TOTAL_WORDS = {
     "sub total",
     "sub-total",
 }
+# What a spreadsheet shows in a cell whose formula failed, and a date as a workbook cell reads.
+_ERROR_VALUES = {"#n/a", "#ref!", "#div/0!", "#value!", "#name?", "#num!", "#null!", "#spill!"}
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9:]+)?$")
 _SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
@@ -42,6 +56,8 @@ def indicator_of(
     key = cell.lower()
     if WHOLE.match(key):
         return by_number.get(str(int(key)))
+    if key.endswith(".") and WHOLE.match(key[:-1]):
+        return by_number.get(str(int(key[:-1])))  # "1." as a numbered list writes it
     return by_id.get(key)
 
 
@@ -98,15 +114,53 @@ def whole_point(text: str, scale: Scale) -> int | None:
     return None
 
 
+def spreadsheet_point(text: str, scale: Scale) -> int | None:
+    """A point as spreadsheets write it, when it can mean one point only; else None.
+
+    ``2.00`` (a number formatted with decimals), ``2 – Good progress`` or
+    ``2 - Good progress`` (a drop-down's entry: the number and its own label), and
+    the label alone (``Good progress``) when no other point has the same label.
+    """
+    zero = _ZERO_DECIMAL.match(text)
+    if zero:
+        point = int(zero.group(1))
+        return point if scale.min <= point <= scale.max else None
+    labels: dict[str, int | None] = {}
+    for point, label in scale.labels.items():
+        key = label.strip().casefold()
+        labels[key] = None if key in labels else point  # a label two points share names neither
+    named = labels.get(text.strip().casefold())
+    if named is not None:
+        return named
+    match = _NUMBER_THEN_WORDS.match(text)
+    if match is None:
+        return None
+    point = int(match.group(1))
+    words = match.group(2).strip(" ()[].").casefold()
+    if labels.get(words) == point and scale.min <= point <= scale.max:
+        return point
+    return None
+
+
 def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) -> tuple[str, str]:
     """The message and fix for a point cell that is not a whole number on the scale."""
-    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    whole = WHOLE.match(text) or _NEGATIVE.match(text) or _ZERO_DECIMAL.match(text)
     # The words for the fix are only worked out for the rare wrong cell.
     points = scale.describe()
     if whole:
         return (
             f"{column} {text} is outside the scale {scale.min} to {scale.max}.",
             f"Use {points}.",
+        )
+    if text.casefold() in _ERROR_VALUES:
+        return (
+            f"{column} {text} is the spreadsheet's error value: the cell's formula failed.",
+            f"Type the score itself ({points}), or mend the formula it comes from.",
+        )
+    if _DATE.match(text):
+        return (
+            f"{column} {text} is a date: the spreadsheet formatted the cell as a date.",
+            f"Format the cell as a number or as text, then type the score again ({points}).",
         )
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         return (
@@ -220,3 +274,65 @@ def total_cell(indicator: str, record: list[str], by_number: dict[str, Indicator
 def _is_total(cell: str) -> bool:
     """Whether a cell says its row is a total: ``Total``, ``Grand total:``, ``SUM``."""
     return cell.strip().rstrip(":. ").casefold() in _TOTAL_WORDS
+
+
+# A due date as typed: 2025-03-31 (a workbook's date may bring a midnight time with it),
+# or day first as UK spreadsheets write it, 31/03/2025.
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_DUE_FIX = (
+    "Write a date such as 2025-03-31 (or 31/03/2025), or a period such as 2025-26; "
+    "leave it empty when there is none."
+)
+
+
+def due_value(text: str) -> str | None:
+    """A due cell as kept: an ISO date (``2025-03-31``) or a period (``2025-26``); None if neither."""
+    period = parse_period(text)
+    if period is not None:
+        return period.label
+    day = _due_date(text)
+    return day.isoformat() if day is not None else None
+
+
+def due_problem(text: str) -> tuple[str, str]:
+    """The message and fix for a due cell that is neither a date nor a period."""
+    looks = _ISO_DATE.match(text) or _DAY_FIRST.match(text)
+    if looks:
+        return (
+            f"due {text!r} is not a real date (dates are written year-month-day, or "
+            "day/month/year).",
+            _DUE_FIX,
+        )
+    return f"due {text!r} is not a date or a period.", _DUE_FIX
+
+
+def _due_date(text: str) -> date | None:
+    iso = _ISO_DATE.match(text)
+    day_first = _DAY_FIRST.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def status_value(text: str) -> ActionStatus | None:
+    """A status cell as an ActionStatus (any case; empty is open), or None when it is not one."""
+    try:
+        return ActionStatus(text.strip().lower() or ActionStatus.OPEN)
+    except ValueError:
+        return None
+
+
+def status_problem(text: str) -> tuple[str, str]:
+    """The message and fix for a status cell that is not open, done or dropped."""
+    return (
+        f"status {text!r} is not open, done or dropped.",
+        "Write open, done or dropped; an empty status means open.",
+    )

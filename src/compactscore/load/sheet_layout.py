@@ -10,15 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from compactscore.cells import unneutralised as restored
 from compactscore.load.text import MAX_BYTES
 
-KNOWN = ("indicator", "score", "evidence", "action", "owner", "target")
+KNOWN = ("indicator", "score", "evidence", "action", "owner", "target", "due", "status")
 SIDES = ("sector_score", "public_score")
 _OURS = frozenset((*KNOWN, *SIDES))
 REQUIRED = ("indicator", "score")
 QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
-# What a CSV export puts before a cell a spreadsheet would run as a formula.
-_NEUTRALISED = re.compile(r"^'[=+\-@\t\r]")
 # git's conflict markers exactly: seven characters alone or before a space and a name,
 # so that a line of evidence underlined with ========== is not taken for one.
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
@@ -48,9 +47,141 @@ def column_key(name: str) -> str:
     return key
 
 
+# Headers people write for our columns, read as ours when the sheet has no column of that
+# name and only one of these: matched on the name's words (case and punctuation ignored).
+ALIASES: dict[str, str] = {
+    "no": "indicator",
+    "number": "indicator",
+    "#": "indicator",
+    "indicator no": "indicator",
+    "indicator number": "indicator",
+    "indicator id": "indicator",
+    "agreed score": "score",
+    "score agreed": "score",
+    "agreed": "score",
+    "final score": "score",
+    "evidence notes": "evidence",
+    "evidence and notes": "evidence",
+    "evidence comments": "evidence",
+    "supporting evidence": "evidence",
+    "actions": "action",
+    "action plan": "action",
+    "agreed action": "action",
+    "next steps": "action",
+    "owners": "owner",
+    "action owner": "owner",
+    "action lead": "owner",
+    "target score": "target",
+    "targets": "target",
+    "sector": "sector_score",
+    "sector view": "sector_score",
+    "vcs score": "sector_score",
+    "public bodies": "public_score",
+    "public bodies score": "public_score",
+    "public sector score": "public_score",
+    "public view": "public_score",
+}
+# Names of the group's own columns that hold one of our words but are plainly not ours.
+_NOT_OURS = frozenset(
+    ("indicator title", "indicator name", "indicator statement", "score label", "label")
+)
+_WORDS = ("indicator", "score", "evidence", "action", "owner", "target")
+
+
+def loose_name(name: str) -> str:
+    """A header's words: ``Evidence / notes`` is ``evidence notes``, ``No.`` is ``no``."""
+    return " ".join(re.findall(r"[a-z0-9#]+", name.strip().strip(QUOTES).lower()))
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A column kept as the group's own that looks like one of ours: said in a warning."""
+
+    position: int  # 1-based
+    name: str
+    resembles: str  # our column's key
+    taken_by: str  # the column read as ours instead, or empty
+
+    def message(self) -> tuple[str, str]:
+        """The warning's message and fix."""
+        if self.taken_by:
+            return (
+                f"the column {self.name!r} looks like the {self.resembles!r} column, but "
+                f"{self.taken_by!r} is read as that, so {self.name!r} is kept as your own "
+                "column and not read.",
+                f"If {self.name!r} holds the {self.resembles.replace('_', ' ')}, delete or "
+                "rename the other column; otherwise rename this one.",
+            )
+        return (
+            f"the column {self.name!r} looks like the {self.resembles!r} column, but is "
+            "kept as your own column and not read as it.",
+            f"If it holds the {self.resembles.replace('_', ' ')}, name it {self.resembles!r}.",
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def resolved_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Doubt, ...]]:
+    """Each column's key, a header we know read as ours where that is unambiguous.
+
+    The one place header aliases are decided: ``Evidence / notes`` is ``evidence``
+    unless the sheet has an ``evidence`` column too or another alias of it; then it
+    is the group's own, and so is any column that only looks like one of ours, each
+    named in a ``Doubt``.
+    """
+    keys = [column_key(name) for name in names]
+    exact = {key: at for at, key in enumerate(keys) if key in _OURS}
+    wanted: dict[str, list[int]] = {}
+    for at, name in enumerate(names):
+        if keys[at] and keys[at] not in _OURS:
+            alias = ALIASES.get(loose_name(name))
+            if alias is not None:
+                wanted.setdefault(alias, []).append(at)
+    doubts: list[Doubt] = []
+    for alias, places in wanted.items():
+        if alias not in exact and len(places) == 1:
+            keys[places[0]] = alias
+            continue
+        for at in places:
+            taken = names[exact[alias]] if alias in exact else ""
+            others = [names[other] for other in places if other != at]
+            doubts.append(Doubt(at + 1, names[at], alias, taken or " and ".join(others)))
+    aliased = {at for places in wanted.values() for at in places}
+    for at, name in enumerate(names):
+        words = loose_name(name)
+        if keys[at] in _OURS or at in aliased or not keys[at] or words in _NOT_OURS:
+            continue
+        like = next((word for word in _WORDS if re.search(rf"\b{word}s?\b", words)), None)
+        if like is not None:
+            doubts.append(Doubt(at + 1, name, like, ""))
+    return tuple(keys), tuple(sorted(doubts, key=lambda doubt: doubt.position))
+
+
+# What a spreadsheet template heads the indicator numbers with.
+_NUMBER_NAMES = frozenset({"no.", "no"})
+
+
+def with_aliases(header: list[str]) -> list[str]:
+    """A header with 'No.' as the indicator column when no column is named indicator.
+
+    A template's "No., Indicator, Score" puts the titles under "Indicator": that
+    column is then read as the title, unless there is a title column already.
+    """
+    keys = [column_key(column_name(cell)) for cell in header]
+    if not _NUMBER_NAMES.intersection(keys):
+        return header
+    if "indicator" in keys:
+        if "title" in keys or keys.count("indicator") > 1:
+            return header
+        header = [
+            "title" if key == "indicator" else cell for cell, key in zip(header, keys, strict=True)
+        ]
+    number = next(at for at, key in enumerate(keys) if key in _NUMBER_NAMES)
+    return [*header[:number], "indicator", *header[number + 1 :]]
+
+
 def unneutralised(cell: str) -> str:
     """A cell as written before a CSV export put a quote mark in front of a formula character."""
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
+    return restored(cell)
 
 
 def conflict_marked(text: str, error: Report) -> bool:
@@ -88,11 +219,22 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
                 records.append((start, record))
             start = reader.line_num + 1
     except csv.Error as problem:
+        # Where the quote was opened, not where the reader gave up: that is the line to fix.
+        stopped = reader.line_num
         if "end of data" in str(problem):
             error(
-                start,
+                quote_opened(text, start, stopped),
                 'a cell on this line opens a quote (") that is never closed.',
                 "Add the closing quote, or remove the opening one.",
+            )
+        elif "expected after" in str(problem) and (
+            (opened := quote_opened(text, start, stopped - 1)) < stopped
+        ):
+            error(
+                opened,
+                f'a cell on this line opens a quote (") that is not closed on it, so every '
+                f"line after it up to line {stopped} is read as part of that cell.",
+                "Add the closing quote at the end of the cell, or remove the opening one.",
             )
         elif "expected after" in str(problem):
             error(
@@ -107,6 +249,28 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
                 "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
             )
     return delimiter, records
+
+
+def quote_opened(text: str, first: int, last: int) -> int:
+    """The line where the quote still open after line ``last`` was opened; else ``last + 1``.
+
+    ``first`` is the record's first line. A record that runs on over several lines is
+    one quoted cell left open: the fix is where its quote began, not where reading stopped.
+    """
+    quoted, opened = False, first
+    lines = text.split("\n", last)[first - 1 : last]
+    for number, line in enumerate(lines, start=first):
+        at = line.find('"')
+        while at >= 0:
+            if quoted and line.startswith('""', at):
+                at += 1  # a quote written inside a quoted cell, as two
+            else:
+                quoted = not quoted
+                opened = number if quoted else opened
+            at = line.find('"', at + 1)
+        if not quoted:
+            opened = number + 1
+    return opened
 
 
 def title_above(records: Records, error: Report) -> bool:
@@ -129,15 +293,17 @@ def title_above(records: Records, error: Report) -> bool:
 
 
 def header_columns(
-    line: int, header: list[str], body: Records, error: Report
+    line: int, header: list[str], body: Records, error: Report, warn: Report | None = None
 ) -> list[tuple[str, str]] | None:
     """(original name, key) per column, or None when the header is unusable."""
+    header = with_aliases(header)
     columns: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     ok = True
-    for position, raw in enumerate(header, start=1):
-        original = column_name(raw)
-        key = column_key(original)
+    names = [column_name(raw) for raw in header]
+    keys, doubts = resolved_keys(tuple(names))
+    for position, original in enumerate(names, start=1):
+        key = keys[position - 1]
         if not key:
             if any(len(record) >= position and record[position - 1].strip() for _, record in body):
                 error(
@@ -167,12 +333,18 @@ def header_columns(
                 f"Name a column {required!r} in the first row.",
             )
             ok = False
+    if ok and warn is not None:  # a header that is no header at all is enough to say
+        for doubt in doubts:
+            warn(line, *doubt.message())
     return columns if ok else None
 
 
 def names_required(record: list[str]) -> bool:
     """Whether a record names every required column: it is the header."""
+    keys = set(resolved_keys(tuple(column_name(cell) for cell in record))[0])
     keys = {column_key(column_name(cell)) for cell in record}
+    if "indicator" not in keys and _NUMBER_NAMES.intersection(keys):
+        keys.add("indicator")
     return all(required in keys for required in REQUIRED)
 
 
@@ -215,11 +387,11 @@ def clean_layout(header: tuple[str, ...]) -> Layout | None:
     Clean means every column named, none twice, and the required ones there: then
     the layout depends on the header alone, and can be kept for the next sheet.
     """
-    columns = [(name, column_key(name)) for name in map(column_name, header)]
-    keys = [key for _, key in columns]
-    if not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
-        return None
-    return Layout.of(columns)
+    names = tuple(map(column_name, with_aliases(list(header))))
+    keys, doubts = resolved_keys(names)
+    if doubts or not all(keys) or len(set(keys)) < len(keys) or not set(REQUIRED) <= set(keys):
+        return None  # a column that looks like ours but is not read as it is worth a word
+    return Layout.of(list(zip(names, keys, strict=True)))
 
 
 def sniff_delimiter(text: str) -> tuple[str, bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 import yaml
@@ -41,6 +42,16 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, yaml.Node | None]:
             line,
             f"is not valid YAML: {error.problem or error.context}.",
             "Check the indentation and that each 'key: value' is on its own line.",
+        ) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow: a control character, most often pasted in unseen.
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        raise DataError.at(
+            shown,
+            text.count("\n", 0, error.position) + 1,
+            f"holds the character U+{ord(char):04X}, which a YAML file cannot hold "
+            "(a control character, invisible in most editors).",
+            "Delete it, or write it inside double quotes as an escape, such as \\x1b.",
         ) from None
     except yaml.YAMLError as error:
         raise DataError.at(shown, None, f"is not valid YAML: {error}.") from None
@@ -92,27 +103,78 @@ def _check_tokens(text: str, shown: str, loader_class: Any) -> None:
 
 
 def _check_keys(node: yaml.Node | None, shown: str) -> None:
-    """Refuse a key written twice in one mapping: YAML would silently keep only the last."""
+    """Refuse a key written twice in one mapping: YAML would silently keep only the last.
+
+    Keys are compared as they are read, not as they are written: ``01``, ``1``, ``"1"``
+    and ``1.0`` are all the point 1 of a scale, so two of them lose one label.
+    """
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
         if isinstance(current, yaml.MappingNode):
-            seen: dict[object, int] = {}
+            seen: dict[object, tuple[str, int]] = {}
             for key, value in current.value:
+                _check_number(key, shown)
                 name = key.value if isinstance(key, yaml.ScalarNode) else None
-                if name is not None and name in seen:
+                read = _read_as(key) if name is not None else None
+                if read is not None and read in seen:
+                    first, line = seen[read]
+                    again = (
+                        f"the key {name!r} is written twice in the same place (first on line "
+                        f"{line})"
+                        if first == name
+                        else f"the key {name!r} is the same as {first!r} on line {line} (both "
+                        f"are read as {read!r})"
+                    )
                     raise DataError.at(
                         shown,
                         key.start_mark.line + 1,
-                        f"the key {name!r} is written twice in the same place "
-                        f"(first on line {seen[name]}), so one of them would be ignored.",
+                        f"{again}, so one of them would be ignored.",
                         "Keep the one that is right and delete the other.",
                     )
-                if name is not None:
-                    seen[name] = key.start_mark.line + 1
+                if read is not None:
+                    seen[read] = (str(name), key.start_mark.line + 1)
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+        else:
+            _check_number(current, shown)
+
+
+MAX_DIGITS = 30  # a point, a number or a year has a few digits; thousands would not even convert
+
+
+def _check_number(node: yaml.Node, shown: str) -> None:
+    """Refuse a number too long to be one a scorecard uses, before it is built."""
+    if node.tag in _NUMBER_TAGS and len(str(node.value)) > MAX_DIGITS:
+        raise DataError.at(
+            shown,
+            node.start_mark.line + 1,
+            f"holds a number {len(str(node.value))} characters long, longer than any number a "
+            "scorecard uses.",
+            "Write the number it should be, such as 3.",
+        )
+
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+", re.ASCII)
+
+
+def _read_as(key: yaml.Node) -> object:
+    """A key as the models will read it: a number when it is one, however written."""
+    text = str(key.value)
+    if key.tag in _NUMBER_TAGS:
+        try:
+            value = yaml.constructor.SafeConstructor().construct_object(key)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return text
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    digits = text.strip()
+    if _WHOLE_NUMBER.fullmatch(digits):
+        return int(digits)
+    return text
 
 
 def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what: str) -> M:
@@ -133,6 +195,7 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
         return model.model_validate(data)
     except ValidationError as error:
         problems = []
+        keys: _KeyIndex = {}  # each mapping's keys indexed once: 40,000 unknown keys stay linear
         for item in error.errors():
             where = _describe(item["loc"], data)
             message = _message(item)
@@ -140,17 +203,35 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, shown: str, what
                 message += _did_you_mean(model, item["loc"])
             # A check across fields can say which value it is about (models.LocatedError).
             found = getattr(item.get("ctx", {}).get("error"), "loc", ())
-            line = line_of(node, (*item["loc"], *found))
+            line = line_of(node, (*item["loc"], *found), keys)
             problems.append(Problem(shown, line, f"{where}: {message}" if where else message))
         raise DataError(problems) from None
 
 
-def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the value at a path of keys and indexes, or of its nearest parent."""
+# For each mapping node (by id), its pairs by key as written, the first of each.
+_KeyIndex = dict[int, dict[object, tuple[yaml.Node, yaml.Node]]]
+
+
+def line_of(
+    node: yaml.Node | None, loc: tuple[int | str, ...], keys: _KeyIndex | None = None
+) -> int | None:
+    """The line of the value at a path of keys and indexes, or of its nearest parent.
+
+    ``keys`` keeps each mapping's keys indexed between calls, so that finding the lines
+    of many problems in one file takes time in proportion to the file, not its square.
+    """
+    if keys is None:
+        keys = {}
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            found = next((pair for pair in node.value if pair[0].value == str(part)), None)
+            index = keys.get(id(node))
+            if index is None:
+                index = {}
+                for pair in node.value:
+                    index.setdefault(pair[0].value, pair)
+                keys[id(node)] = index
+            found = index.get(str(part))
             if found is None:
                 if isinstance(part, str):
                     # An unknown key reported by name: find it among the keys.

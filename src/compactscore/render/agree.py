@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.markup import escape
 
+from compactscore.analysis.agree import to_discuss
+from compactscore.models import ScoreState
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import plural
 from compactscore.results import Agreement, Disagreement
@@ -14,10 +16,11 @@ def agreement_view(agreement: Agreement) -> View:
     if not agreement.compared:
         return View(headline=_nothing(agreement), grids=[], data=_data_grid(agreement))
     grids = []
-    if agreement.disagreements:
-        grids.append(_order_grid(agreement.disagreements))
-        if any(item.prompts for item in agreement.disagreements):
-            grids.append(_prompt_grid(agreement.disagreements))
+    items = to_discuss(agreement)
+    if items:
+        grids.append(_order_grid(items))
+        if any(item.prompts for item in items):
+            grids.append(_prompt_grid(items))
     return View(
         headline=_headline(agreement),
         grids=grids,
@@ -78,7 +81,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
             _points(item.sector_score, item.sector_label),
             _points(item.public_score, item.public_label),
             str(item.difference),
-            _agreed(item),
+            agreed_words(item),
         ]
         for item in items
     ]
@@ -87,7 +90,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
         title="To discuss, largest difference first",
         columns=[
             Column("No.", justify="right"),
-            Column("Indicator", min_width=12),
+            Column("Indicator", shorten=True, min_width=14),
             Column("Sector", min_width=8),
             Column("Public bodies", min_width=8),
             Column("Apart", justify="right"),
@@ -108,7 +111,11 @@ def _prompt_grid(items: list[Disagreement]) -> Grid:
             )
     return Grid(
         title="Questions for the discussion",
-        columns=[Column("No.", justify="right"), Column("Indicator"), Column("Prompt")],
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator", shorten=True, min_width=14),
+            Column("Prompt", fill=True, weight=3, min_width=30),
+        ],
         rows=rows,
     )
 
@@ -118,9 +125,14 @@ def _notes(agreement: Agreement) -> list[str]:
     for item in agreement.outside_views:
         low, high = sorted((item.sector_score, item.public_score))
         views = f"both sides gave {low}" if low == high else f"the sides gave {low} and {high}"
+        agreed = (
+            "the agreed n/a"
+            if item.state is ScoreState.NOT_APPLICABLE
+            else f"the agreed score {item.score}"
+        )
         notes.append(
-            f"Indicator {item.number} ({item.title}): the agreed score {item.score} is outside "
-            f"the two views ({views}). Say in the evidence what moved the meeting."
+            f"Indicator {item.number} ({item.title}): {agreed} is outside the two views "
+            f"({views}). Say in the evidence what moved the meeting."
         )
     if agreement.missing_views:
         numbers = ", ".join(str(number) for number in agreement.missing_views)
@@ -135,18 +147,19 @@ def _points(score: int | None, label: str) -> str:
     return "" if score is None else f"{score} {label}".strip()
 
 
-def _agreed(item: Disagreement) -> str:
-    if item.score is None:
+def agreed_words(item: Disagreement, labels: bool = True) -> str:
+    """The agreed cell: ``2 Good progress``, ``n/a (outside the views)``, ``not agreed yet``."""
+    if item.state is ScoreState.NOT_APPLICABLE:
+        text = "n/a"
+    elif item.score is None:
         return "not agreed yet"
-    text = _points(item.score, item.score_label)
+    else:
+        text = _points(item.score, item.score_label if labels else "")
     return f"{text} (outside the views)" if item.outside_views else text
 
 
 def _data_grid(agreement: Agreement) -> Grid:
-    differ = {item.number for item in agreement.disagreements}
-    items = agreement.disagreements + [
-        item for item in agreement.outside_views if item.number not in differ
-    ]
+    items = to_discuss(agreement)
     names = (
         "indicator",
         "id",
@@ -171,7 +184,9 @@ def _data_grid(agreement: Agreement) -> Grid:
             str(item.public_score),
             item.public_label,
             str(item.difference),
-            "" if item.score is None else str(item.score),
+            "n/a"
+            if item.state is ScoreState.NOT_APPLICABLE
+            else ("" if item.score is None else str(item.score)),
             item.score_label,
             "yes" if item.outside_views else "no",
             " / ".join(item.prompts),

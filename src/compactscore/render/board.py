@@ -5,22 +5,34 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
+from compactscore.render.actions import status_words
+from compactscore.render.agree import agreed_words
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
-from compactscore.render.trend import scored_words
+from compactscore.render.trend import scored_cell
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import direction_words, listed, plural, score_words
+from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
 from compactscore.results import PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
+EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
 INDICATORS_TITLE = "Indicators"
+WARNINGS_TITLE = "Check before the meeting"
 
 
 def board_view(report: BoardReport) -> View:
     """Every section of the board report as text tables, the same in every format."""
     card = scorecard_view(report.card)
     indicators, themes = card.grids
-    grids = [_trend_grid(report.trend.periods), indicators, themes, _gap_grid(report)]
+    grids = [
+        _trend_grid(report.trend.periods),
+        indicators,
+        themes,
+        _gap_grid(report),
+        _action_grid(report),
+    ]
+    if report.warnings:
+        grids.insert(0, _warning_grid(report.warnings))
     if report.sides_scored:
         grids.append(_disagreement_grid(report))
     return View(
@@ -51,7 +63,29 @@ def headline_lines(report: BoardReport) -> list[str]:
         lines.append(direction_line(report.card))
     else:
         lines.append("Direction of travel: none yet, as this is the first period scored.")
+    if report.warnings:
+        lines.append(
+            escape(
+                f"{plural(len(report.warnings), 'warning')} about the sheets, as 'compactscore "
+                f"check' gives {'it' if len(report.warnings) == 1 else 'them'}: see "
+                f"{WARNINGS_TITLE}."
+            )
+        )
     return lines
+
+
+def _warning_grid(warnings: list[str]) -> Grid:
+    """What check warns about the sheets this paper is made from: one row each."""
+    rows = []
+    for warning in warnings:
+        where, _, what = warning.partition(": warning: ")
+        rows.append([where, what] if what else ["", warning])
+    return Grid(
+        title=WARNINGS_TITLE,
+        columns=[Column("Where"), Column("Warning")],
+        rows=rows,
+        caption="Settle these, or say why they stand, before the board relies on the figures.",
+    )
 
 
 def source_lines(report: BoardReport) -> list[str]:
@@ -124,16 +158,19 @@ def trend_caption(report: BoardReport) -> str:
         if len(periods) == 1
         else f"in each period from {periods[0].period} to {periods[-1].period}"
     )
-    text = (
-        f"The total {span}, in points (solid blue line), each point labelled with the "
-        "maximum and the percent."
+    labelled = (
+        "each point labelled with the maximum and the percent"
+        if len(periods) <= EVERY_POINT_LABELLED
+        else "the first and the latest points labelled with the maximum and the percent "
+        "(point at any other for its figures)"
     )
+    text = f"The total {span}, in points (solid blue line), {labelled}."
     partial = [p.period for p in periods if p.partly_scored]
     if partial:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
             "low by the indicators still to score; its direction of travel compares the "
-            "percent of the points scored instead."
+            "points of the indicators scored in both periods instead."
         )
     empty = [p.period for p in periods if not p.scored]
     if empty:
@@ -145,17 +182,15 @@ def trend_caption(report: BoardReport) -> str:
 def _trend_grid(periods: list[PeriodTotal]) -> Grid:
     rows = []
     for period in periods:
-        direction = direction_words(period.direction)
-        if period.direction and period.compared_on != "total":
-            direction += " (percent of scored)"
+        direction = travel_cell(period.travel)
         rows.append(
             [
                 period.period,
                 # Nothing scored yet shows "-", as trend does: never a total of 0.
                 str(period.total) if period.scored else "-",
                 str(period.max),
-                f"{period.percent:g}%" if period.scored else "-",
-                scored_words(period),
+                percent_words(period.percent) if period.scored else "-",
+                scored_cell(period),
                 direction,
             ]
         )
@@ -201,8 +236,8 @@ def _gap_grid(report: BoardReport) -> Grid:
             Column("Score"),
             Column("Aim", justify="right"),
             Column("Gap", justify="right"),
-            Column("Action"),
-            Column("Owner"),
+            Column("Action", fill=True, weight=3, min_width=30),
+            Column("Owner", fill=True, min_width=12),
         ],
         rows=rows,
         styles=["bold" if gap.fell else "" for gap in gaps.gaps],
@@ -218,9 +253,7 @@ def _disagreement_grid(report: BoardReport) -> Grid:
             str(item.sector_score),
             str(item.public_score),
             str(item.difference),
-            "not agreed yet"
-            if item.score is None
-            else f"{item.score}{' (outside both views)' if item.outside_views else ''}",
+            agreed_words(item, labels=False),
         ]
         for item in report.disagreements
     ]
@@ -240,3 +273,122 @@ def _disagreement_grid(report: BoardReport) -> Grid:
         rows=rows,
         caption=caption,
     )
+
+
+ACTION_PLAN_TITLE = "Action plan"
+SUMMARY_GAPS = 5  # the board's first page: the five largest gaps
+SUMMARY_DISAGREEMENTS = 3
+SUMMARY_OVERDUE = 3  # past this, the rest are in the action plan: the summary stays one page
+
+
+def _action_grid(report: BoardReport) -> Grid:
+    """The period's actions: overdue ones first, then open, done and dropped."""
+    rows = [
+        [str(item.number), item.title, item.action, item.owner, item.due, status_words(item)]
+        for item in report.actions
+    ]
+    overdue = sum(item.overdue for item in report.actions)
+    still_open = sum(item.status.value == "open" for item in report.actions)
+    caption = (
+        f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
+        "due before that day), overdue first. A period as the due date falls due on its last day."
+        if rows
+        else f"No actions are recorded in {report.period}."
+    )
+    return Grid(
+        title=ACTION_PLAN_TITLE,
+        columns=[
+            Column("No.", justify="right"),
+            Column("Indicator"),
+            Column("Action"),
+            Column("Owner"),
+            Column("Due"),
+            Column("Status"),
+        ],
+        rows=rows,
+        styles=["bold" if item.overdue else "" for item in report.actions],
+        caption=caption,
+    )
+
+
+def summary_grids(report: BoardReport) -> list[Grid]:
+    """The board's first page: the largest gaps, the overdue actions, the largest disagreements."""
+    gaps = report.gaps.gaps[:SUMMARY_GAPS]
+    grids = [
+        Grid(
+            title=f"The {plural(len(gaps), 'largest gap')} to act on"
+            if len(gaps) > 1
+            else "The gap to act on",
+            columns=[
+                Column("No.", justify="right"),
+                Column("Indicator"),
+                Column("Score", justify="right"),
+                Column("Gap", justify="right"),
+                Column("Action"),
+                Column("Owner"),
+            ],
+            rows=[
+                [str(g.number), g.title, str(g.score), str(g.gap), g.action, g.owner] for g in gaps
+            ],
+            caption=f"All {len(report.gaps.gaps)} gaps are in the gap list below."
+            if len(report.gaps.gaps) > len(gaps)
+            else (
+                "No gaps: every indicator scored is at the top or its target." if not gaps else ""
+            ),
+        )
+    ]
+    every_overdue = [item for item in report.actions if item.overdue]
+    overdue = every_overdue[:SUMMARY_OVERDUE]
+    caption = f"No action is overdue on {report.today}."
+    if overdue:
+        caption = f"Open and due before {report.today}, longest overdue first."
+    if len(every_overdue) > len(overdue):
+        caption += f" All {len(every_overdue)} are in the action plan below."
+    grids.append(
+        Grid(
+            title="Overdue actions",
+            columns=[
+                Column("No.", justify="right"),
+                Column("Indicator"),
+                Column("Action"),
+                Column("Owner"),
+                Column("Due"),
+            ],
+            rows=[[str(i.number), i.title, i.action, i.owner, i.due] for i in overdue],
+            caption=caption,
+        )
+    )
+    return grids
+
+
+def summary_side(report: BoardReport) -> list[Grid]:
+    """Beside the headline on the first page: the largest disagreements, when both sides scored."""
+    grids: list[Grid] = []
+    if report.sides_scored:
+        apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
+        grids.append(
+            Grid(
+                title="Largest disagreements",
+                columns=[
+                    Column("No.", justify="right"),
+                    Column("Indicator"),
+                    Column("Sector", justify="right"),
+                    Column("Public bodies", justify="right"),
+                    Column("Agreed"),
+                ],
+                rows=[
+                    [
+                        str(d.number),
+                        d.title,
+                        str(d.sector_score),
+                        str(d.public_score),
+                        "not agreed yet" if d.score is None else str(d.score),
+                    ]
+                    for d in apart
+                ],
+                caption=""
+                if apart
+                else "The sector and the public bodies gave the same scores on every indicator.",
+            )
+        )
+    return grids

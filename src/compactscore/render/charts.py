@@ -15,6 +15,8 @@ from xml.etree import ElementTree
 import pygal
 from pygal.style import Style
 
+from compactscore.render.board import EVERY_POINT_LABELLED
+from compactscore.render.words import percent_words, scored_words
 from compactscore.results import PeriodTotal, Scorecard
 
 # pygal appends an import hook for its map plugins (unused here) that has no find_spec, so
@@ -29,6 +31,7 @@ SOLID: dict[str, str] = {}
 FONT = '"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif'
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+AXIS_LABELS = 12  # about as many periods as the line chart's axis names without crowding
 
 
 def _style(*colours: str) -> Style:
@@ -104,7 +107,8 @@ def _reading_title(reading: Scorecard) -> str:
     if not reading.scored:
         return f"{reading.period} (nothing scored yet)"
     if _partly_scored(reading.scored, reading.count - reading.not_applicable):
-        return f"{reading.period} (only {reading.scored} of {reading.count} scored)"
+        counts = scored_words(reading.scored, reading.count, reading.not_applicable)
+        return f"{reading.period} (only {counts})"
     return reading.period
 
 
@@ -113,8 +117,15 @@ def _partly_scored(scored: int, counted: int) -> bool:
 
 
 def trend_svg(periods: list[PeriodTotal]) -> str:
-    """A line chart of the total over every period, each point labelled with its percent."""
+    """A line chart of the total over every period, each point labelled with its percent.
+
+    Past ``EVERY_POINT_LABELLED`` periods, labels would print over each other: only
+    the first and the latest points are labelled (every point keeps its tooltip),
+    and the periods along the axis are slanted and thinned to about a dozen,
+    the latest always among them.
+    """
     top = max((period.max for period in periods), default=51)
+    many = len(periods) > EVERY_POINT_LABELLED
     chart = pygal.Line(
         style=_style(BLUE),
         width=760,
@@ -129,9 +140,17 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
         margin_right=110,  # room for the last point's label
         truncate_label=-1,
         y_title="Points",
+        x_label_rotation=-40 if many else 0,
+        show_minor_x_labels=not many,
         js=[],
     )
-    chart.x_labels = [_period_label(period) for period in periods]
+    labels = [_period_label(period) for period in periods]
+    chart.x_labels = labels
+    if many:
+        step = -(-len(labels) // AXIS_LABELS)
+        chart.x_labels_major = [
+            label for i, label in enumerate(labels) if (len(labels) - 1 - i) % step == 0
+        ]
     # A period with nothing scored keeps its place on the axis but gets no point: a total
     # of 0 there would read as a score of nothing.
     chart.add(
@@ -142,7 +161,18 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
         ],
         stroke_style=SOLID,
     )
-    return _svg_text(chart.render_tree(), "Line chart: the total in each period", ["Total"])
+    root = chart.render_tree()
+    if many:
+        _label_ends_only(root)
+    return _svg_text(root, "Line chart: the total in each period", ["Total"])
+
+
+def _label_ends_only(root: ElementTree.Element) -> None:
+    """Keep the printed figures of the first and the latest points only."""
+    for group in root.iter("g"):
+        values = [t for t in group.findall("text") if "value" in t.get("class", "").split()]
+        for text in values[1:-1]:
+            group.remove(text)
 
 
 def _period_label(period: PeriodTotal) -> str:
@@ -153,7 +183,7 @@ def _period_label(period: PeriodTotal) -> str:
 
 def _point_label(period: PeriodTotal) -> Callable[[float], str]:
     """``31 of 48 (64.6%)`` above each point: the maximum can change (an n/a indicator)."""
-    text = f"{period.total} of {period.max} ({period.percent:g}%)"
+    text = f"{period.total} of {period.max} ({percent_words(period.percent)})"
     return lambda _value: text
 
 

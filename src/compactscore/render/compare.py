@@ -8,12 +8,14 @@ from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     NOT_SCORED,
     STYLES,
-    change_words,
-    direction_words,
     listed,
+    percent_number,
+    percent_words,
     plural,
+    scored_words,
+    travel_cell,
 )
-from compactscore.results import AreaComparison, AreaResult, IndicatorSpread
+from compactscore.results import AreaComparison, AreaResult, Basis, IndicatorSpread
 
 
 def comparison_view(comparison: AreaComparison) -> View:
@@ -49,14 +51,12 @@ def _partly_line(comparison: AreaComparison) -> str:
         if area.rank is not None
         and area.shared_scored + area.shared_not_applicable < comparison.shared
     ]
-    parts: list[str] = []
-    for area in partly:
-        counted = comparison.shared - area.shared_not_applicable
-        na = f" ({area.shared_not_applicable} n/a)" if area.shared_not_applicable else ""
-        of = "has scored only {} of the {}" if not parts else "{} of {}"
-        parts.append(f"{area.area} {of.format(area.shared_scored, counted)}{na}")
-    rests = "its rank rests" if len(parts) == 1 else "their ranks rest"
-    return f"{listed(parts)}, so {rests} on fewer scores."
+    parts = [
+        f"{area.area} ({scored_words(area.shared_scored, comparison.shared, area.shared_not_applicable)})"
+        for area in partly
+    ]
+    has, rests = ("has", "its rank rests") if len(parts) == 1 else ("have", "their ranks rest")
+    return f"{listed(parts)} {has} not scored them all, so {rests} on fewer scores."
 
 
 def _unranked_line(comparison: AreaComparison) -> str:
@@ -101,10 +101,10 @@ def _versions_line(comparison: AreaComparison) -> str:
 def _area_grid(comparison: AreaComparison) -> Grid:
     columns = [
         Column("Rank", justify="right"),
-        Column("Area", min_width=8),
-        Column("Total", justify="right"),
+        Column("Area", key=True, whole=True),
+        Column("Total", justify="right", whole=True),
         Column("Percent", justify="right"),
-        Column("Scored", justify="right"),
+        Column("Scored", justify="right", whole=True),
     ]
     partial = _partial(comparison)
     if partial:
@@ -121,12 +121,12 @@ def _area_grid(comparison: AreaComparison) -> Grid:
             area.area,
             # Nothing scored yet is not a total of 0: no total, percent or share to show.
             f"{area.total} / {area.max}" if area.scored else NOT_SCORED,
-            f"{area.percent:g}%" if area.scored else "-",
-            f"{area.scored} of {area.count}",
+            percent_words(area.percent) if area.scored else "-",
+            scored_words(area.scored, area.count, area.not_applicable, cell=True),
         ]
         if partial:
             row.append(
-                f"{area.shared_total} / {area.shared_max} ({area.shared_percent:g}%)"
+                f"{area.shared_total} / {area.shared_max} ({percent_words(area.shared_percent)})"
                 if area.shared_scored
                 else "-"
             )
@@ -141,7 +141,8 @@ def _area_grid(comparison: AreaComparison) -> Grid:
 def _of_scored(area: AreaResult) -> str:
     if area.shared_scored_percent is None:
         return "nothing scored"
-    return f"{area.shared_total} / {area.shared_scored_max} ({area.shared_scored_percent:g}%)"
+    percent = percent_words(area.shared_scored_percent)
+    return f"{area.shared_total} / {area.shared_scored_max} ({percent})"
 
 
 def _partial(comparison: AreaComparison) -> bool:
@@ -150,27 +151,24 @@ def _partial(comparison: AreaComparison) -> bool:
 
 
 def _direction(area: AreaResult) -> str:
-    if area.direction is None:
-        if area.compared_on == "nothing scored":
-            empty = area.period if not area.scored else area.previous_period
-            return f"nothing scored in {empty}"
+    if area.travel is None:
         return "no readable sheet before"
-    words = direction_words(area.direction)
-    if area.compared_on == "total":
-        return f"{words} {change_words(area.change)} since {area.previous_period}"
-    return f"{words} since {area.previous_period} (percent of scored)"
+    if area.travel.compared_on is Basis.NOTHING_SCORED:
+        empty = area.period if not area.scored else area.previous_period
+        return f"nothing scored in {empty}"
+    return f"{travel_cell(area.travel)} since {area.previous_period}"
 
 
 def _spread_grid(comparison: AreaComparison) -> Grid:
     names = [area.area for area in comparison.areas]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", min_width=18, shorten=True),
+        Column("Indicator", min_width=14, shorten=True, weight=2),
         *(Column(name, justify="right") for name in names),
         Column("Low", justify="right"),
         Column("Median", justify="right", optional=True),
         Column("High", justify="right"),
-        Column("Leading", min_width=max(len(name) for name in names)),
+        Column("Leading", shorten=True, min_width=max(len(name) for name in names)),
     ]
     rows = [
         [
@@ -259,18 +257,20 @@ def _data_grid(comparison: AreaComparison) -> Grid:
                 # Empty, not 0, where nothing is scored (the JSON keeps its numbers).
                 str(area.total) if area.scored else "",
                 str(area.max),
-                f"{area.percent:g}" if area.scored else "",
+                percent_number(area.percent) if area.scored else "",
                 str(area.scored),
                 str(area.shared_total) if area.shared_scored else "",
                 str(area.shared_max),
-                f"{area.shared_percent:g}" if area.shared_scored else "",
+                percent_number(area.shared_percent) if area.shared_scored else "",
                 area.direction.value if area.direction else "",
                 _text(area.change),
                 area.previous_period or "",
                 str(area.shared_scored),
                 str(area.shared_not_applicable),
                 str(area.shared_scored_max),
-                "" if area.shared_scored_percent is None else f"{area.shared_scored_percent:g}",
+                ""
+                if area.shared_scored_percent is None
+                else percent_number(area.shared_scored_percent),
                 *scores,
             ]
         )

@@ -32,9 +32,9 @@ def definition_view(definition: Definition, version: str) -> View:
         title="Indicators",
         columns=[
             Column("No.", justify="right"),
-            Column("Indicator (id)"),
-            Column("Theme", hide_below=140),
-            Column("Statement", fill=True),
+            Column("Indicator (id)", shorten=True, min_width=14),
+            Column("Theme", shorten=True, min_width=12),
+            Column("Statement", fill=True, weight=3, min_width=30),
         ],
         rows=[
             [number, f"{title}\n({id_})", theme, text] for number, id_, title, theme, text in rows

@@ -34,20 +34,23 @@ def detail_view(definition: Definition, version: str) -> View:
 def _indicator_grid(definition: Definition, indicator: Indicator, heading: str) -> Grid:
     rows = [
         ["Statement", " ".join(indicator.statement.split())],
-        ["Scores", "\n".join(_points(definition))],
+        ["Scores", "\n".join(_points(definition, indicator))],
     ]
     if indicator.prompts:
         rows.append(["Discuss", "\n".join("• " + " ".join(p.split()) for p in indicator.prompts)])
     return Grid(
         title=heading,
-        columns=[Column(str(indicator.number), justify="right"), Column(indicator.title)],
+        columns=[
+            Column(str(indicator.number), justify="right"),
+            Column(indicator.title, fill=True, min_width=30),
+        ],
         rows=rows,
     )
 
 
-def _points(definition: Definition) -> list[str]:
+def _points(definition: Definition, indicator: Indicator) -> list[str]:
     scale = definition.scale
-    return [f"{point} {scale.label(point)}".strip() for point in scale.points]
+    return [f"{point} {indicator.meaning(point, scale)}".strip() for point in scale.points]
 
 
 def _data_grid(definition: Definition, indicators: list[Indicator]) -> Grid:
@@ -64,7 +67,7 @@ def _data_grid(definition: Definition, indicators: list[Indicator]) -> Grid:
             definition.theme_title(i.theme),
             " ".join(i.statement.split()),
             "\n".join(" ".join(p.split()) for p in i.prompts),
-            *(scale.label(point) for point in scale.points),
+            *(i.meaning(point, scale) for point in scale.points),
         ]
         for i in indicators
     ]

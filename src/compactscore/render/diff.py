@@ -4,61 +4,88 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.changes import SheetDiff
+from compactscore.changes import ScoreChange, SheetDiff
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import change_words, plural
 
 
 def diff_view(diff: SheetDiff) -> View:
-    """Headline with both totals, then every indicator that changed."""
+    """Headline with both totals, the scores that changed, then every other cell, in full."""
+    scored = [c for c in diff.changes if c.before != c.after]
     headline = [
         f"[bold]{escape(diff.before)} → {escape(diff.after)}[/bold]",
         escape(
             f"Total {diff.before_total} out of {diff.before_max} → "
             f"{diff.after_total} out of {diff.after_max}; "
-            f"{plural(len(diff.changes), 'indicator')} changed, {diff.unchanged} unchanged."
+            f"{plural(len(diff.changes), 'indicator')} changed"
+            + ("" if diff.scores_only else f" ({plural(len(scored), 'score')})")
+            + f", {diff.unchanged} unchanged."
         ),
     ]
-    rows = [
-        [
-            str(c.number),
-            c.title,
-            c.before or "-",
-            c.after or "-",
-            change_words(c.change),
-            ", ".join(c.fields),
+    grids = []
+    if scored:
+        rows = [
+            [str(c.number), _title(c), c.before or "-", c.after or "-", change_words(c.change)]
+            for c in scored
         ]
+        columns = [
+            Column("No.", justify="right"),
+            Column("Indicator", shorten=True, min_width=12),
+            Column("Before", justify="right"),
+            Column("After", justify="right"),
+            Column("Change", justify="right"),
+        ]
+        grids.append(Grid(title="Scores", columns=columns, rows=rows))
+    words = [
+        [str(c.number), c.title, word.column, word.before or "-", word.after or "-"]
         for c in diff.changes
+        for word in c.words
     ]
-    columns = [
-        Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
-        Column("Before", justify="right"),
-        Column("After", justify="right"),
-        Column("Change", justify="right"),
-        Column("Also changed"),
-    ]
-    if not any(c.fields for c in diff.changes):
-        # Between two periods only scores are compared: evidence always differs.
-        columns.pop()
-        rows = [row[:-1] for row in rows]
-    grid = Grid(title="What changed", columns=columns, rows=rows)
-    notes = ["- means not scored."] if diff.changes else ["Nothing changed."]
-    return View(headline=headline, grids=[grid], data=_data_grid(diff), notes=notes)
+    if words:
+        columns = [
+            Column("No.", justify="right"),
+            Column("Indicator", shorten=True, min_width=12),
+            Column("Column"),
+            Column("Before", weight=3, min_width=16),
+            Column("After", weight=3, min_width=16),
+        ]
+        grids.append(Grid(title="Evidence, actions and the rest", columns=columns, rows=words))
+    return View(headline=headline, grids=grids, data=_data_grid(diff), notes=_notes(diff))
+
+
+def _notes(diff: SheetDiff) -> list[str]:
+    if not diff.changes:
+        return ["Nothing changed." if not diff.scores_only else "No score changed."]
+    notes = ["- means not scored, or empty."]
+    if diff.scores_only:
+        notes.append("Only scores were compared (--scores-only).")
+    notes.extend(
+        escape(
+            f"Indicator {c.number}: {c.title} ({c.id}) replaced {c.replaced_title} "
+            f"({c.replaced_id}), so {c.before or '-'} is the score of the indicator it replaced."
+        )
+        for c in diff.changes
+        if c.replaced_id and c.before != c.after
+    )
+    return notes
+
+
+def _title(change: ScoreChange) -> str:
+    """The indicator's title, and the one it replaced across a change of definition."""
+    if change.replaced_id:
+        return f"{change.title} (replaced {change.replaced_title})"
+    return change.title
 
 
 def _data_grid(diff: SheetDiff) -> Grid:
-    names = ("indicator", "id", "title", "before", "after", "change", "also_changed")
-    rows = [
-        [
-            str(c.number),
-            c.id,
-            c.title,
-            c.before,
-            c.after,
-            change_words(c.change),
-            " ".join(c.fields),
-        ]
-        for c in diff.changes
-    ]
+    """One row per cell that changed: the score's, then each other column's."""
+    names = ("indicator", "id", "title", "column", "before", "after", "change", "replaced")
+    rows = []
+    for c in diff.changes:
+        which = [str(c.number), c.id, c.title]
+        if c.before != c.after:
+            rows.append([*which, "score", c.before, c.after, change_words(c.change), c.replaced_id])
+        rows.extend(
+            [*which, word.column, word.before, word.after, "", c.replaced_id] for word in c.words
+        )
     return Grid(title="", columns=[Column(name) for name in names], rows=rows)

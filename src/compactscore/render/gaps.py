@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import plural
+from compactscore.render.words import plural, travel_markup
 from compactscore.results import Gap, GapList
 
 
@@ -20,14 +20,17 @@ def gaps_view(gaps: GapList) -> View:
 
 def _headline(gaps: GapList) -> list[str]:
     where = f"{gaps.area} " if gaps.area else ""
-    fell = sum(gap.fell for gap in gaps.gaps)
     found = (
         f"{plural(len(gaps.gaps), 'indicator')} below the top score or their target"
         if gaps.gaps or not gaps.not_scored
         else "no gaps among the indicators scored so far"
     )
     lines = [f"[bold]{escape(f'{where}{gaps.period}: {found}')}[/bold]"]
+    if gaps.travel is not None:
+        lines.append(f"Direction of travel: {travel_markup(gaps.travel)}.")
     if gaps.previous_period and gaps.gaps:
+        # Every indicator that fell, not only those still short of their aim.
+        fell = len(gaps.fell)
         fallen = plural(fell, "indicator") if fell else "No indicator"
         lines.append(escape(f"{fallen} fell since {gaps.previous_period}."))
     if gaps.not_scored:
@@ -61,14 +64,14 @@ def _gap_grid(gaps: GapList) -> Grid:
     ]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, weight=2, min_width=12),
+        Column("Indicator", shorten=True, weight=2, min_width=14),
         Column("Score", justify="right"),
         Column("Meaning", hide_below=120),  # the scale's words, where there is room
-        Column("Aim"),
+        Column("Aim", whole=True),
         Column("Gap", justify="right"),
         Column("Change"),
-        Column("Action", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, optional=True),
+        Column("Action", shorten=True, weight=3, min_width=30),
+        Column("Owner", shorten=True, min_width=12),
     ]
     styles = ["bold red" if gap.fell else "" for gap in gaps.gaps]
     if not any(gap.fell for gap in gaps.gaps):
@@ -83,9 +86,9 @@ def _not_scored_grid(gaps: GapList) -> Grid:
     rows = [[str(i.number), i.title, i.evidence, i.owner] for i in gaps.not_scored]
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
-        Column("Evidence", shorten=True, weight=3, min_width=12),
-        Column("Owner", shorten=True, min_width=8, optional=True),
+        Column("Indicator", shorten=True, min_width=14),
+        Column("Evidence", shorten=True, weight=3, min_width=30),
+        Column("Owner", shorten=True, min_width=12),
     ]
     if not any(i.owner for i in gaps.not_scored):
         columns.pop()

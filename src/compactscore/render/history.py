@@ -11,12 +11,15 @@ from compactscore.render.words import change_words, plural
 
 def history_view(history: History) -> View:
     """Headline, one row per change (commit details once per commit), and notes."""
+    scores = sum(entry.column == "score" for entry in history.entries)
+    counted = (
+        f"{plural(len(history.entries), 'change')} of score"
+        if history.scores_only
+        else f"{plural(len(history.entries), 'change')} ({scores} of score)"
+    )
     headline = [
         f"[bold]{escape(history.file)}[/bold]: "
-        + escape(
-            f"{plural(len(history.entries), 'change')} of score in "
-            f"{plural(history.commits, 'commit')}, oldest first"
-        )
+        + escape(f"{counted} in {plural(history.commits, 'commit')}, oldest first")
     ]
     if history.uncommitted:
         headline.append("[yellow]The file has changes that are not committed yet.[/yellow]")
@@ -31,21 +34,29 @@ def history_view(history: History) -> View:
                 entry.author if first else "",
                 str(entry.number),
                 entry.title,
+                entry.column,
                 _from_to(entry.before, entry.after, entry.change),
                 entry.message if first else "",
             ]
         )
         styles.append("yellow" if entry.commit == "not committed" else "")
     columns = [
-        Column("Commit"),
-        Column("Date", min_width=10),
-        Column("Author"),
-        Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=10),
-        Column("Score"),
-        Column("Message", shorten=True, weight=2, min_width=12),
+        Column("Commit", key=True),
+        Column("Date", whole=True),
+        Column("Author", whole=True),
+        Column("No.", justify="right", key=True),
+        Column("Indicator", shorten=True, min_width=14, key=True),
+        Column("Column", whole=True),
+        Column("Before → after", weight=3, min_width=16),
+        Column("Message", fill=True, weight=2, min_width=24),  # the reason: wrapped, never cut
     ]
-    grid = Grid(title="Changes of score", columns=columns, rows=rows, styles=styles)
+    if history.scores_only:
+        # Every row is a score: the column says nothing.
+        at = [column.header for column in columns].index("Column")
+        columns.pop(at)
+        rows = [row[:at] + row[at + 1 :] for row in rows]
+    title = "Changes of score" if history.scores_only else "Changes"
+    grid = Grid(title=title, columns=columns, rows=rows, styles=styles)
     return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))
 
 
@@ -68,12 +79,14 @@ def _notes(history: History) -> list[str]:
         return [*notes, "No score has been set in any commit yet."]
     return [
         *notes,
-        "Score: before → after (change); - means not scored. The date is the author's.",
+        "Before → after, each in full (with the change of a score); - means not scored, or "
+        "empty. The date is the author's.",
     ]
 
 
 def _data_grid(history: History) -> Grid:
-    names = ("commit", "date", "author", "message", "indicator", "id", "title", "before", "after")
+    names = ["commit", "date", "author", "message", "indicator", "id", "title", "column"]
+    names += ["before", "after"]
     columns = [Column(name) for name in (*names, "change")]
     rows = [
         [
@@ -84,6 +97,7 @@ def _data_grid(history: History) -> Grid:
             str(e.number),
             e.id,
             e.title,
+            e.column,
             e.before,
             e.after,
             change_words(e.change),

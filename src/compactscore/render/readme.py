@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 
-def readme_text(area: str, title: str, period: str, count: int) -> str:
-    """A short guide for the Compact group, in plain words."""
+def readme_text(area: str, title: str, period: str, count: int, ending: str = ".csv") -> str:
+    """A short guide for the Compact group, in plain words; ``ending`` is the sheets' kind."""
+    kind = "CSV file" if ending == ".csv" else "workbook"
+    save = (
+        'Save the sheet as CSV (Excel: "CSV UTF-8")'
+        if ending == ".csv"
+        else "Choose each score from its cell's list, save the workbook as it is"
+    )
     return f"""# {area} Compact Scorecard
 
 The {area} Compact group's scores against the {title}: {count} indicators,
-each scored 0 to 3. One CSV file per period is kept in `scores/`, named for
-the period (`{period}.csv`); git keeps the record of what was agreed and when.
+each scored 0 to 3. One {kind} per period is kept in `scores/`, named for
+the period (`{period}{ending}`); git keeps the record of what was agreed and when.
 
 ## How we score
 
@@ -19,8 +25,9 @@ the period (`{period}.csv`); git keeps the record of what was agreed and when.
    `action`, its `owner` and, if wanted, a `target` score.
 3. Leave `score` empty until it is agreed. Write `n/a` only when an indicator
    cannot apply here, and say why in `evidence`.
-4. Save the sheet as CSV (Excel: "CSV UTF-8"), then commit it with a message
-   saying which meeting agreed it.
+4. {save}, then keep the record with
+   `compactscore save -m "Scores agreed at the March meeting"`: it checks the
+   sheets and commits them, the config and the definition, and nothing else.
 
 ## Commands
 
@@ -29,5 +36,8 @@ the period (`{period}.csv`); git keeps the record of what was agreed and when.
 - `compactscore trend` shows every period and the direction of travel.
 - `compactscore gaps` lists the indicators to act on, largest gap first.
 - `compactscore new` starts next period's sheet from this one.
-- `compactscore history scores/{period}.csv` shows when each score changed.
+- `compactscore save -m "MESSAGE"` keeps the record of what was agreed.
+- `compactscore actions` lists the open actions, overdue ones first.
+- `compactscore history scores/{period}{ending}` shows when each score, evidence
+  or action changed.
 """

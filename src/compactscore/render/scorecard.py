@@ -8,13 +8,13 @@ from compactscore.models import ScoreState
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     NOT_SCORED,
-    STYLES,
     change_words,
-    direction_words,
     nothing_scored_words,
+    percent_words,
     plural,
     score_words,
-    total_moved_words,
+    scored_words,
+    travel_markup,
 )
 from compactscore.results import Scorecard
 
@@ -34,10 +34,10 @@ def headline_text(card: Scorecard) -> str:
     where = f"{card.area} " if card.area else ""
     if not card.scored:
         # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max)}"
+        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max, card.not_applicable)}"
     return (
-        f"{where}{card.period}: {card.total} out of {card.max} ({card.percent:g}%), "
-        f"{card.scored} of {plural(card.count, 'indicator')} scored"
+        f"{where}{card.period}: {card.total} out of {card.max} ({percent_words(card.percent)}), "
+        f"{scored_words(card.scored, card.count, card.not_applicable)}"
     )
 
 
@@ -49,32 +49,9 @@ def _headline(card: Scorecard) -> list[str]:
 
 
 def direction_line(card: Scorecard) -> str:
-    """The aggregate's direction of travel in words, saying what was compared."""
-    before = card.previous
-    assert before is not None
-    if before.direction is None:
-        empty = card.period if not card.scored else before.period
-        return (
-            f"Direction of travel: not known yet, as nothing is scored in {escape(empty)} "
-            f"({before.total} out of {before.max} in {escape(before.period)})."
-        )
-    style = STYLES[before.direction]
-    arrow = f"[{style}]{direction_words(before.direction)}[/{style}]"
-    if before.compared_on == "total":
-        return (
-            f"Direction of travel: {arrow}, {change_words(before.change)} points "
-            f"from {before.total} out of {before.max} in {escape(before.period)}."
-        )
-    line = (
-        f"Direction of travel: {arrow}, comparing like with like: {card.scored_percent or 0:g}% "
-        f"of the points scored, against {before.scored_percent or 0:g}% in "
-        f"{escape(before.period)} ({before.total} out of {before.max})."
-    )
-    # Said outright, so that "up" beside a lower total is never read as a rise in it.
-    change = card.total - before.total
-    moved = total_moved_words(change, escape(before.period))
-    why = ", as not every indicator is scored in both" if change else ""
-    return f"{line} {moved[0].upper()}{moved[1:]}{why}."
+    """The aggregate's direction of travel in words, saying what was compared (rich markup)."""
+    assert card.previous is not None
+    return f"Direction of travel: {travel_markup(card.previous)}."
 
 
 def _indicator_grid(card: Scorecard) -> Grid:
@@ -82,7 +59,7 @@ def _indicator_grid(card: Scorecard) -> Grid:
     show_target = any(i.target is not None for i in card.indicators)
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", min_width=12),
+        Column("Indicator", shorten=True, weight=2, min_width=14),
         Column("Theme", min_width=8, shorten=True, hide_below=110),
         Column("Score", min_width=10),
     ]
@@ -90,7 +67,7 @@ def _indicator_grid(card: Scorecard) -> Grid:
         columns.append(Column("Change", justify="right"))
     if show_target:
         columns.append(Column("Target"))
-    columns.append(Column("Evidence", min_width=12, shorten=True, weight=3))
+    columns.append(Column("Evidence", min_width=30, shorten=True, weight=3))
     rows, styles = [], []
     for indicator in card.indicators:
         row = [
@@ -123,7 +100,7 @@ def _theme_grid(card: Scorecard) -> Grid:
             theme.title,
             f"{theme.total}" if theme.scored else NOT_SCORED,
             f"{theme.max}",
-            f"{theme.scored} of {theme.count}",
+            scored_words(theme.scored, theme.count, theme.not_applicable, cell=True),
         ]
         for theme in card.themes
     ]
@@ -140,7 +117,7 @@ def _theme_grid(card: Scorecard) -> Grid:
             "Total",
             str(card.total) if card.scored else NOT_SCORED,
             str(card.max),
-            f"{card.scored} of {card.count}",
+            scored_words(card.scored, card.count, card.not_applicable, cell=True),
         ],
     )
 
@@ -152,7 +129,7 @@ def _notes(card: Scorecard) -> list[str]:
         numbers = ", ".join(str(i.number) for i in unscored)
         notes.append(
             f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers}); "
-            f"{card.scored_percent:g}% of the points scored so far."
+            f"{percent_words(card.scored_percent)} of the points scored so far."
             if card.scored_percent is not None
             else f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers})."
         )

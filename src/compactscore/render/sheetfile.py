@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from compactscore.models import CARRIED, Indicator, Row, carried_mark
+from compactscore.render.csvtext import csv_text
 
 COLUMNS = ["indicator", "title", "score", "evidence", "action", "owner", "target"]
 SIDES = ["sector_score", "public_score"]
@@ -24,11 +23,36 @@ def carried_text(text: str, since: str) -> str:
     return carried_mark(since) + text
 
 
+def action_open(row: Row) -> bool:
+    """Whether the row's action is still open: no status column, or its status empty or open.
+
+    A done or dropped action (and its owner) stays in last period's sheet, not the next.
+    """
+    status = getattr(row, "status", None)
+    if status is None:
+        status = next((value for name, value in row.extra.items() if _key(name) == "status"), "")
+    return str(status).strip().lower() in ("", "open")
+
+
+def _key(name: str) -> str:
+    return name.strip().lower()
+
+
+def carried_words(row: Row, since: str) -> list[str]:
+    """Evidence, action and owner carried from last period's row, each marked as its."""
+    keep = action_open(row)
+    return [
+        carried_text(row.evidence, since),
+        carried_text(row.action, since) if keep else "",
+        carried_text(row.owner, since) if keep else "",
+    ]
+
+
 def carried_periods(rows: Sequence[Row], since: str) -> list[str]:
     """The periods named by the marks ``carried_text`` puts on these rows' words, oldest first."""
     periods = set()
     for row in rows:
-        for text in (row.evidence, row.action):
+        for text in carried_words(row, since):
             if text.strip():
                 mark = CARRIED.match(text)
                 periods.add(mark.group(1) if mark else since)
@@ -51,20 +75,16 @@ def sheet_text(
     saved. ``delimiter`` is the previous sheet's, so that a spreadsheet set up for
     semicolons opens the new sheet in columns too.
     """
-    out = io.StringIO()
-    out.write(EXCEL_UTF8_SIGNATURE)
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(COLUMNS + (SIDES if sides else []) + list(own))
+    rows = [COLUMNS + (SIDES if sides else []) + list(own)]
     blank = [""] * len(own)
     for indicator in indicators:
         row = carried.get(indicator.id)
-        words = ["", "", ""]
+        words, target = ["", "", ""], ""
         if row is not None and since is not None:
-            words = [
-                carried_text(row.evidence, since),
-                carried_text(row.action, since),
-                row.owner,
-            ]
-        cells = [str(indicator.number), indicator.title, "", *words, ""]
-        writer.writerow(cells + (["", ""] if sides else []) + blank)
-    return out.getvalue()
+            words = carried_words(row, since)
+            # The target the group set stands until it sets another (a number: no mark).
+            target = "" if row.target is None else str(row.target)
+        cells = [str(indicator.number), indicator.title, "", *words, target]
+        rows.append(cells + (["", ""] if sides else []) + blank)
+    # Every cell neutralised: an owner read as '=HYPERLINK(...) is written back behind its quote mark.
+    return EXCEL_UTF8_SIGNATURE + csv_text(rows, delimiter)

@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from compactscore.cells import neutralised
+from compactscore.controls import escape_controls
+from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
 
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = {
-    code: "\ufffd" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
-}
-
-
-_WRAP_AT = 40  # a column of ordinary text wraps beyond this width
+_TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
+_BORDERS = 3  # each column's left border and padding either side; the table adds one more
 
 
 def to_rich(view: View, console: Console) -> RenderableType:
     """A view as rich renderables for this console: headline, each table, notes.
 
-    Each table is laid out for the console's width. One that cannot fit drops its
-    optional columns, with a note naming them; one that still cannot fit is shown
-    whole, wider than the console, since a cropped table would lose cells unseen.
+    Each table is laid out for the console's width. One that cannot fit leaves out
+    the columns that repeat what is shown elsewhere, with a note naming them; one
+    that still cannot fit is shown one block per row, its fields labelled, so that no
+    line is wider than the console and no word is cut.
     """
     width = console.width
     parts: list[RenderableType] = [Text.from_markup(printable(line)) for line in view.headline]
@@ -53,86 +51,285 @@ class _Rendered:
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
-    """A grid's table as wide as the console allows, and a note of any columns left out."""
-    shown = _shown(grid, width)
-    left_out: list[str] = []
-    room, tightened, before = width, 0, 0
-    # A terminal shows a folded word whole on the next line; a file or a pipe, as pasted
-    # into a paper, gets words unbroken ("2012-13", not "2012-1" over "3"), wider if need be.
-    whole_words = not console.is_terminal
-    while True:
-        options = console.options.update_width(width)
-        table = _rich_table(shown, room, whole_words)
-        lines = list(Segment.split_lines(console.render(table, options)))
-        needed = max((Segment.get_line_length(line) for line in lines), default=0)
-        if needed <= width:
+    """A grid as a table no wider than the console, or as blocks, and a note of what was left out.
+
+    In order: the boxed table; without the columns that repeat what is shown
+    elsewhere; the same in the compact style (no borders); without the earliest
+    periods of a long history; and last, one block per row.
+    """
+    shown, hidden = _shown(grid, width)
+    attempts = [(shown, hidden, 0)]
+    while any(column.optional for column in attempts[-1][0].columns):
+        last, left_out, _ = attempts[-1]
+        # The rightmost column that repeats what is shown elsewhere goes first.
+        drop = max(i for i, column in enumerate(last.columns) if column.optional)
+        attempts.append((_but(last, drop), [last.columns[drop].header, *left_out], 0))
+    tries = [(*attempt, False) for attempt in attempts] + [(*a, True) for a in attempts]
+    last, left_out, _ = attempts[-1]
+    periods = [i for i, column in enumerate(last.columns) if column.period]
+    for earlier in range(1, len(periods)):
+        # A long history keeps its most recent periods; the note counts the others.
+        fewer = _without(last, [i for i in range(len(last.columns)) if i not in periods[:earlier]])
+        tries += [(fewer, left_out, earlier, False), (fewer, left_out, earlier, True)]
+    for candidate, dropped, fewer_periods, compact in tries:
+        widths = column_widths(candidate, width, compact)
+        lines = None if widths is None else _table_lines(candidate, widths, console, width, compact)
+        if lines is not None:
+            left_out, earlier = dropped, fewer_periods
             break
-        optional = [i for i, column in enumerate(shown.columns) if column.optional]
-        if optional:
-            # The rightmost optional column goes first; the note below names each one.
-            left_out.insert(0, shown.columns[optional[-1]].header)
-            shown = _without(shown, [i for i in range(len(shown.columns)) if i != optional[-1]])
-            room, tightened, before = width, 0, 0
-        elif tightened < 3 and needed != before and room - (needed - width) >= width // 2:
-            # The shortened columns were given room the others could not spare: give less,
-            # for as long as that makes the table narrower.
-            room, tightened, before = room - (needed - width), tightened + 1, needed
-        else:
-            break  # printed whole, wider than the terminal, rather than words broken or lost
+    else:
+        # No table fits: one block per row, every field labelled, nothing left out.
+        whole, _ = _shown(grid, 10**6)
+        return [_Rendered(_stacked_lines(whole, console, width))]
+    labels = [column.header for i, column in enumerate(last.columns) if i in periods[:earlier]]
     parts: list[RenderableType] = [_Rendered(lines)]
     if left_out:
         parts.append(
             Text(
-                f"Left out at this width: {', '.join(left_out)}. Widen the terminal, or use "
-                "--format markdown or csv, to see every column.",
+                f"Left out at this width: {', '.join(left_out)}. Widen the "
+                "terminal, or use --format markdown or csv, to see every column.",
+                style="dim",
+            )
+        )
+    if labels:
+        span = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+        count = "1 earlier period" if len(labels) == 1 else f"{len(labels)} earlier periods"
+        parts.append(
+            Text(
+                f"Left out at this width: {count} ({span}). Choose the periods with --last N "
+                "or --since PERIOD, or widen the terminal.",
                 style="dim",
             )
         )
     return parts
 
 
-def _shared_widths(grid: Grid, width: int) -> list[int | None]:
-    """Widths for the columns that share what the others leave (shortened or filling)."""
-    natural = [
-        max([len(column.header), *(_longest_line(row[i]) for row in grid.rows if i < len(row))])
-        for i, column in enumerate(grid.columns)
-    ]
-    fixed = sum(
-        min(natural[i], _WRAP_AT)
-        for i, column in enumerate(grid.columns)
-        if not (column.shorten or column.fill)
-    )
-    room = max(0, width - fixed - 3 * len(grid.columns) - 1)
-    widths: list[int | None] = [None] * len(grid.columns)
-    open_columns = [i for i, c in enumerate(grid.columns) if c.shorten or c.fill]
-    # Share the room by weight; a column that needs less than its share gives the rest back.
-    while open_columns:
-        weights = sum(grid.columns[i].weight for i in open_columns)
-        share = {i: room * grid.columns[i].weight // weights for i in open_columns}
-        satisfied = [i for i in open_columns if natural[i] <= share[i]]
-        if not satisfied:
-            for i in open_columns:
-                widths[i] = max(grid.columns[i].min_width or 8, share[i])
-            break
-        for i in satisfied:
-            widths[i] = natural[i]
-            room -= natural[i]
-            open_columns.remove(i)
+def _but(grid: Grid, drop: int) -> Grid:
+    return _without(grid, [i for i in range(len(grid.columns)) if i != drop])
+
+
+def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | None:
+    """Each column's width for a table no wider than ``width``, or None if none fits.
+
+    Every column is at least as wide as its longest word, so no word is broken; a
+    column of running text is at least ``min_width`` wide (or all of its text). The
+    room left goes, a few characters at a time, where it saves the most lines; what
+    saves none is shared by the text columns by weight, then by the others.
+    """
+    count = len(grid.columns)
+    # Boxed, each column has a border and a space either side; compact, two spaces between.
+    room = width - (2 * (count - 1) if compact else _BORDERS * count + 1)
+    natural = [_natural(grid, i) for i in range(count)]
+    widths = [_least(grid, i, natural[i]) for i in range(count)]
+    if sum(widths) > room:
+        return None
+    if sum(natural) <= room:
+        return natural
+    _shorten_rows(grid, widths, natural, room)
+    text = [i for i, column in enumerate(grid.columns) if _is_text(column)]
+    _share(grid, text, widths, natural, room)
+    _share(grid, [i for i in range(count) if i not in text], widths, natural, room)
     return widths
 
 
-def _longest_line(cell: str) -> int:
-    return max(len(line) for line in cell.split("\n"))
+def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) -> None:
+    """Widen, step by step, the column whose widening saves the most lines per character.
+
+    A row is as tall as its tallest cell, so lines saved in one column alone may not
+    shorten the table: those count too, but less; and a short cell (a score's words,
+    a target) kept on one line counts as much as a line off the table.
+    """
+    cells = [_words_of(grid, i) for i in range(len(grid.columns))]
+    short = [not _is_text(column) for column in grid.columns]
+    counted: dict[tuple[int, int], list[int]] = {}
+
+    def lines(position: int, at: int) -> list[int]:
+        if (position, at) not in counted:
+            counted[position, at] = [_line_count(cell, at) for cell in cells[position]]
+        return counted[position, at]
+
+    while sum(widths) < room:
+        current = [lines(i, widths[i]) for i in range(len(widths))]
+        cost = _cost(current, short)
+        best: tuple[float, int, int] | None = None
+        for i in range(len(widths)):
+            for step in range(1, min(room - sum(widths), natural[i] - widths[i]) + 1):
+                wider = [*current[:i], lines(i, widths[i] + step), *current[i + 1 :]]
+                saved = cost - _cost(wider, short)
+                if saved > 0:
+                    if best is None or saved / step > best[0]:
+                        best = (saved / step, i, step)
+                    break
+        if best is None:
+            return
+        widths[best[1]] += best[2]
 
 
-def _shown(grid: Grid, width: int) -> Grid:
-    """The grid without the columns a terminal this narrow leaves out."""
+def _cost(lines: list[list[int]], short: list[bool]) -> int:
+    """The table's height, short cells broken over lines, then all the lines a reader scans."""
+    rows: list[tuple[int, ...]] = list(zip(*lines, strict=True))
+    broken = sum(
+        count > 1
+        for column, is_short in zip(lines, short, strict=True)
+        if is_short
+        for count in column
+    )
+    return 1000 * sum(max(row) for row in rows) + 1000 * broken + sum(sum(row) for row in rows)
+
+
+def _words_of(grid: Grid, position: int) -> list[list[list[int]]]:
+    """The widths of the words of each line of each cell of a column, header and footer too."""
+    return [
+        [[cell_len(word) for word in line.split()] for line in cell.split("\n")]
+        for cell in _cells(grid, position)
+    ]
+
+
+def _line_count(cell: list[list[int]], width: int) -> int:
+    """How many lines a cell takes wrapped between words at this width."""
+    count = 0
+    for words in cell:
+        count += 1
+        used = -1
+        for length in words:
+            if used >= 0 and used + 1 + length <= width:
+                used += 1 + length
+            elif used < 0:
+                used = length
+            else:
+                count += 1
+                used = length
+            if length > width:  # a word longer than the width takes more lines of its own
+                count += -(-length // width) - 1
+                used = length % width or width
+    return count
+
+
+def _share(
+    grid: Grid, columns: list[int], widths: list[int], natural: list[int], room: int
+) -> None:
+    """Grow these columns toward their natural width, sharing the room by weight."""
+    growing = [i for i in columns if widths[i] < natural[i]]
+    while growing and sum(widths) < room:
+        spare = room - sum(widths)
+        weights = sum(grid.columns[i].weight for i in growing)
+        for i in growing:
+            share = max(1, spare * grid.columns[i].weight // weights)
+            widths[i] += min(share, natural[i] - widths[i], room - sum(widths))
+        growing = [i for i in growing if widths[i] < natural[i]]
+
+
+def _is_text(column: Column) -> bool:
+    return column.shorten or column.fill
+
+
+def _cells(grid: Grid, position: int) -> list[str]:
+    """A column's cells as printed (headers and footer too), control characters escaped."""
+    cells = [grid.columns[position].header]
+    cells += [row[position] for row in grid.rows if position < len(row)]
+    if grid.footer:
+        cells.append(grid.footer[position])
+    return [printable(cell) for cell in cells]
+
+
+def _natural(grid: Grid, position: int) -> int:
+    return max(cell_len(line) for cell in _cells(grid, position) for line in cell.split("\n"))
+
+
+def _least(grid: Grid, position: int, natural: int) -> int:
+    """The narrowest a column may be: its longest word, and a floor for running text."""
+    longest = max(
+        (cell_len(word) for cell in _cells(grid, position) for word in cell.split()), default=1
+    )
+    column = grid.columns[position]
+    if column.whole:
+        return natural
+    floor = column.min_width or (_TEXT_FLOOR if _is_text(column) else 0)
+    return max(longest, min(natural, floor), 1)
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Text as lines no wider than ``width``, broken only between words.
+
+    Line breaks in the text are kept, and a line that starts with a bullet goes on
+    under its first word. A word longer than the width is the one thing
+    broken, over as many lines as it needs: nothing is ever cut off.
+    """
+    width = max(width, 1)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if paragraph.startswith("• ") and max(map(cell_len, words)) <= width - 2:
+            # A bulleted line's own lines start under its first word, not under the bullet.
+            first, *rest = wrap_words(paragraph[2:], width - 2)
+            lines += [f"• {first}", *(f"  {line}" for line in rest)]
+            continue
+        line = ""
+        for word in paragraph.split():
+            while cell_len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                head = _head(word, width)
+                lines.append(head)
+                word = word[len(head) :]
+            if not line:
+                line = word
+            elif cell_len(line) + 1 + cell_len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def hanging(text: str, width: int, indent: int = 2) -> str:
+    """Text wrapped between words, every line after the first indented: one item, however long."""
+    first, *rest = text.split("\n")
+    head = wrap_words(first, width)[0]
+    words = first.split()
+    taken = len(head.split())
+    if words and head != " ".join(words[:taken]):  # the start of a word too long for a line
+        words[0] = words[0][len(head) :]
+        taken = 0
+    remainder = " ".join(words[taken:])  # the rest of the first line, wrapped narrower
+    lines = [head]
+    for paragraph in ([remainder] if remainder else []) + rest:
+        lines += [" " * indent + line for line in wrap_words(paragraph, width - indent)]
+    return "\n".join(lines)
+
+
+def _head(word: str, width: int) -> str:
+    """The longest start of a word that fits the width (at least one character)."""
+    end = 1
+    while end < len(word) and cell_len(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
+
+
+def _table_lines(
+    grid: Grid, widths: list[int], console: Console, width: int, compact: bool
+) -> list[list[Segment]] | None:
+    """The grid as a table with these column widths, or None if it came out too wide."""
+    table = _rich_table(grid, widths, compact)
+    options = console.options.update_width(width)
+    lines = list(Segment.split_lines(console.render(table, options)))
+    needed = max((Segment.get_line_length(line) for line in lines), default=0)
+    return lines if needed <= width else None
+
+
+def _shown(grid: Grid, width: int) -> tuple[Grid, list[str]]:
+    """The grid without the columns a terminal this narrow leaves out, and their headings."""
     keep = [
         i
         for i, column in enumerate(grid.columns)
         if not column.hide_below or width >= column.hide_below
     ]
-    return grid if len(keep) == len(grid.columns) else _without(grid, keep)
+    if len(keep) == len(grid.columns):
+        return grid, []
+    hidden = [column.header for i, column in enumerate(grid.columns) if i not in keep]
+    return _without(grid, keep), hidden
 
 
 def _without(grid: Grid, keep: list[int]) -> Grid:
@@ -147,45 +344,100 @@ def _without(grid: Grid, keep: list[int]) -> Grid:
     )
 
 
-def _rich_table(grid: Grid, width: int, whole_words: bool = False) -> Table:
-    """The grid as a rich table whose shortened and filling columns share this width."""
-    shares = _shared_widths(grid, width)
+def _rich_table(grid: Grid, widths: list[int], compact: bool = False) -> Table:
+    """The grid as a rich table with these column widths, its cells wrapped between words.
+
+    The compact style has no borders, only a rule under the headings, to give the
+    columns the room the borders would take.
+    """
     table = Table(
-        title=escape(grid.title) if grid.title else None,
+        box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        pad_edge=not compact,
+        collapse_padding=compact,
+        title=escape(printable(grid.title)) if grid.title else None,
         title_justify="left",
         title_style="bold",
-        caption=escape(grid.caption) if grid.caption else None,
+        caption=escape(printable(grid.caption)) if grid.caption else None,
         show_footer=grid.footer is not None,
         expand=False,
     )
     for position, column in enumerate(grid.columns):
-        footer = escape(grid.footer[position]) if grid.footer else ""
+        footer = _wrapped(grid.footer[position], widths[position]) if grid.footer else ""
         table.add_column(
-            escape(column.header),
+            _wrapped(column.header, widths[position]),
             footer=footer,
             justify=column.justify,
-            no_wrap=column.shorten,
-            overflow="ellipsis" if column.shorten else "fold",
-            min_width=shares[position]
-            if column.fill
-            else (_unbroken(grid, position, column) if whole_words else column.min_width),
-            max_width=shares[position] if column.shorten else None,
+            overflow="fold",
+            width=widths[position],
         )
     for position, row in enumerate(grid.rows):
-        style = grid.styles[position] if position < len(grid.styles) else ""
-        table.add_row(*(Text(printable(cell)) for cell in row), style=style or None)
+        row_style = grid.styles[position] if position < len(grid.styles) else ""
+        table.add_row(
+            *(_wrapped(cell, widths[i]) for i, cell in enumerate(row)), style=row_style or None
+        )
     return table
 
 
-def _unbroken(grid: Grid, position: int, column: Column) -> int | None:
-    """The width below which a column would break its words: shortened ones end in … instead."""
-    if column.shorten:
-        return column.min_width
-    cells = [column.header, *(row[position] for row in grid.rows if position < len(row))]
+def _wrapped(cell: str, width: int) -> Text:
+    return Text("\n".join(wrap_words(printable(cell), width)))
+
+
+def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segment]]:
+    """The grid as one block per row: its key fields as a heading, the others labelled.
+
+    Like ``kubectl describe``: every field of every row, text wrapped between words,
+    no line wider than the console.
+    """
+    keys = _key_columns(grid)
+    fields = [i for i in range(len(grid.columns)) if i not in keys]
+    label_width = max((cell_len(grid.columns[i].header) + 1 for i in fields), default=0)
+    # Values line up after the longest label, unless that leaves them too little room.
+    indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
+    text = Text()
+    if grid.title:
+        for line in wrap_words(printable(grid.title), width):
+            text.append(line + "\n", style="bold")
+    rows = list(enumerate(grid.rows))
     if grid.footer:
-        cells.append(grid.footer[position])
-    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
-    return max(column.min_width or 0, min(longest, _WRAP_AT))
+        rows.append((-1, grid.footer))
+    for position, row in rows:
+        style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
+        heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
+        if heading:  # a row with no heading of its own goes on with the block above
+            text.append("\n")
+            for line in wrap_words(printable(heading), width):
+                text.append(line + "\n", style=f"bold {style}".strip())
+        for i in fields:
+            if not row[i].strip():
+                continue
+            label = f"{grid.columns[i].header}:"
+            value = wrap_words(printable(row[i]), width - indent)
+            if indent == 4:
+                lines = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
+                lines += [" " * indent + line for line in value]
+            else:
+                lines = [f"  {label:<{label_width}} {value[0]}"]
+                lines += [" " * indent + line for line in value[1:]]
+            for line in lines:
+                text.append(line.rstrip() + "\n", style=style or None)
+    if grid.caption:
+        text.append("\n")
+        for line in wrap_words(printable(grid.caption), width):
+            text.append(line + "\n", style="dim")
+    text.rstrip()
+    options = console.options.update_width(width)
+    return list(Segment.split_lines(console.render(text, options.update(no_wrap=True))))
+
+
+def _key_columns(grid: Grid) -> list[int]:
+    """The columns that name a row: those marked as keys, else the first (and the next after No.)."""
+    keys = [i for i, column in enumerate(grid.columns) if column.key]
+    if keys:
+        return keys
+    if grid.columns and grid.columns[0].header == "No." and len(grid.columns) > 2:
+        return [0, 1]
+    return [0]
 
 
 def print_view(console: Console, view: View) -> None:
@@ -195,30 +447,15 @@ def print_view(console: Console, view: View) -> None:
 
 def to_csv(grid: Grid) -> str:
     """A grid as CSV, with cells that a spreadsheet would run as formulas neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([safe_cell(column.header) for column in grid.columns])
-    for row in grid.rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()
+    return csv_text([[column.header for column in grid.columns], *grid.rows])
 
 
 def safe_cell(cell: str) -> str:
-    """A cell that cannot become a formula: risky first characters behind a quote mark.
+    """A cell that cannot become a formula: risky line starts behind a quote mark.
 
     Plain numbers, negative ones included, are left as they are so they stay numbers.
     """
-    if cell.startswith(_RISKY) and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return cell.strip() == cell
+    return neutralised(cell)
 
 
 def to_markdown(view: View) -> str:
@@ -258,11 +495,11 @@ def markdown_text(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """Text with control characters (escape codes, bells) shown as U+FFFD, never obeyed.
+    """Text with control characters (escape codes, bells) shown escaped (``\\x1b``), never obeyed.
 
     A cell of a sheet could otherwise recolour or retitle the terminal it is read in.
     """
-    return text.translate(_CONTROLS)
+    return escape_controls(text)
 
 
 def _md(text: str) -> str:

@@ -8,12 +8,15 @@ from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
-    STYLES,
     direction_words,
     nothing_scored_words,
-    total_moved_words,
+    percent_number,
+    percent_words,
+    scored_words,
+    travel_cell,
+    travel_markup,
 )
-from compactscore.results import IndicatorTrend, PeriodTotal, Trend
+from compactscore.results import Basis, IndicatorTrend, PeriodTotal, Trend
 
 BAR_WIDTH = 15  # characters for 100% in the chart of the total
 _CELLS = {"n/a": "n/a", "not scored": "-", "retired": "retired", "not in force": "·"}
@@ -37,32 +40,15 @@ def _headline(trend: Trend) -> list[str]:
         f"{escape(first.period)} to {escape(last.period)}[/bold]"
     ]
     text = (
-        f"Latest, {last.period}: {last.total} out of {last.max} ({last.percent:g}%), "
-        f"{last.scored} of {last.count} indicators scored"
+        f"Latest, {last.period}: {last.total} out of {last.max} ({percent_words(last.percent)}), "
+        f"{scored_words(last.scored, last.count, last.not_applicable)}"
     )
     if not last.scored:
         # As score says it: nothing scored yet is not a score of nothing.
-        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max)}"
-    if last.direction is None:
-        return [*lines, escape(text) + "."]
-    style = STYLES[last.direction]
-    arrow = f"[{style}]{direction_words(last.direction)}[/{style}]"
-    moved = _total_moved(last, trend.periods[-2]) if len(trend.periods) > 1 else ""
-    return [*lines, f"{escape(text)}; direction of travel {arrow} {_on_words(last)}{moved}."]
-
-
-def _total_moved(last: PeriodTotal, before: PeriodTotal) -> str:
-    """How the total itself moved, when the direction compared something else."""
-    change = last.total - before.total
-    if last.compared_on == "total" or not change:
-        return ""
-    return f" ({total_moved_words(change, escape(before.period))})"
-
-
-def _on_words(total: PeriodTotal) -> str:
-    if total.compared_on == "total":
-        return "on the total"
-    return "on the percent of the points scored"
+        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max, last.not_applicable)}"
+    if last.travel is None or last.travel.compared_on is Basis.NOTHING_SCORED:
+        return [*lines, escape(text) + "."]  # nothing scored yet says it already
+    return [*lines, f"{escape(text)}; direction of travel {travel_markup(last.travel)}."]
 
 
 def score_cell(line: IndicatorTrend, period: str) -> str:
@@ -89,8 +75,8 @@ def _indicator_grid(trend: Trend) -> Grid:
         styles.append("dim" if retired else "")
     columns = [
         Column("No.", justify="right"),
-        Column("Indicator", shorten=True, min_width=12),
-        *(Column(label, justify="right") for label in labels),
+        Column("Indicator", shorten=True, min_width=14),
+        *(Column(label, justify="right", period=True) for label in labels),
         Column("Latest"),
     ]
     totals = (f"{p.total if p.scored else '-'}/{p.max}" for p in trend.periods)
@@ -107,10 +93,9 @@ def _totals_grid(trend: Trend) -> Grid:
             period.period,
             str(period.total) if period.scored else "-",
             str(period.max),
-            f"{period.percent:.1f}%" if period.scored else "-",
-            scored_words(period),
-            "" if period.scored_percent is None else f"{period.scored_percent:.1f}%",
-            direction_words(period.direction),
+            percent_words(period.percent) if period.scored else "-",
+            scored_cell(period),
+            travel_cell(period.travel),
             bar_of(period.percent),
         ]
         for period in trend.periods
@@ -121,18 +106,15 @@ def _totals_grid(trend: Trend) -> Grid:
         Column("Out of", justify="right"),
         Column("Percent", justify="right"),
         Column("Scored", justify="right"),
-        Column("Of scored", justify="right"),
         Column("Direction"),
         Column("Total over time", min_width=BAR_WIDTH, optional=True),
     ]
     return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
 
 
-def scored_words(period: PeriodTotal) -> str:
+def scored_cell(period: PeriodTotal) -> str:
     """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
-    counted = period.count - period.not_applicable
-    words = f"{period.scored} of {counted}"
-    return f"{words}, {period.not_applicable} n/a" if period.not_applicable else words
+    return scored_words(period.scored, period.count, period.not_applicable, cell=True)
 
 
 def bar_of(percent: float) -> str:
@@ -143,16 +125,14 @@ def bar_of(percent: float) -> str:
 
 
 def _notes(trend: Trend) -> list[str]:
-    notes = [
-        "Scores: - not scored, n/a does not apply (left out of the total and maximum). "
-        "Of scored: the total as a percent of the points of the indicators scored."
-    ]
-    partial = [p.period for p in trend.periods if p.compared_on == "percent of scored"]
+    notes = ["Scores: - not scored, n/a does not apply (left out of the total and maximum)."]
+    partial = [p.period for p in trend.periods if p.compared_on is Basis.SCORED_IN_BOTH]
     if partial:
         notes.append(
-            "Where a period was not fully scored or its maximum differs from the period "
-            "before, the direction compares the percent of the points scored, like with "
-            f"like: {', '.join(partial)}."
+            "Direction: on the total where both periods are fully scored, on the same "
+            "indicators, out of the same maximum; otherwise like for like, on the points of the "
+            "indicators scored in both periods (+2 on 11 in both: 2 points more on the 11 "
+            f"indicators scored in both): {', '.join(partial)}."
         )
     if trend.missing:
         notes.append(
@@ -199,7 +179,7 @@ def _data_grid(trend: Trend) -> Grid:
     # A period with nothing scored yet has an empty total, as its unscored cells are empty.
     rows.append(["", "", "total", *(str(p.total) if p.scored else "" for p in trend.periods), ""])
     rows.append(["", "", "max", *(str(p.max) for p in trend.periods), ""])
-    percents = (f"{p.percent:g}" if p.scored else "" for p in trend.periods)
+    percents = (percent_number(p.percent) if p.scored else "" for p in trend.periods)
     rows.append(["", "", "percent", *percents, ""])
     directions = [p.direction.value if p.direction else "" for p in trend.periods]
     rows.append(["", "", "direction", *directions, ""])

@@ -10,11 +10,13 @@ from typing import Literal
 class Column:
     """A table column: its heading, alignment, and how it gives way in a narrow terminal.
 
-    A shortened column ends in an ellipsis rather than wrapping; a filling one wraps
-    but is given at least its share. Both share the room left by the others by weight.
-    A column with ``hide_below`` is left out of terminals narrower than that; an
-    ``optional`` one only when the table would not fit with it, and then a note says
-    so. Neither is ever left out of Markdown or CSV.
+    Every column wraps between words, never within one. A column of running text
+    (``shorten`` or ``fill``) is kept at least ``min_width`` wide, and such columns
+    share the room the others leave by weight. A column with ``hide_below`` repeats
+    what is shown elsewhere and is left out of terminals narrower than that; an
+    ``optional`` one only when the table would not fit with it. Either way a note
+    names it, and neither is ever left out of Markdown or CSV. A table that still
+    cannot fit is shown one block per row, headed by its ``key`` columns.
     """
 
     header: str
@@ -24,7 +26,10 @@ class Column:
     weight: int = 1
     hide_below: int | None = None
     min_width: int | None = None
-    optional: bool = False  # left out, with a note, when the table would not fit otherwise
+    optional: bool = False  # repeats what is shown elsewhere: left out, with a note, to fit
+    period: bool = False  # one period of a history: the earliest go first, with a note, to fit
+    key: bool = False  # names the row: the heading of its block when the table cannot fit
+    whole: bool = False  # a name, a date, a change of score: kept on one line, never wrapped
 
 
 @dataclass
