@@ -518,7 +518,6 @@ def report(
             help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
-            dir_okay=False,
         ),
     ] = None,
     report_format: Annotated[

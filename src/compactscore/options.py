@@ -95,7 +95,6 @@ IndicatorsOption = Annotated[
         "--indicators",
         metavar="FILE",
         help="An indicator definition (YAML) to use instead of the repository's or the bundled one.",
-        dir_okay=False,
     ),
 ]
 OutputFileOption = Annotated[
@@ -107,7 +106,6 @@ OutputFileOption = Annotated[
         help="Write to this file instead of the screen (xlsx needs one); its ending "
         "(.xlsx, .csv, .json, .md) chooses the format when --format is not given. "
         "An existing file is replaced only with --force.",
-        dir_okay=False,
     ),
 ]
 RevOption = Annotated[
@@ -133,5 +131,5 @@ class ReportFormat(StrEnum):
 
 SheetArgument = Annotated[
     Path | None,
-    typer.Argument(metavar="[FILE]", help="The score file (CSV). Default: the latest period."),
+    typer.Argument(metavar="FILE", help="The score file (CSV). Default: the latest period."),
 ]
