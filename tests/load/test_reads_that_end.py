@@ -139,3 +139,32 @@ def test_a_loop_in_a_folder_checked_is_named_not_a_crash(
     result = cli("check", ".")
     assert result.exit_code == 1
     assert "2099-00.csv: is a symbolic link that leads round in a loop" in result.stdout
+
+
+# Links to devices are made here at run time, never committed as case folders: a copy of
+# the project that follows links (cp -L, shutil.copytree) would read /dev/zero for ever.
+@pytest.mark.parametrize(
+    ("args", "link", "shown"),
+    [
+        (("score", "2099-00.csv"), "2099-00.csv", "2099-00.csv"),
+        (("check", "2099-00.csv"), "2099-00.csv", "2099-00.csv"),
+        (("score",), "compactscore.yaml", "compactscore.yaml"),
+        (("score",), "scores/2014-15.csv", "scores/2014-15.csv"),
+        (("check",), "scores/2014-15.csv", "scores/2014-15.csv"),
+    ],
+)
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_links_to_endless_devices_are_refused_at_once(
+    area: Path,
+    cli: Callable[..., Result],
+    no_hang: None,
+    args: tuple[str, ...],
+    link: str,
+    shown: str,
+    device: str,
+) -> None:
+    (area / link).unlink(missing_ok=True)
+    (area / link).symlink_to(device)
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert f"{shown}: is a device, {REFUSED}\n" in result.output

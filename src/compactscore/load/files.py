@@ -19,6 +19,7 @@ from pathlib import Path
 
 from compactscore.errors import WriteError
 from compactscore.load.paths import shown_path
+from compactscore.load.text import kind_of
 
 # Errors that say a no-replace move or a hard link is not supported here, not that it failed.
 _UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM}
@@ -130,7 +131,7 @@ def _refuse(path: Path, shown: str, existing: os.stat_result, force: bool) -> No
         raise WriteError.at(
             shown,
             None,
-            f"is {_kind(mode)}, not a regular file, and compactscore writes only regular "
+            f"is {kind_of(mode)}, not a regular file, and compactscore writes only regular "
             "files, even with --force.",
             "Name an ordinary file, such as one in your scorecard folder.",
         )
@@ -141,16 +142,6 @@ def _refuse(path: Path, shown: str, existing: os.stat_result, force: bool) -> No
             "already exists, and compactscore never overwrites a file.",
             "Choose another name, or add --force to replace it (the old one is kept as a backup).",
         )
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
 
 
 def move_into_place(temporary: str, path: Path) -> None:

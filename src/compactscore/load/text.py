@@ -71,7 +71,7 @@ def read_bytes(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
             raise DataError.at(
                 shown,
                 None,
-                f"is {_kind(mode)}, not a regular file, so it is not read.",
+                f"is {kind_of(mode)}, not a regular file, so it is not read.",
                 "Name a file saved from a spreadsheet or an editor.",
             )
         reported = found.st_size
@@ -93,7 +93,8 @@ def read_bytes(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """A file that is not a regular one, in words: a FIFO, a socket, a device."""
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISSOCK(mode):

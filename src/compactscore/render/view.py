@@ -10,9 +10,10 @@ from typing import Literal
 class Column:
     """A table column: its heading, alignment, and how it gives way in a narrow terminal.
 
-    Every column wraps between words, never within one. A column of running text
-    (``shorten`` or ``fill``) is kept at least ``min_width`` wide, and such columns
-    share the room the others leave by weight. A column with ``hide_below`` repeats
+    Every column wraps between words, never within one, and nothing is cut short.
+    A column of running text (``shorten`` or ``fill``: the names are older than the
+    wrapping, ``shorten`` once meant an ellipsis) is kept at least ``min_width``
+    wide, and such columns share the room the others leave by weight. A column with ``hide_below`` repeats
     what is shown elsewhere and is left out of terminals narrower than that; an
     ``optional`` one only when the table would not fit with it. Either way a note
     names it, and neither is ever left out of Markdown or CSV. A table that still
@@ -21,8 +22,8 @@ class Column:
 
     header: str
     justify: Literal["left", "right", "center"] = "left"
-    shorten: bool = False
-    fill: bool = False
+    shorten: bool = False  # running text (evidence, actions, owners, messages)
+    fill: bool = False  # running text too: laid out as shorten is
     weight: int = 1
     hide_below: int | None = None
     min_width: int | None = None
