@@ -39,6 +39,8 @@ EXAMPLE_COMMANDS: list[tuple[str, list[str], list[str]]] = [
     ("kingsbridge", ["diff", "2011-12", "2012-13"], ["changes.title"]),
     ("riverton", ["report", "-f", "table"], []),
     ("riverton", ["check"], []),
+    ("riverton", ["actions", "--today", "2014-06-01"], ["actions.action", "actions.owner"]),
+    ("riverton", ["actions", "--all"], ["actions.action", "actions.owner", "actions.title"]),
     (".", ["compare", "riverton", "eastmoor", "kingsbridge"], ["indicators.title", "areas.area"]),
 ]
 LONG_COMMANDS: list[tuple[list[str], list[str]]] = [
@@ -50,6 +52,7 @@ LONG_COMMANDS: list[tuple[list[str], list[str]]] = [
     (["history", "scores/2025-26.csv"], ["entries.message", "entries.title", "entries.author"]),
     (["report", "-f", "table"], []),
     (["check"], []),
+    (["actions", "--all"], ["actions.action", "actions.owner", "actions.title"]),
 ]
 
 
