@@ -1,7 +1,9 @@
-"""Shared fixtures: the example repository and a CLI runner at a fixed width, colour off."""
+"""Shared fixtures: the example repository, a CLI runner at a fixed width, colour off, and git."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +17,37 @@ from compactscore.models import Definition
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 RIVERTON = EXAMPLES / "riverton"
+
+
+def git(
+    folder: Path, *args: str, author: str = "Ann Coordinator", when: str = "", check: bool = True
+) -> str:
+    """Run git in a test repository as an author (at a fixed date if given); return its output.
+
+    The user's own git configuration is left out, so every test repository behaves the same.
+    """
+    email = f"{author.split()[0].lower()}@example.org"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    if when:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
+    done = subprocess.run(
+        ["git", *args], cwd=folder, env=env, capture_output=True, text=True, check=check
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def git_as() -> Callable[..., str]:
+    """The function that runs git in a test repository as an author."""
+    return git
 
 
 @pytest.fixture

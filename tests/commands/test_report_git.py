@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import git
 from typer.testing import CliRunner
 
 from compactscore.cli import app
@@ -16,13 +16,6 @@ RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def git(folder: Path, *args: str) -> str:
-    """Run git in a folder as a test user, and return what it printed."""
-    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
 
 
 @pytest.fixture

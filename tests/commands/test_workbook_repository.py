@@ -5,21 +5,15 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.conftest import git
 from typer.testing import Result
 
 Run = Callable[..., Result]
-
-
-def git(folder: Path, *args: str) -> str:
-    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
 
 
 def as_workbook(sheet: Path) -> Path:

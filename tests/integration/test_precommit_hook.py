@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import git
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOOD = "indicator,score,evidence\n" + "".join(
@@ -21,15 +22,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git"),
 ]
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _project_files() -> list[str]:
@@ -59,9 +51,9 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if source.is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
-    _git(copy, "init", "-q")
-    _git(copy, "add", "-A")
-    _git(copy, "commit", "-q", "-m", "the project as tested")
+    git(copy, "init", "-q")
+    git(copy, "add", "-A")
+    git(copy, "commit", "-q", "-m", "the project as tested")
     return copy
 
 
@@ -76,9 +68,9 @@ def _try_repo(
 ) -> subprocess.CompletedProcess[str]:
     work = tmp_path / "scores"
     work.mkdir()
-    _git(work, "init", "-q")
+    git(work, "init", "-q")
     (work / name).write_text(sheet, encoding="utf-8")
-    _git(work, "add", name)
+    git(work, "add", name)
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
         [

@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import git
 from typer.testing import CliRunner
 
 from compactscore.cli import app
@@ -60,15 +60,6 @@ def _make(path: Path, kind: str, content: bytes) -> None:
         path.symlink_to("/dev/zero")
 
 
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
-        cwd=folder,
-        capture_output=True,
-        check=False,
-    )
-
-
 def _late(signum: int, frame: object) -> None:
     raise TimeoutError("a read or write that never ends")
 
@@ -111,16 +102,16 @@ def test_any_file_kind_and_git_state_gives_a_result_or_a_clean_error(
         sheet = root / "scores" / "2013-14.csv" if (root / "scores").is_dir() else root / "x.csv"
         _make(sheet, sheet_kind, SHEET)
         if git_state != "none":
-            _git(root, "init", "-q")
+            git(root, "init", "-q", check=False)
             if git_state in ("committed", "not-ours"):
-                _git(root, "add", "-A")
-                _git(root, "commit", "-q", "-m", "Scores")
+                git(root, "add", "-A", check=False)
+                git(root, "commit", "-q", "-m", "Scores", check=False)
             if git_state == "not-ours" and hasattr(os, "geteuid") and os.geteuid() == 0:
                 # A repository another user owns, which git itself refuses to read.
                 for path in [root, *root.rglob("*")]:
                     os.lchown(path, 4242, 4242)
             elif git_state == "bare-beside":
-                _git(root.parent, "init", "-q", "--bare", str(root / "bare.git"))
+                git(root.parent, "init", "-q", "--bare", str(root / "bare.git"), check=False)
         args = [part.format(sheet=os.path.relpath(sheet, root)) for part in command]
         monkeypatch.chdir(root)
         previous = signal.signal(signal.SIGALRM, _late)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import git as git_in
 from typer.testing import Result
 
 from compactscore.errors import GitError
@@ -19,18 +20,13 @@ RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
-def _git(folder: Path, *args: str) -> str:
-    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=True).stdout
-
-
 @pytest.fixture
 def committed(tmp_path: Path) -> Path:
     folder = tmp_path / "riverton"
     shutil.copytree(RIVERTON, folder)
-    _git(folder, "init", "-q")
-    _git(folder, "add", ".")
-    _git(folder, "commit", "-q", "-m", "Scores to 2013-14")
+    git_in(folder, "init", "-q")
+    git_in(folder, "add", ".")
+    git_in(folder, "commit", "-q", "-m", "Scores to 2013-14")
     return folder
 
 
@@ -73,7 +69,7 @@ def test_a_bare_repository_is_said_plainly(
     committed: Path, tmp_path: Path, cli: Callable[..., Result], args: tuple[str, ...]
 ) -> None:
     bare = tmp_path / "riverton.git"
-    _git(tmp_path, "clone", "-q", "--bare", str(committed), str(bare))
+    git_in(tmp_path, "clone", "-q", "--bare", str(committed), str(bare))
     result = cli(*args, cwd=bare)
     assert result.exit_code == 1, result.output
     assert result.stderr == (
@@ -98,9 +94,9 @@ def test_diff_in_a_shallow_clone_says_how_to_fetch_the_history(
         (committed / "scores" / "2013-14.csv").read_text(encoding="utf-8") + "\n",
         encoding="utf-8",
     )
-    _git(committed, "commit", "-q", "-am", "A blank line")
+    git_in(committed, "commit", "-q", "-am", "A blank line")
     shallow = tmp_path / "shallow"
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{committed}", str(shallow))
+    git_in(tmp_path, "clone", "-q", "--depth", "1", f"file://{committed}", str(shallow))
     result = cli("diff", "HEAD~1", "HEAD", "scores/2013-14.csv", cwd=shallow)
     assert result.exit_code == 2
     assert result.stderr == (
@@ -141,7 +137,7 @@ def test_a_huge_committed_sheet_is_refused_before_it_is_read(
     big = committed / "scores" / "2013-14.csv"
     with big.open("ab") as stream:
         stream.write(b"\n" * 3_000_000)
-    _git(committed, "commit", "-q", "-am", "Three million blank lines")
+    git_in(committed, "commit", "-q", "-am", "Three million blank lines")
     from compactscore.load import git, revision
 
     real = git.run_git_bytes
@@ -164,7 +160,7 @@ def test_a_huge_committed_sheet_is_refused_before_it_is_read(
 
 
 def _head(folder: Path) -> str:
-    return _git(folder, "rev-parse", "HEAD").strip()
+    return git_in(folder, "rev-parse", "HEAD").strip()
 
 
 def test_a_current_folder_deleted_from_under_the_shell_is_said_plainly(tmp_path: Path) -> None:

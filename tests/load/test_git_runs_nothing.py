@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import git
 from typer.testing import CliRunner
 
 from compactscore.cli import app
@@ -36,11 +37,6 @@ HOOKS = (
 )
 
 
-def _git(folder: Path, *args: str) -> str:
-    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
-    return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=True).stdout
-
-
 def _script(path: Path, name: str, marker: Path, passes_through: bool = True) -> str:
     """A script that notes its name in the marker file (and passes its input on)."""
     body = f'#!/bin/sh\necho {name} >> "{marker}"\n' + ("cat\n" if passes_through else "")
@@ -57,13 +53,13 @@ def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     latest = sorted((folder / "scores").glob("*.csv"))[-1]
     last_text = latest.read_text(encoding="utf-8")
     latest.unlink()
-    _git(folder, "init", "-q")
+    git(folder, "init", "-q")
     (folder / ".gitattributes").write_text("* filter=evil diff=evil\n", encoding="utf-8")
-    _git(folder, "add", ".")
-    _git(folder, "commit", "-q", "-m", "Scores to 2012-13")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "Scores to 2012-13")
     latest.write_text(last_text, encoding="utf-8")
-    _git(folder, "add", ".")
-    _git(folder, "commit", "-q", "-m", "Scores for 2013-14")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "Scores for 2013-14")
     # A sheet changed since the last commit, and every file's stat out of date in the index.
     latest.write_text(last_text.replace("\n", "\r\n"), encoding="utf-8")
     for path in (folder / "scores").iterdir():
@@ -89,7 +85,7 @@ def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
         "core.sshCommand": _script(scripts / "ssh", "ssh", marker, False),
     }
     for key, value in settings.items():
-        _git(folder, "config", key, value)
+        git(folder, "config", key, value)
     monkeypatch.chdir(folder)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -184,11 +180,11 @@ def test_report_still_says_when_sheets_are_not_committed(planted: tuple[Path, Pa
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["revision"].endswith("(with changes not yet committed)")
     # Commit the changed sheet (the planted clean filter passing it through unchanged).
-    _git(folder, "config", "--unset", "filter.evil.process")
-    _git(folder, "-c", "core.hooksPath=/dev/null", "add", ".")
-    _git(folder, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "CRLF")
+    git(folder, "config", "--unset", "filter.evil.process")
+    git(folder, "-c", "core.hooksPath=/dev/null", "add", ".")
+    git(folder, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "CRLF")
     marker.unlink(missing_ok=True)
     again = CliRunner().invoke(app, ["report", "--format", "json"], catch_exceptions=False)
-    head = _git(folder, "rev-parse", "--short", "HEAD").strip()
+    head = git(folder, "rev-parse", "--short", "HEAD").strip()
     assert json.loads(again.stdout)["revision"] == head
     assert not marker.exists()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import git as git_in
 
 from compactscore.errors import GitError
 from compactscore.load import git
@@ -15,26 +15,15 @@ from compactscore.load.git import head_revision, run_git
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
-def _git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout.strip()
-
-
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
     folder = tmp_path / "scores"
     folder.mkdir()
-    _git(folder, "init", "-q")
+    git_in(folder, "init", "-q")
     for year, score in (("2012", "1"), ("2013", "2")):
         (folder / "2012.csv").write_text(f"indicator,score\n1,{score}\n", encoding="utf-8")
-        _git(folder, "add", "2012.csv")
-        _git(folder, "commit", "-q", "-m", f"Scores agreed in {year}")
+        git_in(folder, "add", "2012.csv")
+        git_in(folder, "commit", "-q", "-m", f"Scores agreed in {year}")
     return folder
 
 
@@ -61,13 +50,13 @@ def test_git_not_installed_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_a_repository_with_no_commit_has_no_head(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
+    git_in(tmp_path, "init", "-q")
     assert head_revision(tmp_path) is None
 
 
 def test_detached_head_still_reads_files_at_a_revision(repository: Path) -> None:
-    first = _git(repository, "rev-list", "--max-parents=0", "HEAD")
-    _git(repository, "checkout", "-q", "--detach", first)
+    first = git_in(repository, "rev-list", "--max-parents=0", "HEAD")
+    git_in(repository, "checkout", "-q", "--detach", first)
     short = head_revision(repository)
     assert short is not None and first.startswith(short)
     assert run_git(["show", "HEAD:2012.csv"], repository) == "indicator,score\n1,1\n"
@@ -77,7 +66,7 @@ def test_a_shallow_clone_reads_its_one_commit_and_refuses_older_ones(
     repository: Path, tmp_path: Path
 ) -> None:
     clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository}", str(clone))
+    git_in(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository}", str(clone))
     assert run_git(["show", "HEAD:2012.csv"], clone) == "indicator,score\n1,2\n"
     with pytest.raises(GitError, match="git show failed"):
         run_git(["show", "HEAD~1:2012.csv"], clone)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import git
 
 FIRST_YEAR = 2008
 PERIODS = [f"{year}-{(year + 1) % 100:02d}" for year in range(FIRST_YEAR, FIRST_YEAR + 18)]
@@ -49,22 +48,6 @@ def sheet(period_index: int) -> str:
         public = max(0, score - number % 3)
         writer.writerow([number, score, evidence, action, owner, "", score, public])
     return out.getvalue()
-
-
-def git(repo: Path, *args: str, when: str) -> None:
-    """Run git in the repository as one author at a fixed date."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Ann Coordinator",
-        "GIT_AUTHOR_EMAIL": "ann@example.org",
-        "GIT_COMMITTER_NAME": "Ann Coordinator",
-        "GIT_COMMITTER_EMAIL": "ann@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, check=True)
 
 
 def make_long_history(repo: Path) -> Path:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import git
 from typer.testing import CliRunner, Result
 
 from compactscore.cli import app
@@ -24,25 +23,6 @@ def sheet_text(scores: dict[int, str], default: str) -> str:
         evidence = "The survey was cancelled." if score == "n/a" else f"Evidence {number}."
         lines.append(f"{number},{score},{evidence},Action {number},Owner {number},\n")
     return "".join(lines)
-
-
-def git(repo: Path, *args: str, author: str = "Ann Coordinator", when: str = "") -> str:
-    """Run git in a test repository as an author, at a fixed date."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": author,
-        "GIT_AUTHOR_EMAIL": f"{author.split()[0].lower()}@example.org",
-        "GIT_COMMITTER_NAME": author,
-        "GIT_COMMITTER_EMAIL": f"{author.split()[0].lower()}@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    if when:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout
 
 
 def commit(repo: Path, files: dict[str, str], message: str, author: str, when: str) -> None:
@@ -121,9 +101,3 @@ def make_sheet() -> Callable[[dict[int, str], str], str]:
 def make_commit() -> Callable[[Path, dict[str, str], str, str, str], None]:
     """The function that writes files and commits them as an author on a date."""
     return commit
-
-
-@pytest.fixture
-def git_as() -> Callable[..., str]:
-    """The function that runs git in a test repository as an author."""
-    return git
