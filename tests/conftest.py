@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -54,6 +55,12 @@ def git_as() -> Callable[..., str]:
 def riverton() -> Path:
     """The Riverton example repository."""
     return RIVERTON
+
+
+@pytest.fixture
+def area(tmp_path: Path, riverton: Path) -> Path:
+    """A copy of Riverton to break."""
+    return Path(shutil.copytree(riverton, tmp_path / "riverton"))
 
 
 @pytest.fixture

@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from compactscore.cli import app
+
+Run = Callable[..., Result]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 THREE = [str(EXAMPLES / name) for name in ("riverton", "eastmoor", "kingsbridge")]
@@ -385,3 +388,12 @@ def test_a_sheet_before_with_nothing_scored_is_named_not_called_unreadable(
         in markdown
     )
     assert "no readable sheet" not in out
+
+
+def test_compare_names_the_area_with_no_sheets(cli: Run, tmp_path: Path, riverton: Path) -> None:
+    empty = tmp_path / "nowhere"
+    (empty / "scores").mkdir(parents=True)
+    (empty / "compactscore.yaml").write_text("area: Nowhere\nscores: scores\n", encoding="utf-8")
+    result = cli("compare", str(riverton), "nowhere", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("nowhere/scores: holds no score files named for a period")

@@ -109,3 +109,18 @@ def test_compare_says_the_same_direction(cli: Run, copied: Path, tmp_path: Path)
     data = json.loads(cli("compare", str(copied), str(other), "-f", "json").stdout)
     travel = data["areas"][0]["travel"]
     assert (travel["direction"], travel["shared"], travel["total_change"]) == ("level", 11, 9)
+
+
+def test_an_empty_new_sheet_has_no_direction_rather_than_down(cli: Run, area: Path) -> None:
+    assert cli("new", "2014-15", cwd=area).exit_code == 0
+    data = json.loads(cli("score", "-f", "json", cwd=area).stdout)
+    assert (data["total"], data["scored"]) == (0, 0)
+    previous = data["previous"]
+    assert (previous["direction"], previous["change"], previous["compared_on"]) == (
+        None,
+        None,
+        "nothing scored",
+    )
+    table = cli("score", cwd=area).stdout
+    assert "Direction of travel: not known yet, as nothing is scored in 2014-15" in table
+    assert "down" not in table.split("\n\n")[0]

@@ -236,3 +236,17 @@ def test_no_text_keeps_a_control_character_once_escaped(text: str) -> None:
     assert not OBEYED.search(escape_controls(text))
     assert not OBEYED.search(escape_controls(text, one_line=True))
     assert "\n" not in escape_controls(text, one_line=True)
+
+
+def test_control_characters_in_a_cell_are_shown_not_obeyed(
+    cli: Run, write: Callable[..., Path]
+) -> None:
+    sheet = write("2030.csv", "indicator,score,evidence\n1,2,\x1b[31mRED\x1b]0;pwned\x07 ok\n")
+    for output in ("table", "markdown"):
+        shown = cli("score", str(sheet), "-f", output).stdout
+        assert "\x1b" not in shown and "\x07" not in shown
+        # Shown escaped, readable: a backslash escape for each control character.
+        # (Markdown puts its own backslash before '[' and ']'.)
+        assert "x1b" in shown and "RED" in shown and "pwned" in shown and "x07 ok" in shown
+    exported = json.loads(cli("score", str(sheet), "-f", "json").stdout)
+    assert exported["indicators"][0]["evidence"] == "\x1b[31mRED\x1b]0;pwned\x07 ok"

@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from compactscore.errors import DataError, Severity
 from compactscore.load.sheet import load_sheet, read_sheet
 from compactscore.models import Definition, ScoreState
+
+Run = Callable[..., Result]
 
 ROWS = "1,2,Vision agreed\r\n2,,\r\n3,n/a,No survey\r\n"
 
@@ -129,3 +132,13 @@ def test_a_sheet_is_headed_by_its_period_or_else_its_name(
     definition: Definition, write: Callable[..., Path], name: str, heading: str
 ) -> None:
     assert load_sheet(write(name, "indicator,score\n1,1\n"), definition).period_label == heading
+
+
+def test_an_unclosed_quote_is_named_once(cli: Run, write: Callable[..., Path]) -> None:
+    sheet = write("2024.csv", 'indicator,score,evidence\n1,2,"never closed\n2,1,x\n')
+    result = cli("check", str(sheet))
+    assert result.stdout.splitlines() == [
+        f'{sheet}:2: a cell on this line opens a quote (") that is never closed. '
+        "Add the closing quote, or remove the opening one.",
+        "Checked 1 file: 1 error, 0 warnings.",
+    ]

@@ -17,6 +17,8 @@ from compactscore.errors import WriteError
 from compactscore.load import files
 from compactscore.load.files import write_file
 
+Run = Callable[..., Result]
+
 
 def _names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
@@ -304,3 +306,29 @@ def test_on_linux_the_move_is_renameat2_and_refuses_an_existing_file(tmp_path: P
     target.unlink()
     assert files._rename_noreplace(str(source), target) is True
     assert target.read_text(encoding="utf-8") == "new\n" and not source.exists()
+
+
+def test_written_files_are_as_readable_as_the_files_they_replace(
+    cli: Run, area: Path, tmp_path: Path
+) -> None:
+    old = os.umask(0o022)
+    try:
+        report = tmp_path / "paper.html"
+        report.write_text("old paper\n", encoding="utf-8")
+        report.chmod(0o664)
+        assert cli("report", "-o", str(report), "--force", cwd=area).exit_code == 0
+        assert stat.S_IMODE(report.stat().st_mode) == 0o664
+        assert cli("new", "2014-15", cwd=area).exit_code == 0
+        fresh = area / "scores" / "2014-15.csv"
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+
+
+def test_a_report_never_replaces_a_score_sheet(cli: Run, area: Path) -> None:
+    sheet = area / "scores" / "2012-13.csv"
+    before = sheet.read_bytes()
+    result = cli("report", "--period", "2011-12", "-o", "scores/2012-13.csv", "--force", cwd=area)
+    assert result.exit_code == 2
+    assert "is one of the score sheets, and a report never replaces a sheet" in result.stderr
+    assert sheet.read_bytes() == before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,11 +58,6 @@ def test_a_line_break_cannot_start_a_live_formula_in_an_export() -> None:
 )
 def test_neutralising_is_undone_exactly(cell: str) -> None:
     assert unneutralised(neutralised(cell)) == cell
-
-
-@pytest.fixture
-def area(tmp_path: Path, riverton: Path) -> Path:
-    return Path(shutil.copytree(riverton, tmp_path / "riverton"))
 
 
 def test_new_keeps_a_neutralised_owner_neutralised(cli: Run, area: Path) -> None:
