@@ -71,16 +71,20 @@ def definition() -> Definition:
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run compactscore in-process, 100 columns wide, no colour, from a chosen folder."""
+    """Run compactscore in-process, 100 columns wide unless told, no colour, from a folder.
+
+    Call it as ``cli("trend", "-f", "json", cwd=folder, width=80)``.
+    """
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     runner = CliRunner()
 
-    def run(*args: str, cwd: Path | None = None) -> Result:
+    def run(*args: str, cwd: Path | None = None, width: int | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        return runner.invoke(app, list(args), catch_exceptions=False)
+        env = {} if width is None else {"COLUMNS": str(width)}
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
 
     return run
 

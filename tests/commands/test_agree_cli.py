@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
-from compactscore.cli import app
+Run = Callable[..., Result]
 
 ROOT = Path(__file__).resolve().parents[2]
 RIVERTON = ROOT / "examples" / "riverton"
 SHEET = str(RIVERTON / "scores" / "2013-14.csv")
 
 
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    return CliRunner()
-
-
-def test_table_gives_summary_and_discussion_order(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["agree", SHEET])
+def test_table_gives_summary_and_discussion_order(cli: Run) -> None:
+    result = cli("agree", SHEET)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert (
@@ -57,8 +51,8 @@ def test_table_gives_summary_and_discussion_order(runner: CliRunner) -> None:
     assert result.stderr == ""
 
 
-def test_json_is_the_agreement(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["agree", SHEET, "--format", "json"])
+def test_json_is_the_agreement(cli: Run) -> None:
+    result = cli("agree", SHEET, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert (data["matching"], data["differ_by_one"], data["differ_by_two_or_more"]) == (6, 7, 4)
@@ -67,8 +61,8 @@ def test_json_is_the_agreement(runner: CliRunner) -> None:
     assert data["outside_views"][0]["number"] == 6
 
 
-def test_csv_lists_disagreements_then_matching_views_outside(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["agree", SHEET, "--format", "csv"])
+def test_csv_lists_disagreements_then_matching_views_outside(cli: Run) -> None:
+    result = cli("agree", SHEET, "--format", "csv")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("indicator,id,title,sector_score,sector_label,public_score")
     assert [line.split(",")[0] for line in lines[1:]] == [
@@ -79,8 +73,8 @@ def test_csv_lists_disagreements_then_matching_views_outside(runner: CliRunner) 
     ]  # fmt: skip
 
 
-def test_markdown_has_the_tables(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["agree", SHEET, "--format", "markdown"])
+def test_markdown_has_the_tables(cli: Run) -> None:
+    result = cli("agree", SHEET, "--format", "markdown")
     assert "### To discuss, largest difference first" in result.stdout
     assert "| 17 | Value and impact | 2 Good progress | 0 Not in place | 2 | not agreed yet |" in (
         result.stdout
@@ -88,55 +82,55 @@ def test_markdown_has_the_tables(runner: CliRunner) -> None:
     assert "### Questions for the discussion" in result.stdout
 
 
-def test_sheet_without_both_columns_is_a_plain_message(runner: CliRunner) -> None:
+def test_sheet_without_both_columns_is_a_plain_message(cli: Run) -> None:
     sheet = str(RIVERTON / "scores" / "2012-13.csv")
-    result = runner.invoke(app, ["agree", sheet])
+    result = cli("agree", sheet)
     assert result.exit_code == 0
     assert "has no sector_score and public_score columns" in " ".join(result.stdout.split())
     assert result.stderr == ""
 
 
-def test_default_is_the_latest_sheet(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_is_the_latest_sheet(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(RIVERTON)
-    result = runner.invoke(app, ["agree", "--format", "json"])
+    result = cli("agree", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["period"] == "2013-14"
 
 
-def test_bad_side_score_is_a_data_error(runner: CliRunner, tmp_path: Path) -> None:
+def test_bad_side_score_is_a_data_error(cli: Run, tmp_path: Path) -> None:
     sheet = tmp_path / "2013-14.csv"
     sheet.write_text("indicator,score,sector_score,public_score\n1,2,2,4\n", encoding="utf-8")
-    result = runner.invoke(app, ["agree", str(sheet)])
+    result = cli("agree", str(sheet))
     assert result.exit_code == 1
     assert f"{sheet}:2: public_score 4 is outside the scale 0 to 3." in result.stderr
     assert result.stdout == ""
 
 
 def test_no_file_and_no_repository_is_a_usage_error(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["agree"])
+    result = cli("agree")
     assert result.exit_code == 2
     assert "no score file named" in result.stderr
 
 
-def test_columns_present_but_empty(runner: CliRunner, tmp_path: Path) -> None:
+def test_columns_present_but_empty(cli: Run, tmp_path: Path) -> None:
     sheet = tmp_path / "2013-14.csv"
     sheet.write_text("indicator,score,sector_score,public_score\n1,2,,\n", encoding="utf-8")
-    result = runner.invoke(app, ["agree", str(sheet)])
+    result = cli("agree", str(sheet))
     assert result.exit_code == 0
     assert f"{sheet}: no indicator has both a sector_score and a public_score yet." in (
         " ".join(result.stdout.split())
     )
 
 
-def test_headers_in_any_case_and_one_difference(runner: CliRunner, tmp_path: Path) -> None:
+def test_headers_in_any_case_and_one_difference(cli: Run, tmp_path: Path) -> None:
     sheet = tmp_path / "2014-15.csv"
     sheet.write_text(
         "Indicator,Score,Sector Score,Public-Score\n1,2,1,3\n2,1,2,\n3,1,1,1\n", encoding="utf-8"
     )
-    result = runner.invoke(app, ["agree", str(sheet)])
+    result = cli("agree", str(sheet))
     assert result.exit_code == 0
     assert "1 matches, 0 differ by 1, 1 differs by 2 or more." in result.stdout
     assert "Left out, one side's score or both missing: indicators 2, 4, 5," in result.stdout
@@ -156,12 +150,12 @@ AGREED_NA = (
 
 
 def test_an_agreed_n_a_is_agreed_and_outside_the_views(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "200")
     (tmp_path / "2014-15.csv").write_text(AGREED_NA, encoding="utf-8")
-    out = " ".join(runner.invoke(app, ["agree", "2014-15.csv"]).stdout.split())
+    out = " ".join(cli("agree", "2014-15.csv").stdout.split())
     assert "2 match, 1 differs by 1, 2 differ by 2 or more." in out
     assert (
         "│ 3 │ Compact as the measure │ 0 Not in place │ 2 Good progress │ 2 │ n/a (outside the views) │"
@@ -184,16 +178,16 @@ def test_an_agreed_n_a_is_agreed_and_outside_the_views(
         "(both sides gave 2)."
     ) in out
     assert "Indicator 7 (Volunteering): the agreed score 3 is outside the two views" in out
-    data = json.loads(runner.invoke(app, ["agree", "2014-15.csv", "-f", "json"]).stdout)
+    data = json.loads(cli("agree", "2014-15.csv", "-f", "json").stdout)
     third = next(item for item in data["disagreements"] if item["number"] == 3)
     assert (third["score"], third["state"], third["outside_views"]) == (None, "n/a", True)
     assert [item["number"] for item in data["outside_views"]] == [3, 5, 7]
-    rows = runner.invoke(app, ["agree", "2014-15.csv", "-f", "csv"]).stdout.splitlines()
+    rows = cli("agree", "2014-15.csv", "-f", "csv").stdout.splitlines()
     by_number = {row.split(",")[0]: row.split(",") for row in rows[1:]}
     assert by_number["3"][8:11] == ["n/a", "", "yes"]
     assert by_number["5"][8:11] == ["n/a", "", "yes"]
     assert by_number["9"][8:11] == ["", "", "no"]
-    markdown = runner.invoke(app, ["agree", "2014-15.csv", "-f", "markdown"]).stdout
+    markdown = cli("agree", "2014-15.csv", "-f", "markdown").stdout
     assert (
         "| 3 | Compact as the measure | 0 Not in place | 2 Good progress | 2 | n/a (outside the views) |"
         in markdown
@@ -201,7 +195,7 @@ def test_an_agreed_n_a_is_agreed_and_outside_the_views(
 
 
 def test_the_report_lists_an_agreed_n_a_outside_the_views(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "scores").mkdir()
     (tmp_path / "scores" / "2014-15.csv").write_text(AGREED_NA, encoding="utf-8")
@@ -209,7 +203,7 @@ def test_the_report_lists_an_agreed_n_a_outside_the_views(
         "area: Testham\ndefinition: thriving-sector\nscores: scores\n", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
-    report = runner.invoke(app, ["report", "-f", "markdown"])
+    report = cli("report", "-f", "markdown")
     assert report.exit_code == 0, report.stderr
     lines = report.stdout.splitlines()
     assert "| 3 | Compact as the measure | 0 | 2 | 2 | n/a (outside the views) |" in lines

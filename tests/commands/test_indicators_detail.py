@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
-import pytest
-from typer.testing import CliRunner
+from typer.testing import Result
 
-from compactscore.cli import app
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    return CliRunner()
+Run = Callable[..., Result]
 
 
-def test_table_has_statement_points_and_prompts(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["indicators", "--detail"])
+def test_table_has_statement_points_and_prompts(cli: Run) -> None:
+    result = cli("indicators", "--detail")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Version 2: 17 indicators, each scored 0 to 3, out of 51." in out
@@ -36,15 +29,15 @@ def test_table_has_statement_points_and_prompts(runner: CliRunner) -> None:
     assert out.index(themes[0]) < out.index(themes[1])
 
 
-def test_period_picks_the_version(runner: CliRunner) -> None:
-    out = runner.invoke(app, ["indicators", "--detail", "--period", "2009-10"]).stdout
+def test_period_picks_the_version(cli: Run) -> None:
+    out = cli("indicators", "--detail", "--period", "2009-10").stdout
     assert "NI7 as the Compact indicator" in out
     assert "Compact as the measure" not in out
     assert "Version 1: 17 indicators" in out
 
 
-def test_markdown_is_ready_to_print(runner: CliRunner) -> None:
-    out = runner.invoke(app, ["indicators", "--detail", "--format", "markdown"]).stdout
+def test_markdown_is_ready_to_print(cli: Run) -> None:
+    out = cli("indicators", "--detail", "--format", "markdown").stdout
     assert "### Shared vision and the plan\n\n| 1 | Shared vision |\n|---:|---|\n" in out
     assert (
         "| Scores | 0 Not in place<br>1 Early progress<br>2 Good progress<br>3 Fully in place |"
@@ -63,8 +56,8 @@ def test_markdown_is_ready_to_print(runner: CliRunner) -> None:
     ]
 
 
-def test_csv_has_one_row_per_indicator_with_each_point(runner: CliRunner) -> None:
-    out = runner.invoke(app, ["indicators", "--detail", "--format", "csv"]).stdout
+def test_csv_has_one_row_per_indicator_with_each_point(cli: Run) -> None:
+    out = cli("indicators", "--detail", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 17
     assert rows[0]["0 means"] == "Not in place"
@@ -74,7 +67,7 @@ def test_csv_has_one_row_per_indicator_with_each_point(runner: CliRunner) -> Non
     )
 
 
-def test_without_detail_the_summary_table_is_unchanged(runner: CliRunner) -> None:
-    out = runner.invoke(app, ["indicators"]).stdout
+def test_without_detail_the_summary_table_is_unchanged(cli: Run) -> None:
+    out = cli("indicators").stdout
     assert "Statement" in out
     assert "Discuss" not in out

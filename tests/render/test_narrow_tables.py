@@ -6,30 +6,17 @@ from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from rich.console import Console
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from compactscore.analysis.trend import trend_of
-from compactscore.cli import app
 from compactscore.commands.sources import load_all, open_sources
 from compactscore.render.text import print_view
 from compactscore.render.trend import trend_view
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BORDERS = "┓┃┫┩│┤┘"  # the characters a table's right-hand edge is drawn with
-RunAt = Callable[..., Result]
-
-
-@pytest.fixture
-def run_at(monkeypatch: pytest.MonkeyPatch) -> RunAt:
-    """Run the command line in a folder, in a terminal this many columns wide, no colour."""
-
-    def invoke(width: int, folder: Path, *args: str) -> Result:
-        monkeypatch.chdir(folder)
-        return CliRunner().invoke(app, list(args), env={"COLUMNS": str(width), "NO_COLOR": "1"})
-
-    return invoke
+Run = Callable[..., Result]
 
 
 def _table_lines(text: str) -> list[str]:
@@ -41,8 +28,8 @@ def _uncropped(text: str) -> bool:
     return all(line.rstrip()[-1] in BORDERS for line in _table_lines(text))
 
 
-def test_trend_at_80_columns_wraps_the_direction_and_keeps_the_chart(run_at: RunAt) -> None:
-    result = run_at(80, EXAMPLES / "riverton", "trend")
+def test_trend_at_80_columns_wraps_the_direction_and_keeps_the_chart(cli: Run) -> None:
+    result = cli("trend", cwd=EXAMPLES / "riverton", width=80)
     assert result.exit_code == 0, result.stderr
     assert _uncropped(result.stdout)
     totals = result.stdout.split("Totals and direction of travel")[1]
@@ -58,14 +45,14 @@ def test_trend_at_80_columns_wraps_the_direction_and_keeps_the_chart(run_at: Run
     assert "Left out at this width" not in totals.split("Scores:")[0]
 
 
-def test_trend_at_100_columns_keeps_the_chart(run_at: RunAt) -> None:
-    result = run_at(100, EXAMPLES / "riverton", "trend")
+def test_trend_at_100_columns_keeps_the_chart(cli: Run) -> None:
+    result = cli("trend", cwd=EXAMPLES / "riverton", width=100)
     assert "Total over time" in result.stdout
     assert "Left out at this width" not in result.stdout
 
 
-def test_compare_at_80_columns_fits_with_every_area_whole(run_at: RunAt) -> None:
-    result = run_at(80, EXAMPLES, "compare", "riverton", "eastmoor", "kingsbridge")
+def test_compare_at_80_columns_fits_with_every_area_whole(cli: Run) -> None:
+    result = cli("compare", "riverton", "eastmoor", "kingsbridge", cwd=EXAMPLES, width=80)
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     # The spread fits in the compact style, no area's name broken, the median left out.
@@ -81,8 +68,8 @@ def test_compare_at_80_columns_fits_with_every_area_whole(run_at: RunAt) -> None
     assert "Left out at this width: Median." in " ".join(spread.split())
 
 
-def test_gaps_at_80_columns_keeps_every_word_of_action_and_owner(run_at: RunAt) -> None:
-    result = run_at(80, EXAMPLES / "riverton", "gaps")
+def test_gaps_at_80_columns_keeps_every_word_of_action_and_owner(cli: Run) -> None:
+    result = cli("gaps", cwd=EXAMPLES / "riverton", width=80)
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     # Too many columns for 80: one block per indicator, each field labelled.
@@ -99,18 +86,18 @@ def test_gaps_at_80_columns_keeps_every_word_of_action_and_owner(run_at: RunAt) 
     assert "…" not in result.stdout
 
 
-def test_gaps_show_what_each_score_means_where_there_is_room(run_at: RunAt) -> None:
-    wide = run_at(130, EXAMPLES / "riverton", "gaps").stdout
+def test_gaps_show_what_each_score_means_where_there_is_room(cli: Run) -> None:
+    wide = cli("gaps", cwd=EXAMPLES / "riverton", width=130).stdout
     assert "│   1 │ Shared vision      │     2 │ Good progress │ 3 (target) │   1 │" in wide
-    narrower = run_at(100, EXAMPLES / "riverton", "gaps").stdout
+    narrower = cli("gaps", cwd=EXAMPLES / "riverton", width=100).stdout
     assert "Meaning" not in narrower.split("Left out at this width")[0]
     assert "Left out at this width: Meaning." in narrower
-    markdown = run_at(80, EXAMPLES / "riverton", "gaps", "-f", "markdown").stdout
+    markdown = cli("gaps", "-f", "markdown", cwd=EXAMPLES / "riverton", width=80).stdout
     assert "| 1 | Shared vision | 2 | Good progress | 3 (target) | 1 |" in markdown
 
 
-def test_piped_tables_keep_words_whole_and_the_latest_periods(run_at: RunAt) -> None:
-    result = run_at(80, EXAMPLES / "riverton", "trend")
+def test_piped_tables_keep_words_whole_and_the_latest_periods(cli: Run) -> None:
+    result = cli("trend", cwd=EXAMPLES / "riverton", width=80)
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     header = result.stdout.split("Indicators by period")[1].splitlines()[1]
     assert header.split() == [
@@ -133,13 +120,13 @@ def test_a_terminal_gets_tables_no_wider_than_itself() -> None:
     assert max(len(line) for line in out.getvalue().splitlines()) <= 80
 
 
-def test_score_says_it_left_the_theme_out_and_shows_it_in_blocks(run_at: RunAt) -> None:
-    table = run_at(100, EXAMPLES / "riverton", "score").stdout
+def test_score_says_it_left_the_theme_out_and_shows_it_in_blocks(cli: Run) -> None:
+    table = cli("score", cwd=EXAMPLES / "riverton", width=100).stdout
     assert "Theme" not in table.split("Left out at this width")[0].split("Themes")[0]
     assert (
         "Left out at this width: Theme. Widen the terminal, or use --format markdown or csv, "
         "to see every \ncolumn." in table
     )
-    blocks = run_at(60, EXAMPLES / "riverton", "score").stdout
+    blocks = cli("score", cwd=EXAMPLES / "riverton", width=60).stdout
     assert "1 Shared vision\n  Theme:    Shared vision and the plan\n" in blocks
     assert "Left out at this width" not in blocks

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import git
-from typer.testing import CliRunner, Result
-
-from compactscore.cli import app
 
 CONFIG = "area: Testham\ndefinition: thriving-sector\nscores: scores\n"
 HEADER = "indicator,score,evidence,action,owner,target\n"
@@ -74,21 +71,6 @@ def scored_repo(tmp_path: Path) -> Path:
         "2013-06-01T14:00:00+01:00",
     )
     return repo
-
-
-Invoke = Callable[..., Result]
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    """Run the command line in a folder, 100 columns wide, no colour."""
-
-    def invoke(folder: Path, *args: str) -> Result:
-        monkeypatch.chdir(folder)
-        runner = CliRunner()
-        return runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
-
-    return invoke
 
 
 @pytest.fixture

@@ -59,24 +59,24 @@ def _totals(result_stdout: str) -> list[tuple[str, int]]:
     return [(area["area"], area["total"]) for area in json.loads(result_stdout)["areas"]]
 
 
-def test_compare_now_and_at_the_earlier_revision(region: Path, run: Invoke) -> None:
-    now = run(region, "compare", "north", "south", "-f", "json")
+def test_compare_now_and_at_the_earlier_revision(region: Path, cli: Invoke) -> None:
+    now = cli("compare", "north", "south", "-f", "json", cwd=region)
     assert now.exit_code == 0, now.stderr
     assert _totals(now.stdout) == [("North", 35), ("South", 17)]
-    before = run(region, "compare", "north", "south", "--rev", "HEAD~1", "-f", "json")
+    before = cli("compare", "north", "south", "--rev", "HEAD~1", "-f", "json", cwd=region)
     assert before.exit_code == 0, before.stderr
     assert _totals(before.stdout) == [("North", 34), ("South", 17)]
 
 
-def test_the_committed_files_not_the_working_ones(region: Path, run: Invoke) -> None:
+def test_the_committed_files_not_the_working_ones(region: Path, cli: Invoke) -> None:
     (region / "south" / "scores" / "2012-13.csv").write_text("broken\n", encoding="utf-8")
-    result = run(region, "compare", "north", "south", "--rev", "HEAD", "-f", "json")
+    result = cli("compare", "north", "south", "--rev", "HEAD", "-f", "json", cwd=region)
     assert result.exit_code == 0, result.stderr
     assert _totals(result.stdout) == [("North", 35), ("South", 17)]
 
 
-def test_an_area_not_yet_in_the_repository_at_the_revision(region: Path, run: Invoke) -> None:
-    result = run(region, "compare", "north", "east", "--rev", "HEAD~1")
+def test_an_area_not_yet_in_the_repository_at_the_revision(region: Path, cli: Invoke) -> None:
+    result = cli("compare", "north", "east", "--rev", "HEAD~1", cwd=region)
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "east: has no compactscore.yaml at HEAD~1, in it or in any folder above it, "
@@ -84,7 +84,7 @@ def test_an_area_not_yet_in_the_repository_at_the_revision(region: Path, run: In
     )
 
 
-def test_a_revision_that_does_not_exist_is_wrong_usage(region: Path, run: Invoke) -> None:
-    result = run(region, "compare", "north", "south", "--rev", "no-such-tag")
+def test_a_revision_that_does_not_exist_is_wrong_usage(region: Path, cli: Invoke) -> None:
+    result = cli("compare", "north", "south", "--rev", "no-such-tag", cwd=region)
     assert result.exit_code == 2
     assert "the revision 'no-such-tag' does not exist in this git repository." in result.stderr

@@ -18,7 +18,7 @@ MESSAGE = (
 
 def test_scores_outside_are_refused_alike_in_the_tree_and_at_a_revision(
     tmp_path: Path,
-    run: Invoke,
+    cli: Invoke,
     make_commit: Callable[[Path, dict[str, str], str, str, str], None],
     git_as: Callable[..., str],
 ) -> None:
@@ -30,7 +30,7 @@ def test_scores_outside_are_refused_alike_in_the_tree_and_at_a_revision(
     config = {"compactscore.yaml": "area: Riverton\nscores: ../elsewhere\n"}
     make_commit(repo, config, "Config", "Ann Coordinator", "2013-05-01T10:00:00")
     for args in (("check",), ("score",), ("check", "--rev", "HEAD"), ("score", "--rev", "HEAD")):
-        result = run(repo, *args)
+        result = cli(*args, cwd=repo)
         assert result.exit_code == 1, args
         shown = MESSAGE if "--rev" not in args else "HEAD:" + MESSAGE
         assert shown in (result.stdout + result.stderr).splitlines(), args

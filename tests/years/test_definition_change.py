@@ -47,7 +47,7 @@ CONFIG = "area: Smallville\ndefinition: small.yaml\nscores: scores\n"
 
 def test_trend_reads_right_across_a_retirement_and_at_the_revision_before(
     tmp_path: Path,
-    run: Invoke,
+    cli: Invoke,
     git_as: Callable[..., str],
     make_commit: Callable[..., None],
 ) -> None:
@@ -62,7 +62,7 @@ def test_trend_reads_right_across_a_retirement_and_at_the_revision_before(
     second = {"small.yaml": VERSION_2, "scores/2022.csv": "indicator,score\nbeta,3\ngamma,1\n"}
     make_commit(tmp_path, second, "Version 2: alpha retired", "Bob Chair", "2022-12-01T10:00:00Z")
 
-    now = json.loads(run(tmp_path, "trend", "--format", "json").stdout)
+    now = json.loads(cli("trend", "--format", "json", cwd=tmp_path).stdout)
     assert [(p["period"], p["total"], p["max"], p["direction"]) for p in now["periods"]] == [
         ("2020", 1, 6, None),
         ("2021", 3, 6, "up"),
@@ -75,33 +75,33 @@ def test_trend_reads_right_across_a_retirement_and_at_the_revision_before(
     ]
     assert now["indicators"][2]["states"]["2022"] == "retired"
     assert now["indicators"][1]["states"]["2020"] == "not in force"
-    table = run(tmp_path, "trend").stdout
+    table = cli("trend", cwd=tmp_path).stdout
     assert "Alpha (alpha) was retired after 2021." in table
     assert "· the indicator was not yet in force in that period." in table
 
-    before = json.loads(run(tmp_path, "trend", "--format", "json", "--rev", "HEAD~1").stdout)
+    before = json.loads(cli("trend", "--format", "json", "--rev", "HEAD~1", cwd=tmp_path).stdout)
     assert [i["id"] for i in before["indicators"]] == ["alpha", "beta"]
     assert [p["total"] for p in before["periods"]] == [1, 3]
 
 
-def test_a_sheet_scoring_a_retired_indicator_names_the_line(tmp_path: Path, run: Invoke) -> None:
+def test_a_sheet_scoring_a_retired_indicator_names_the_line(tmp_path: Path, cli: Invoke) -> None:
     (tmp_path / "compactscore.yaml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "small.yaml").write_text(VERSION_2, encoding="utf-8")
     (tmp_path / "scores").mkdir()
     (tmp_path / "scores" / "2022.csv").write_text(
         "indicator,score\nalpha,1\nbeta,3\ngamma,1\n", encoding="utf-8"
     )
-    result = run(tmp_path, "trend")
+    result = cli("trend", cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stderr.startswith("scores/2022.csv:2: ")
     assert result.stdout == ""
 
 
-def test_mixed_calendar_and_financial_years_say_how_to_fix(tmp_path: Path, run: Invoke) -> None:
+def test_mixed_calendar_and_financial_years_say_how_to_fix(tmp_path: Path, cli: Invoke) -> None:
     (tmp_path / "compactscore.yaml").write_text("scores: .\n", encoding="utf-8")
     (tmp_path / "2021.csv").write_text("indicator,score\n1,1\n", encoding="utf-8")
     (tmp_path / "2022-23.csv").write_text("indicator,score\n1,1\n", encoding="utf-8")
-    result = run(tmp_path, "trend")
+    result = cli("trend", cwd=tmp_path)
     assert result.exit_code == 1
     assert "2021.csv: calendar years (2024.csv) and financial years (2024-25.csv) are mixed" in (
         result.stderr

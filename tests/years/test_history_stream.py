@@ -52,19 +52,19 @@ def _corrections(repo: Path, make_commit: Commit, make_sheet: Sheet, count: int)
 
 def test_git_processes_do_not_grow_with_the_commits(
     scored_repo: Path,
-    run: Invoke,
+    cli: Invoke,
     make_commit: Commit,
     make_sheet: Sheet,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     started = _count_git_processes(monkeypatch)
-    result = run(scored_repo, "history", "--format", "json", "scores/2012-13.csv")
+    result = cli("history", "--format", "json", "scores/2012-13.csv", cwd=scored_repo)
     assert result.exit_code == 0, result.stderr
     few, commits = len(started), json.loads(result.stdout)["commits"]
 
     _corrections(scored_repo, make_commit, make_sheet, 6)
     started.clear()
-    result = run(scored_repo, "history", "--format", "json", "scores/2012-13.csv")
+    result = cli("history", "--format", "json", "scores/2012-13.csv", cwd=scored_repo)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["commits"] == commits + 6

@@ -29,10 +29,10 @@ def repository(tmp_path: Path, sheets: dict[str, str]) -> Path:
 
 
 def test_new_carries_words_marked_and_leaves_scores_empty(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({2: "3"}, "2")})
-    result = run(repo / "scores", "new", "2013-14")
+    result = cli("new", "2013-14", cwd=repo / "scores")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Wrote 2013-14.csv: 17 indicators, scores empty.")
     rows = rows_of(repo / "scores" / "2013-14.csv")
@@ -42,25 +42,25 @@ def test_new_carries_words_marked_and_leaves_scores_empty(
     assert rows[1]["action"] == "From 2012-13: Action 2"
     assert rows[1]["owner"] == "From 2012-13: Owner 2"  # marked, for the group to review
     # The new sheet is valid as it is: every score waits to be agreed.
-    assert run(repo, "check").exit_code == 0
-    score = run(repo, "score", "--format", "json")
+    assert cli("check", cwd=repo).exit_code == 0
+    score = cli("score", "--format", "json", cwd=repo)
     assert '"scored": 0' in score.stdout
 
 
 def test_a_score_agreed_on_carried_evidence_is_a_warning_until_the_evidence_is_new(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    assert run(repo / "scores", "new", "2013-14").exit_code == 0
+    assert cli("new", "2013-14", cwd=repo / "scores").exit_code == 0
     path = repo / "scores" / "2013-14.csv"
-    fresh = run(repo, "check", "scores/2013-14.csv")
+    fresh = cli("check", "scores/2013-14.csv", cwd=repo)
     assert fresh.stdout == "Checked 1 file: 0 errors, 0 warnings.\n"  # nothing scored yet
     # The group agrees indicator 2 and 3 but rewrites only indicator 3's evidence.
     text = path.read_text(encoding="utf-8").splitlines()
     text[2] = text[2].replace(",,From 2012-13: Evidence 2.,", ",3,From 2012-13: Evidence 2.,")
     text[3] = text[3].replace(",,From 2012-13: Evidence 3.,", ",2,Agreed at the March meeting.,")
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    result = run(repo, "check", "scores/2013-14.csv")
+    result = cli("check", "scores/2013-14.csv", cwd=repo)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "scores/2013-14.csv:3: warning: indicator 2 is scored, but its evidence still starts "
@@ -71,29 +71,29 @@ def test_a_score_agreed_on_carried_evidence_is_a_warning_until_the_evidence_is_n
 
 
 def test_new_across_the_ni7_change_lists_the_replacement(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2010-11.csv": make_sheet({3: "n/a"}, "1")})
-    assert run(repo, "new").exit_code == 0  # the period after the latest: 2011-12
+    assert cli("new", cwd=repo).exit_code == 0  # the period after the latest: 2011-12
     rows = rows_of(repo / "scores" / "2011-12.csv")
     assert rows[2]["title"] == "Compact as the measure"
     assert rows[2]["evidence"] == "From 2010-11: The survey was cancelled."
 
 
 def test_new_refuses_to_overwrite_and_force_keeps_a_backup(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(
         tmp_path, {"2012-13.csv": make_sheet({}, "2"), "2013-14.csv": "indicator,score\n1,3\n"}
     )
     target = repo / "scores" / "2013-14.csv"
-    refused = run(repo, "new", "2013-14")
+    refused = cli("new", "2013-14", cwd=repo)
     assert refused.exit_code == 1
     assert "2013-14.csv: already exists, and compactscore never overwrites a file." in (
         refused.stderr
     )
     assert target.read_text(encoding="utf-8") == "indicator,score\n1,3\n"
-    forced = run(repo, "new", "2013-14", "--force")
+    forced = cli("new", "2013-14", "--force", cwd=repo)
     assert forced.exit_code == 0, forced.stderr
     assert "The file that was there is kept as scores/2013-14.csv.bak." in forced.stdout
     backup = repo / "scores" / "2013-14.csv.bak"
@@ -102,28 +102,30 @@ def test_new_refuses_to_overwrite_and_force_keeps_a_backup(
 
 
 def test_new_words_already_carried_keep_their_period(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    run(repo, "new")
-    run(repo, "new")
+    cli("new", cwd=repo)
+    cli("new", cwd=repo)
     assert rows_of(repo / "scores" / "2014-15.csv")[0]["evidence"] == "From 2012-13: Evidence 1."
 
 
-def test_new_wrong_usage(tmp_path: Path, run: Invoke, make_sheet: Sheet) -> None:
+def test_new_wrong_usage(tmp_path: Path, cli: Invoke, make_sheet: Sheet) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    result = run(repo, "new", "2014")
+    result = cli("new", "2014", cwd=repo)
     assert result.exit_code == 2
     assert result.stderr.startswith(
         "compactscore: 2014 is not written like the sheets already here, which are financial "
         "years such as 2012-13. Write the period as 2014-15."
     )
-    assert run(repo, "new", "twenty").exit_code == 2
+    assert cli("new", "twenty", cwd=repo).exit_code == 2
     assert not (repo / "scores" / "2014.csv").exists()
 
 
-def test_init_makes_a_repository_that_works(tmp_path: Path, run: Invoke) -> None:
-    result = run(tmp_path, "init", "st-marys", "--area", "St Mary's: East", "--period", "2024-25")
+def test_init_makes_a_repository_that_works(tmp_path: Path, cli: Invoke) -> None:
+    result = cli(
+        "init", "st-marys", "--area", "St Mary's: East", "--period", "2024-25", cwd=tmp_path
+    )
     assert result.exit_code == 0, result.stderr
     folder = tmp_path / "st-marys"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
@@ -133,22 +135,22 @@ def test_init_makes_a_repository_that_works(tmp_path: Path, run: Invoke) -> None
         "scores/2024-25.csv",
     ]
     assert "# St Mary's: East Compact Scorecard" in (folder / "README.md").read_text()
-    score = run(folder, "score", "--format", "json")
+    score = cli("score", "--format", "json", cwd=folder)
     assert score.exit_code == 0, score.stderr
     assert '"area": "St Mary\'s: East"' in score.stdout
     assert '"period": "2024-25"' in score.stdout
-    assert run(folder, "check").exit_code == 0
+    assert cli("check", cwd=folder).exit_code == 0
 
 
 @pytest.mark.parametrize("there", ["compactscore.yaml", "scores/2024.csv"])
 def test_init_refuses_when_a_scorecard_is_there_and_writes_nothing(
-    tmp_path: Path, run: Invoke, there: str
+    tmp_path: Path, cli: Invoke, there: str
 ) -> None:
     (tmp_path / "README.md").write_text("Our own notes.\n", encoding="utf-8")
     (tmp_path / there).parent.mkdir(exist_ok=True)
     (tmp_path / there).write_text("ours\n", encoding="utf-8")
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
-    result = run(tmp_path, "init", "--period", "2024")
+    result = cli("init", "--period", "2024", cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stderr == (
         f"{there}: already exists, and init never overwrites a file. "
@@ -159,12 +161,12 @@ def test_init_refuses_when_a_scorecard_is_there_and_writes_nothing(
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
 
 
-def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, run: Invoke) -> None:
+def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, cli: Invoke) -> None:
     previous = "indicator,score,evidence,Lead Org,notes\n" + "".join(
         f"{number},2,Evidence {number}.,Org {number},Note {number}\n" for number in range(1, 18)
     )
     repo = repository(tmp_path, {"2020.csv": previous})
-    result = run(repo, "new", "2021")
+    result = cli("new", "2021", cwd=repo)
     assert result.exit_code == 0, result.stderr
     assert (
         "Your own columns 'Lead Org' and 'notes' are kept, empty: last period's entries stay in "
@@ -176,21 +178,21 @@ def test_new_keeps_the_users_own_columns_empty(tmp_path: Path, run: Invoke) -> N
     rows = rows_of(target)
     assert rows[0]["evidence"] == "From 2020: Evidence 1."
     assert all(row["Lead Org"] == "" and row["notes"] == "" for row in rows)
-    assert run(repo, "check").exit_code == 0
+    assert cli("check", cwd=repo).exit_code == 0
     # The year after keeps them too, in the same place, with no second title column.
-    assert run(repo, "new").exit_code == 0
+    assert cli("new", cwd=repo).exit_code == 0
     header = (repo / "scores" / "2022.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "indicator,title,score,evidence,action,owner,target,Lead Org,notes"
 
 
 def test_new_keeps_both_sides_scores_and_own_columns_whatever_their_spelling(
-    tmp_path: Path, run: Invoke
+    tmp_path: Path, cli: Invoke
 ) -> None:
     previous = "Indicator, Sector Score ,Score,Ward,public_score,Title\n" + "".join(
         f"{number},1,2,North,2,Old title\n" for number in range(1, 18)
     )
     repo = repository(tmp_path, {"2020.csv": previous})
-    assert run(repo, "new", "2021").exit_code == 0
+    assert cli("new", "2021", cwd=repo).exit_code == 0
     header = (repo / "scores" / "2021.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == (
         "indicator,title,score,evidence,action,owner,target,sector_score,public_score,Ward"
@@ -198,10 +200,10 @@ def test_new_keeps_both_sides_scores_and_own_columns_whatever_their_spelling(
     rows = rows_of(repo / "scores" / "2021.csv")
     assert rows[0]["title"] == "Shared vision"
     assert all(row["sector_score"] == row["public_score"] == row["Ward"] == "" for row in rows)
-    assert run(repo, "check").exit_code == 0
+    assert cli("check", cwd=repo).exit_code == 0
 
 
-def test_new_writes_a_sheet_excel_opens_as_the_last_was_saved(tmp_path: Path, run: Invoke) -> None:
+def test_new_writes_a_sheet_excel_opens_as_the_last_was_saved(tmp_path: Path, cli: Invoke) -> None:
     # Saved by a spreadsheet set up for semicolons, in Windows-1252, with a pound sign.
     last = "indicator;score;evidence\r\n" + "".join(
         f"{n};2;Grant of \u00a3{n}00 agreed\r\n" for n in range(1, 18)
@@ -209,20 +211,20 @@ def test_new_writes_a_sheet_excel_opens_as_the_last_was_saved(tmp_path: Path, ru
     (tmp_path / "compactscore.yaml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "scores").mkdir()
     (tmp_path / "scores" / "2012-13.csv").write_bytes(last.encode("cp1252"))
-    result = run(tmp_path, "new", "2013-14")
+    result = cli("new", "2013-14", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     data = (tmp_path / "scores" / "2013-14.csv").read_bytes()
     # The byte-order mark tells Excel the file is UTF-8, so the pound sign survives.
     assert data.startswith(b"\xef\xbb\xbfindicator;title;score;evidence;action;owner;target\n")
     assert "1;Shared vision;;From 2012-13: Grant of \u00a3100 agreed;;;\n" in data.decode("utf-8")
-    assert run(tmp_path, "check").exit_code == 0
+    assert cli("check", cwd=tmp_path).exit_code == 0
 
 
-def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, run: Invoke) -> None:
+def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, cli: Invoke) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "README.md").write_text("Our own notes.\n", encoding="utf-8")
-    result = run(shared, "init", "--area", "Testham", "--period", "2024-25")
+    result = cli("init", "--area", "Testham", "--period", "2024-25", cwd=shared)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "Made a scorecard repository for Testham in .:\n"
@@ -237,13 +239,13 @@ def test_init_leaves_the_folders_own_readme_alone(tmp_path: Path, run: Invoke) -
     assert (shared / "README.md").read_text(encoding="utf-8") == "Our own notes.\n"
     notes = (shared / "README-scorecard.md").read_text(encoding="utf-8")
     assert notes.startswith("# Testham Compact Scorecard\n")
-    assert run(shared, "check").exit_code == 0
+    assert cli("check", cwd=shared).exit_code == 0
 
 
 @pytest.mark.parametrize("name", ["readme.txt", "README", "Readme.rst"])
-def test_any_readme_of_the_folder_counts_as_its_own(tmp_path: Path, run: Invoke, name: str) -> None:
+def test_any_readme_of_the_folder_counts_as_its_own(tmp_path: Path, cli: Invoke, name: str) -> None:
     (tmp_path / name).write_text("Ours.\n", encoding="utf-8")
-    result = run(tmp_path, "init", "--period", "2024")
+    result = cli("init", "--period", "2024", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert f"{name} was already there, so it is left as it was;" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -251,10 +253,10 @@ def test_any_readme_of_the_folder_counts_as_its_own(tmp_path: Path, run: Invoke,
     )
 
 
-def test_init_writes_no_notes_when_both_readmes_are_there(tmp_path: Path, run: Invoke) -> None:
+def test_init_writes_no_notes_when_both_readmes_are_there(tmp_path: Path, cli: Invoke) -> None:
     for name in ("README.md", "README-scorecard.md"):
         (tmp_path / name).write_text(f"{name} of ours\n", encoding="utf-8")
-    result = run(tmp_path, "init", "--period", "2024")
+    result = cli("init", "--period", "2024", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (
         "README.md and README-scorecard.md were already there, so they are left as they were "
@@ -266,11 +268,11 @@ def test_init_writes_no_notes_when_both_readmes_are_there(tmp_path: Path, run: I
 
 
 def test_init_in_a_git_folder_says_to_commit(
-    tmp_path: Path, run: Invoke, git_as: Callable[..., str]
+    tmp_path: Path, cli: Invoke, git_as: Callable[..., str]
 ) -> None:
     git_as(tmp_path, "init", "-q")
     (tmp_path / "README.md").write_text("Our shared folder.\n", encoding="utf-8")
-    result = run(tmp_path, "init", "--period", "2024-25")
+    result = cli("init", "--period", "2024-25", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith(
         "Next: fill in the scores in scores/2024-25.csv and run 'compactscore score', then "
@@ -279,10 +281,10 @@ def test_init_in_a_git_folder_says_to_commit(
 
 
 def test_init_writes_readme_md_when_only_our_notes_name_is_taken(
-    tmp_path: Path, run: Invoke
+    tmp_path: Path, cli: Invoke
 ) -> None:
     (tmp_path / "README-scorecard.md").write_text("Kept.\n", encoding="utf-8")
-    result = run(tmp_path, "init", "--period", "2024")
+    result = cli("init", "--period", "2024", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert (
         "README-scorecard.md was already there, so it is left as it was; the scorecard's "
@@ -293,10 +295,10 @@ def test_init_writes_readme_md_when_only_our_notes_name_is_taken(
 
 
 def test_new_warns_when_periods_would_be_skipped(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    result = run(repo, "new", "2015-16")
+    result = cli("new", "2015-16", cwd=repo)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "compactscore: warning: 2015-16 does not follow on from the sheet before it (2012-13): "
@@ -304,15 +306,15 @@ def test_new_warns_when_periods_would_be_skipped(
         "'compactscore new' with no period makes 2013-14.\n"
     )
     assert (repo / "scores" / "2015-16.csv").is_file()
-    assert run(repo, "new", "2016-17").stderr == ""
+    assert cli("new", "2016-17", cwd=repo).stderr == ""
 
 
 def test_new_after_a_sheet_never_filled_in_names_the_period_its_words_carry(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    assert run(repo, "new", "2013-14").exit_code == 0
-    result = run(repo, "new", "2014-15")
+    assert cli("new", "2013-14", cwd=repo).exit_code == 0
+    result = cli("new", "2014-15", cwd=repo)
     assert result.exit_code == 0, result.stderr
     rows = rows_of(repo / "scores" / "2014-15.csv")
     assert rows[1]["evidence"] == "From 2012-13: Evidence 2."  # written in 2012-13, so kept
@@ -325,14 +327,14 @@ def test_new_after_a_sheet_never_filled_in_names_the_period_its_words_carry(
 
 
 def test_new_names_every_period_its_carried_words_come_from(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     repo = repository(tmp_path, {"2012-13.csv": make_sheet({}, "2")})
-    assert run(repo, "new", "2013-14").exit_code == 0
+    assert cli("new", "2013-14", cwd=repo).exit_code == 0
     path = repo / "scores" / "2013-14.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("From 2012-13: Evidence 3.", "Agreed in March."), "utf-8")
-    result = run(repo, "new", "2014-15")
+    result = cli("new", "2014-15", cwd=repo)
     assert result.exit_code == 0, result.stderr
     rows = rows_of(repo / "scores" / "2014-15.csv")
     assert rows[2]["evidence"] == "From 2013-14: Agreed in March."
@@ -346,17 +348,17 @@ def test_new_names_every_period_its_carried_words_come_from(
 
 
 def test_new_after_a_sheet_with_no_words_claims_nothing_carried(
-    tmp_path: Path, run: Invoke
+    tmp_path: Path, cli: Invoke
 ) -> None:
     empty = "indicator,score,evidence\n" + "".join(f"{n},1,\n" for n in range(1, 18))
     repo = repository(tmp_path, {"2012-13.csv": empty})
-    result = run(repo, "new", "2013-14")
+    result = cli("new", "2013-14", cwd=repo)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "Wrote scores/2013-14.csv: 17 indicators, scores empty.\n"
 
 
 def test_new_carries_targets_and_only_open_actions_with_their_owners(
-    tmp_path: Path, run: Invoke
+    tmp_path: Path, cli: Invoke
 ) -> None:
     sheet = (
         "indicator,score,evidence,action,owner,target,status\n"
@@ -367,7 +369,7 @@ def test_new_carries_targets_and_only_open_actions_with_their_owners(
         "5,3,In place.,,,,\n"
     )
     repo = repository(tmp_path, {"2012-13.csv": sheet})
-    result = run(repo, "new", "2013-14")
+    result = cli("new", "2013-14", cwd=repo)
     assert result.exit_code == 0, result.stderr
     rows = rows_of(repo / "scores" / "2013-14.csv")
     carried = [(r["action"], r["owner"], r["target"]) for r in rows[:5]]
@@ -392,6 +394,6 @@ def test_new_carries_targets_and_only_open_actions_with_their_owners(
         "\n1,Shared vision,,", "\n1,Shared vision,2,"
     )
     path.write_text(text, encoding="utf-8")
-    gaps = run(repo, "gaps", "--format", "json")
+    gaps = cli("gaps", "--format", "json", cwd=repo)
     first = json.loads(gaps.stdout)["gaps"][0]
     assert (first["number"], first["aim"], first["aim_is_target"]) == (1, 3, True)

@@ -64,42 +64,44 @@ def definition_repo(tmp_path: Path, git_as: Callable[..., str], make_commit: Com
 
 
 def test_indicators_at_a_revision_show_the_definition_then(
-    tmp_path: Path, run: Invoke, git_as: Callable[..., str], make_commit: Commit
+    tmp_path: Path, cli: Invoke, git_as: Callable[..., str], make_commit: Commit
 ) -> None:
     repo = definition_repo(tmp_path, git_as, make_commit)
-    now = titles(run(repo, "indicators", "-f", "json"))
+    now = titles(cli("indicators", "-f", "json", cwd=repo))
     assert (now[1], now[3]) == ("A vision we share", "NI7 as the Compact indicator")
-    then = titles(run(repo, "indicators", "--rev", "HEAD~1", "-f", "json"))
+    then = titles(cli("indicators", "--rev", "HEAD~1", "-f", "json", cwd=repo))
     assert (then[1], then[3]) == ("Shared vision", "NI7 as the Compact indicator")
     # Before the group kept its own copy, the config named the bundled definition.
-    bundled = run(repo, "indicators", "--rev", "HEAD~2", "-f", "json")
+    bundled = cli("indicators", "--rev", "HEAD~2", "-f", "json", cwd=repo)
     assert titles(bundled)[3] == "Compact as the measure"
     assert json.loads(bundled.stdout)["version"] == "2"
 
 
 def test_indicators_at_a_revision_ignore_the_working_copy(
-    tmp_path: Path, run: Invoke, git_as: Callable[..., str], make_commit: Commit
+    tmp_path: Path, cli: Invoke, git_as: Callable[..., str], make_commit: Commit
 ) -> None:
     repo = definition_repo(tmp_path, git_as, make_commit)
     (repo / "own.yaml").write_text("not: [a definition\n", encoding="utf-8")
-    broken = run(repo, "indicators")
+    broken = cli("indicators", cwd=repo)
     assert broken.exit_code == 1 and broken.stderr.startswith("own.yaml:")
-    assert titles(run(repo, "indicators", "--rev", "HEAD", "-f", "json"))[1] == "A vision we share"
+    assert (
+        titles(cli("indicators", "--rev", "HEAD", "-f", "json", cwd=repo))[1] == "A vision we share"
+    )
     # From a folder below the config, as git finds the repository.
-    below = run(repo / "scores", "indicators", "--rev", "HEAD~1", "-f", "json")
+    below = cli("indicators", "--rev", "HEAD~1", "-f", "json", cwd=repo / "scores")
     assert titles(below)[1] == "Shared vision"
 
 
-def test_indicators_at_a_revision_outside_git(tmp_path: Path, run: Invoke) -> None:
+def test_indicators_at_a_revision_outside_git(tmp_path: Path, cli: Invoke) -> None:
     (tmp_path / "compactscore.yaml").write_text("area: Nowhere\n", encoding="utf-8")
-    outside = run(tmp_path, "indicators", "--rev", "HEAD")
+    outside = cli("indicators", "--rev", "HEAD", cwd=tmp_path)
     assert outside.exit_code == 1
     assert "is not in a git repository, so there is no history to read." in outside.stderr
     assert outside.stdout == ""
 
 
-def test_indicators_revision_that_does_not_exist(scored_repo: Path, run: Invoke) -> None:
-    result = run(scored_repo, "indicators", "--rev", "board-2099")
+def test_indicators_revision_that_does_not_exist(scored_repo: Path, cli: Invoke) -> None:
+    result = cli("indicators", "--rev", "board-2099", cwd=scored_repo)
     assert result.exit_code == 2
     assert "the revision 'board-2099' does not exist in this git repository." in result.stderr
     assert result.stdout == ""
@@ -121,19 +123,19 @@ def edited_repo(scored_repo: Path, make_sheet: Sheet, make_commit: Commit) -> Pa
 
 
 def test_new_at_a_revision_carries_the_sheet_as_committed_then(
-    scored_repo: Path, run: Invoke, make_sheet: Sheet, make_commit: Commit
+    scored_repo: Path, cli: Invoke, make_sheet: Sheet, make_commit: Commit
 ) -> None:
     repo = edited_repo(scored_repo, make_sheet, make_commit)
-    result = run(repo, "new", "2013-14", "--rev", "HEAD~1")
+    result = cli("new", "2013-14", "--rev", "HEAD~1", cwd=repo)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Wrote scores/2013-14.csv: 17 indicators, scores empty.")
     # Written into today's working folder, from the sheet as it was agreed.
     rows = rows_of(repo / "scores" / "2013-14.csv")
     assert rows[0]["evidence"] == "From 2012-13: Evidence 1."
     assert rows[1]["evidence"] == "From 2012-13: Evidence 2."
-    assert run(repo, "check").exit_code == 0
+    assert cli("check", cwd=repo).exit_code == 0
     # Without --rev, today's working copy is carried.
-    again = run(repo, "new", "2013-14", "--force")
+    again = cli("new", "2013-14", "--force", cwd=repo)
     assert again.exit_code == 0, again.stderr
     assert rows_of(repo / "scores" / "2013-14.csv")[0]["evidence"] == (
         "From 2012-13: Not committed yet."
@@ -141,46 +143,46 @@ def test_new_at_a_revision_carries_the_sheet_as_committed_then(
 
 
 def test_new_at_a_revision_names_the_period_after_the_latest_then_and_never_overwrites(
-    scored_repo: Path, run: Invoke
+    scored_repo: Path, cli: Invoke
 ) -> None:
     before = (scored_repo / "scores" / "2012-13.csv").read_text(encoding="utf-8")
     # At HEAD~2 the latest sheet was 2011-12, so the next is 2012-13, which is here today.
-    refused = run(scored_repo, "new", "--rev", "HEAD~2")
+    refused = cli("new", "--rev", "HEAD~2", cwd=scored_repo)
     assert refused.exit_code == 1
     assert refused.stderr.startswith(
         "scores/2012-13.csv: already exists, and compactscore never overwrites a file."
     )
     assert (scored_repo / "scores" / "2012-13.csv").read_text(encoding="utf-8") == before
-    forced = run(scored_repo, "new", "--rev", "HEAD~2", "--force")
+    forced = cli("new", "--rev", "HEAD~2", "--force", cwd=scored_repo)
     assert forced.exit_code == 0, forced.stderr
     assert "Evidence, open actions and owners from 2011-12 are carried" in forced.stdout
     assert (scored_repo / "scores" / "2012-13.csv.bak").read_text(encoding="utf-8") == before
 
 
 def test_new_at_a_revision_writes_over_a_sheet_named_another_way_only_with_force(
-    scored_repo: Path, run: Invoke
+    scored_repo: Path, cli: Invoke
 ) -> None:
     # Today's folder has the period under another name: that one is the sheet --force replaces.
     (scored_repo / "scores" / "2013-2014.csv").write_text(
         "indicator,score\n1,3\n", encoding="utf-8"
     )
-    refused = run(scored_repo, "new", "2013-14", "--rev", "HEAD")
+    refused = cli("new", "2013-14", "--rev", "HEAD", cwd=scored_repo)
     assert refused.exit_code == 1
     assert refused.stderr.startswith("scores/2013-2014.csv: already exists")
     assert not (scored_repo / "scores" / "2013-14.csv").exists()
 
 
 def test_new_wrong_revision_and_outside_git(
-    scored_repo: Path, tmp_path: Path, run: Invoke, make_sheet: Sheet
+    scored_repo: Path, tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
-    result = run(scored_repo, "new", "2013-14", "--rev", "board-2099")
+    result = cli("new", "2013-14", "--rev", "board-2099", cwd=scored_repo)
     assert result.exit_code == 2
     assert "the revision 'board-2099' does not exist in this git repository." in result.stderr
     assert not (scored_repo / "scores" / "2013-14.csv").exists()
     plain = tmp_path / "plain"
     plain.mkdir()
     (plain / "2012.csv").write_text(make_sheet({}, "1"), encoding="utf-8")
-    outside = run(plain, "new", "2013", "--rev", "HEAD")
+    outside = cli("new", "2013", "--rev", "HEAD", cwd=plain)
     assert outside.exit_code == 1
     assert "is not in a git repository, so there is no history to read." in outside.stderr
     assert sorted(path.name for path in plain.iterdir()) == ["2012.csv"]

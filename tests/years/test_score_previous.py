@@ -13,9 +13,9 @@ Sheet = Callable[[dict[int, str], str], str]
 
 
 def test_score_in_a_repository_compares_with_the_period_before(
-    scored_repo: Path, run: Invoke
+    scored_repo: Path, cli: Invoke
 ) -> None:
-    result = run(scored_repo / "scores", "score", "--format", "json")
+    result = cli("score", "--format", "json", cwd=scored_repo / "scores")
     data = json.loads(result.stdout)
     assert (data["period"], data["total"]) == ("2012-13", 33)
     assert data["previous"]["period"] == "2011-12"
@@ -25,12 +25,12 @@ def test_score_in_a_repository_compares_with_the_period_before(
 
 
 def test_score_in_a_plain_folder_uses_the_earlier_file_of_the_same_kind(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     (tmp_path / "2011.csv").write_text(make_sheet({}, "1"), encoding="utf-8")
     (tmp_path / "2010-11.csv").write_text(make_sheet({}, "3"), encoding="utf-8")
     (tmp_path / "2012.csv").write_text(make_sheet({1: "3"}, "1"), encoding="utf-8")
-    data = json.loads(run(tmp_path, "score", "2012.csv", "--format", "json").stdout)
+    data = json.loads(cli("score", "2012.csv", "--format", "json", cwd=tmp_path).stdout)
     assert data["previous"]["period"] == "2011"
     assert (data["total"], data["previous"]["total"], data["previous"]["change"]) == (19, 17, 2)
     first = data["indicators"][0]
@@ -38,11 +38,11 @@ def test_score_in_a_plain_folder_uses_the_earlier_file_of_the_same_kind(
 
 
 def test_score_warns_when_the_previous_sheet_is_broken(
-    tmp_path: Path, run: Invoke, make_sheet: Sheet
+    tmp_path: Path, cli: Invoke, make_sheet: Sheet
 ) -> None:
     (tmp_path / "2011.csv").write_text("indicator,score\n1,9\n", encoding="utf-8")
     (tmp_path / "2012.csv").write_text(make_sheet({}, "1"), encoding="utf-8")
-    result = run(tmp_path, "score", "2012.csv", "--format", "json")
+    result = cli("score", "2012.csv", "--format", "json", cwd=tmp_path)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["previous"] is None
     assert "2011.csv: warning: has problems, so no change from it is shown." in result.stderr

@@ -27,21 +27,21 @@ def golden(name: str, text: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_trend_table_of_the_example_is_the_golden_one(run: Invoke) -> None:
-    result = run(EXAMPLE, "trend")
+def test_trend_table_of_the_example_is_the_golden_one(cli: Invoke) -> None:
+    result = cli("trend", cwd=EXAMPLE)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == golden("trend_riverton.txt", result.stdout)
 
 
-def test_gaps_table_of_the_example_is_the_golden_one(run: Invoke) -> None:
-    result = run(EXAMPLE, "gaps")
+def test_gaps_table_of_the_example_is_the_golden_one(cli: Invoke) -> None:
+    result = cli("gaps", cwd=EXAMPLE)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == golden("gaps_riverton.txt", result.stdout)
 
 
-def test_trend_from_a_folder_below_the_config(run: Invoke) -> None:
-    below = run(EXAMPLE / "scores", "trend", "--format", "json")
-    at_top = run(EXAMPLE, "trend", "--format", "json")
+def test_trend_from_a_folder_below_the_config(cli: Invoke) -> None:
+    below = cli("trend", "--format", "json", cwd=EXAMPLE / "scores")
+    at_top = cli("trend", "--format", "json", cwd=EXAMPLE)
     assert below.exit_code == 0, below.stderr
     periods = json.loads(below.stdout)["periods"]
     assert [(p["period"], p["total"]) for p in periods] == [
@@ -50,8 +50,8 @@ def test_trend_from_a_folder_below_the_config(run: Invoke) -> None:
     assert periods[0]["file"] == "2008-09.csv"  # named from where the command ran
 
 
-def test_trend_json_of_the_example(run: Invoke) -> None:
-    result = run(EXAMPLE, "trend", "--format", "json")
+def test_trend_json_of_the_example(cli: Invoke) -> None:
+    result = cli("trend", "--format", "json", cwd=EXAMPLE)
     data = json.loads(result.stdout)
     periods = [
         (p["period"], p["total"], p["max"], p["percent"], p["direction"]) for p in data["periods"]
@@ -84,8 +84,8 @@ def test_trend_json_of_the_example(run: Invoke) -> None:
     assert [line["number"] for line in data["indicators"]] == list(range(1, 18))
 
 
-def test_trend_csv_and_markdown_agree_with_json(run: Invoke) -> None:
-    rows = list(csv.reader(io.StringIO(run(EXAMPLE, "trend", "--format", "csv").stdout)))
+def test_trend_csv_and_markdown_agree_with_json(cli: Invoke) -> None:
+    rows = list(csv.reader(io.StringIO(cli("trend", "--format", "csv", cwd=EXAMPLE).stdout)))
     assert rows[0] == [
         "indicator",
         "id",
@@ -102,13 +102,13 @@ def test_trend_csv_and_markdown_agree_with_json(run: Invoke) -> None:
     assert rows[3][:9] == third
     totals = next(row for row in rows if row[2] == "total")
     assert totals[3:9] == ["20", "27", "31", "25", "30", "23"]
-    markdown = run(EXAMPLE, "trend", "--format", "markdown").stdout
+    markdown = cli("trend", "--format", "markdown", cwd=EXAMPLE).stdout
     assert "| 3 | Compact as the measure | 1 | 2 | n/a | 1 | 2 | 2 | → level |" in markdown
     assert "| 2010-11 | 31 | 48 | 64.6% |" in markdown
 
 
-def test_gaps_json_and_csv_of_a_named_sheet(run: Invoke) -> None:
-    data = json.loads(run(EXAMPLE, "gaps", "scores/2011-12.csv", "--format", "json").stdout)
+def test_gaps_json_and_csv_of_a_named_sheet(cli: Invoke) -> None:
+    data = json.loads(cli("gaps", "scores/2011-12.csv", "--format", "json", cwd=EXAMPLE).stdout)
     assert data["period"] == "2011-12" and data["previous_period"] == "2010-11"
     first = data["gaps"][0]
     assert (first["number"], first["score"], first["aim"], first["gap"], first["fell"]) == (
@@ -120,16 +120,16 @@ def test_gaps_json_and_csv_of_a_named_sheet(run: Invoke) -> None:
     )
     fell = sorted(gap["number"] for gap in data["gaps"] if gap["fell"])
     assert fell == [1, 5, 6, 10, 11, 13, 16]
-    rows = list(csv.reader(io.StringIO(run(EXAMPLE, "gaps", "--format", "csv").stdout)))
+    rows = list(csv.reader(io.StringIO(cli("gaps", "--format", "csv", cwd=EXAMPLE).stdout)))
     not_scored = [row[0] for row in rows[1:] if row[3] == "not scored"]
     assert not_scored == ["4", "8", "12", "13", "15", "17"]
 
 
-def test_trend_of_files_named_without_a_repository(tmp_path: Path, run: Invoke) -> None:
+def test_trend_of_files_named_without_a_repository(tmp_path: Path, cli: Invoke) -> None:
     for name in ("2012.csv", "2013.csv"):
         source = EXAMPLE / "scores" / "2012-13.csv"
         (tmp_path / name).write_bytes(source.read_bytes())
-    result = run(tmp_path, "trend", "2013.csv", "2012.csv", "--format", "json")
+    result = cli("trend", "2013.csv", "2012.csv", "--format", "json", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert [(p["period"], p["total"], p["direction"]) for p in data["periods"]] == [
@@ -147,33 +147,33 @@ def test_trend_of_files_named_without_a_repository(tmp_path: Path, run: Invoke) 
     ],
 )
 def test_trend_and_gaps_outside_a_repository(
-    tmp_path: Path, run: Invoke, args: list[str], code: int, message: str
+    tmp_path: Path, cli: Invoke, args: list[str], code: int, message: str
 ) -> None:
     (tmp_path / "notes.csv").write_text("indicator,score\n1,2\n", encoding="utf-8")
-    result = run(tmp_path, *args)
+    result = cli(*args, cwd=tmp_path)
     assert result.exit_code == code
     assert result.stderr.startswith(message)
     assert result.stdout == ""
 
 
-def test_trend_refuses_two_files_for_one_period(tmp_path: Path, run: Invoke) -> None:
+def test_trend_refuses_two_files_for_one_period(tmp_path: Path, cli: Invoke) -> None:
     text = "indicator,score\n" + "".join(f"{n},1\n" for n in range(1, 18))
     (tmp_path / "2012.csv").write_text(text, encoding="utf-8")
     (tmp_path / "2012_v2.csv").write_text(text, encoding="utf-8")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "2012.csv").write_text(text, encoding="utf-8")
-    result = run(tmp_path, "trend", "2012.csv", "a/2012.csv")
+    result = cli("trend", "2012.csv", "a/2012.csv", cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stderr.startswith("a/2012.csv: is a second sheet for 2012, beside 2012.csv,")
 
 
-def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, run: Invoke) -> None:
+def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, cli: Invoke) -> None:
     folder = tmp_path / "riverton"
     shutil.copytree(EXAMPLE, folder)
     (folder / "scores" / "2014-15.csv").write_text(
         "indicator,score\n" + "".join(f"{n},\n" for n in range(1, 18)), encoding="utf-8"
     )
-    result = run(folder, "trend")
+    result = cli("trend", cwd=folder)
     assert result.exit_code == 0, result.stderr
     headline = result.stdout.splitlines()[1]
     assert headline == ("Latest, 2014-15: nothing scored yet, 0 of 17 scored (out of 51).")
@@ -186,14 +186,14 @@ def test_trend_headline_of_a_latest_period_with_nothing_scored(tmp_path: Path, r
 
 
 def test_trend_csv_leaves_the_total_of_a_period_with_nothing_scored_empty(
-    tmp_path: Path, run: Invoke
+    tmp_path: Path, cli: Invoke
 ) -> None:
     folder = tmp_path / "riverton"
     shutil.copytree(EXAMPLE, folder)
     (folder / "scores" / "2014-15.csv").write_text(
         "indicator,score\n" + "".join(f"{n},\n" for n in range(1, 18)), encoding="utf-8"
     )
-    lines = run(folder, "trend", "--format", "csv").stdout.splitlines()
+    lines = cli("trend", "--format", "csv", cwd=folder).stdout.splitlines()
     assert lines[-4:-1] == [
         ",,total,20,27,31,25,30,23,,",
         ",,max,51,51,48,51,51,51,51,",
