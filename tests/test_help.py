@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
+from typer.testing import CliRunner, Result
+
+from compactscore.cli import app
 
 Run = Callable[..., Result]
 
@@ -77,3 +79,10 @@ def test_a_format_in_capitals_is_understood(cli: Run, riverton: object) -> None:
     result = cli("score", "-f", "JSON", cwd=riverton)  # type: ignore[arg-type]
     assert result.exit_code == 0
     assert result.stdout.startswith("{")
+
+
+@pytest.mark.parametrize("command", ["trend", "gaps", "diff", "new", "init", "history"])
+def test_every_command_has_an_example(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: compactscore " + command in result.stdout
