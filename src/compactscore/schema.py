@@ -35,32 +35,21 @@ class Column(StrEnum):
 
 # Every sheet has these.
 REQUIRED = (Column.INDICATOR, Column.SCORE)
+# What the group agrees beside a score, written in every new sheet.
+AGREED = (Column.EVIDENCE, Column.ACTION, Column.OWNER, Column.TARGET)
+# The action plan's columns: read when there, not written into a new sheet.
+PLAN = (Column.DUE, Column.STATUS)
 # The cells beside the score that are part of the record, in the order shown.
-BESIDE = (
-    Column.EVIDENCE,
-    Column.ACTION,
-    Column.OWNER,
-    Column.TARGET,
-    Column.DUE,
-    Column.STATUS,
-)
+BESIDE = (*AGREED, *PLAN)
 KNOWN = (*REQUIRED, *BESIDE)
 # Each side's own score before they agree, read when the sheet has them.
 SIDES = (Column.SECTOR_SCORE, Column.PUBLIC_SCORE)
 OURS = frozenset((*KNOWN, *SIDES))
-# The action plan's columns: read when there, not written into a new sheet.
-PLAN = (Column.DUE, Column.STATUS)
 # A new sheet's columns, in order; a title is written for the reader, and read as the group's own.
-WRITTEN = (
-    Column.INDICATOR,
-    Column.TITLE,
-    Column.SCORE,
-    Column.EVIDENCE,
-    Column.ACTION,
-    Column.OWNER,
-    Column.TARGET,
-)
+WRITTEN = (Column.INDICATOR, Column.TITLE, Column.SCORE, *AGREED)
 
+# A column whose name ends so is shown for reference in a scoring workbook, never read back.
+REFERENCE = "(for reference)"
 QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
 
 
@@ -83,37 +72,37 @@ def column_key(name: str) -> str:
 
 # Headers people write for our columns, read as ours when the sheet has no column of that
 # name and only one of these: matched on the name's words (case and punctuation ignored).
-ALIASES: dict[str, str] = {
-    "no": "indicator",
-    "number": "indicator",
-    "#": "indicator",
-    "indicator no": "indicator",
-    "indicator number": "indicator",
-    "indicator id": "indicator",
-    "agreed score": "score",
-    "score agreed": "score",
-    "agreed": "score",
-    "final score": "score",
-    "evidence notes": "evidence",
-    "evidence and notes": "evidence",
-    "evidence comments": "evidence",
-    "supporting evidence": "evidence",
-    "actions": "action",
-    "action plan": "action",
-    "agreed action": "action",
-    "next steps": "action",
-    "owners": "owner",
-    "action owner": "owner",
-    "action lead": "owner",
-    "target score": "target",
-    "targets": "target",
-    "sector": "sector_score",
-    "sector view": "sector_score",
-    "vcs score": "sector_score",
-    "public bodies": "public_score",
-    "public bodies score": "public_score",
-    "public sector score": "public_score",
-    "public view": "public_score",
+ALIASES: dict[str, Column] = {
+    "no": Column.INDICATOR,
+    "number": Column.INDICATOR,
+    "#": Column.INDICATOR,
+    "indicator no": Column.INDICATOR,
+    "indicator number": Column.INDICATOR,
+    "indicator id": Column.INDICATOR,
+    "agreed score": Column.SCORE,
+    "score agreed": Column.SCORE,
+    "agreed": Column.SCORE,
+    "final score": Column.SCORE,
+    "evidence notes": Column.EVIDENCE,
+    "evidence and notes": Column.EVIDENCE,
+    "evidence comments": Column.EVIDENCE,
+    "supporting evidence": Column.EVIDENCE,
+    "actions": Column.ACTION,
+    "action plan": Column.ACTION,
+    "agreed action": Column.ACTION,
+    "next steps": Column.ACTION,
+    "owners": Column.OWNER,
+    "action owner": Column.OWNER,
+    "action lead": Column.OWNER,
+    "target score": Column.TARGET,
+    "targets": Column.TARGET,
+    "sector": Column.SECTOR_SCORE,
+    "sector view": Column.SECTOR_SCORE,
+    "vcs score": Column.SECTOR_SCORE,
+    "public bodies": Column.PUBLIC_SCORE,
+    "public bodies score": Column.PUBLIC_SCORE,
+    "public sector score": Column.PUBLIC_SCORE,
+    "public view": Column.PUBLIC_SCORE,
 }
 # What a spreadsheet template heads the indicator numbers with.
 NUMBER_NAMES = frozenset({"no.", "no"})
@@ -122,7 +111,7 @@ _NOT_OURS = frozenset(
     ("indicator title", "indicator name", "indicator statement", "score label", "label")
 )
 # Our columns a header naming one of these words (or its plural) looks like.
-_WORDS = (*REQUIRED, Column.EVIDENCE, Column.ACTION, Column.OWNER, Column.TARGET)
+_WORDS = (*REQUIRED, *AGREED)
 
 
 def loose_name(name: str) -> str:
@@ -167,12 +156,12 @@ def resolved_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Doubt,
     """
     keys = [column_key(name) for name in names]
     exact = {key: at for at, key in enumerate(keys) if key in OURS}
-    wanted: dict[str, list[int]] = {}
+    wanted: dict[Column, list[int]] = {}
     for at, name in enumerate(names):
         if keys[at] and keys[at] not in OURS:
-            alias = ALIASES.get(loose_name(name))
-            if alias is not None:
-                wanted.setdefault(alias, []).append(at)
+            read_as = ALIASES.get(loose_name(name))
+            if read_as is not None:
+                wanted.setdefault(read_as, []).append(at)
     doubts: list[Doubt] = []
     for alias, places in wanted.items():
         if alias not in exact and len(places) == 1:
