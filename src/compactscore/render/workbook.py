@@ -142,9 +142,18 @@ def _write_reference(
 
 
 def _score_list(sheet: Worksheet, line: int, indicator: Indicator, scale: Scale) -> None:
-    """The score cell's drop-down, its input message the indicator's prompts."""
+    """The score cell's drop-down; its input message what each level means here, and prompts.
+
+    Excel shows at most 255 characters: an indicator's own level descriptors come
+    first, as what the score means is what the choice needs most.
+    """
+    levels = " ".join(
+        f"{point} – {indicator.levels[point]}."
+        for point in scale.points
+        if point in indicator.levels
+    )
     prompts = " ".join(f"• {prompt}" for prompt in indicator.prompts)
-    message = prompts or indicator.statement
+    message = " ".join(part for part in (levels, prompts or indicator.statement) if part)
     message += " Leave empty until agreed; n/a needs the reason in Evidence."
     sheet.data_validation(
         line,
