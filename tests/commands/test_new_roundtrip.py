@@ -12,6 +12,7 @@ from compactscore.load.sheet import KNOWN, SIDES, column_key, load_sheet
 from compactscore.load.text import decode
 from compactscore.models import Row
 from compactscore.render.sheetfile import COLUMNS, sheet_text
+from compactscore.schema import ALIASES, NUMBER_NAMES, loose_name
 
 # A byte-order mark is left out: a sheet read from a file drops every stray one (two
 # files pasted together), so words holding one could not come back as written.
@@ -59,6 +60,9 @@ NAMES = st.text(
         and name[0] not in _QUOTES
         and name[-1] not in _QUOTES
         and column_key(name) not in {"", *_OURS}
+        # A header people write for one of ours ('VCS score', 'No.') is read as ours.
+        and loose_name(name) not in ALIASES
+        and column_key(name) not in NUMBER_NAMES
     )
 )
 

@@ -137,3 +137,21 @@ def test_init_can_start_with_a_scoring_workbook(cli: Run, tmp_path: Path) -> Non
     assert cli("check", cwd=tmp_path / "riverside").stdout == (
         "Checked 2 files: 0 errors, 0 warnings.\n"
     )
+
+
+def test_the_input_message_says_what_each_level_means_for_the_indicator(
+    cli: Run, tmp_path: Path, riverton: Path
+) -> None:
+    area = Path(shutil.copytree(riverton.parent / "kingsbridge", tmp_path / "kingsbridge"))
+    assert cli("new", "2013-14", "--xlsx", cwd=area).exit_code == 0
+    sheet = openpyxl.load_workbook(area / "scores" / "2013-14.xlsx")["Scores"]
+    assert sheet["A12"].value == 11
+    message = next(v for v in sheet.data_validations.dataValidation if "D12" in v.sqref).prompt
+    # Kingsbridge's own words for indicator 11's levels come first, lowest to highest.
+    assert message.startswith(
+        "0 – No measure of the relationship. 1 – Measured, but no initiatives follow. "
+        "2 – Measured yearly, with some initiatives. "
+        "3 – Measured yearly, improving, with joint initiatives."
+    )
+    plain = next(v for v in sheet.data_validations.dataValidation if "D2" in v.sqref).prompt
+    assert not plain.startswith("0 –")  # indicator 1 has no levels of its own: its prompts

@@ -19,6 +19,7 @@ from compactscore.load.definition import bundled_path, load_definition, parse_de
 from compactscore.load.repository import load_repository
 from compactscore.load.sheet import KNOWN, SIDES, load_sheet, read_sheet
 from compactscore.load.text import decode
+from compactscore.schema import ALIASES, loose_name
 
 DEFINITION = load_definition()
 IN_FORCE = DEFINITION.in_force(DEFINITION.version_for(None))
@@ -183,7 +184,11 @@ cell_text = st.text(
 # The user's own column names: none that the sheet or its CSV export reads as its own.
 RESERVED = {"", *KNOWN, *SIDES, "id", "title", "theme", "label", "change"}
 column_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ABC", min_size=1, max_size=10).filter(
-    lambda name: name.strip().lower().replace(" ", "_") not in RESERVED
+    lambda name: (
+        name.strip().lower().replace(" ", "_") not in RESERVED
+        # A header people write for one of ours ('Sector', 'Public view') is read as ours.
+        and loose_name(name) not in ALIASES
+    )
 )
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from compactscore.load.sheet_layout import resolved_keys
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
 from compactscore.results import Agreement, Disagreement
-
-SIDE_COLUMNS = ("sector_score", "public_score")
+from compactscore.schema import SIDES, resolved_keys
 
 
 def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreement:
@@ -26,7 +24,7 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
         area=area,
         period=sheet.period_label,
         file=sheet.path,
-        has_views=all(column in present for column in SIDE_COLUMNS),
+        has_views=all(column in present for column in SIDES),
         compared=len(compared),
         matching=len(compared) - len(differ),
         differ_by_one=sum(1 for item in differ if item.difference == 1),

@@ -5,9 +5,7 @@ from __future__ import annotations
 from compactscore.analysis.score import score_sheet
 from compactscore.changes import HistoryEntry, ScoreChange, SheetDiff, WordChange
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
-
-# The cells beside the score whose changes are part of the record, in the order shown.
-FIELDS = ("evidence", "action", "owner", "target", "due", "status")
+from compactscore.schema import BESIDE
 
 
 def score_text(row: Row | None) -> str:
@@ -36,7 +34,7 @@ def changes_between(
         old_score, new_score = score_text(old), score_text(row)
         words = [
             WordChange(column=name, before=_field(old, name), after=_field(row, name))
-            for name in (FIELDS if fields else ())
+            for name in (BESIDE if fields else ())
             if _field(old, name) != _carried_back(_field(row, name), since)
         ]
         if old_score == new_score and not words:

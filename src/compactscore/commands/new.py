@@ -11,12 +11,12 @@ from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
-from compactscore.load.sheet_layout import column_key, resolved_keys
 from compactscore.load.workbook import is_workbook
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
-from compactscore.render.sheetfile import COLUMNS, SIDES, carried_periods, sheet_text
+from compactscore.render.sheetfile import carried_periods, sheet_text
 from compactscore.render.words import listed, plural
+from compactscore.schema import PLAN, SIDES, WRITTEN, column_key, resolved_keys
 
 
 def run_new(
@@ -83,7 +83,7 @@ def run_new(
             highlight=False,
         )
     # The action plan's due and status columns are kept (empty) too, but they are ours.
-    theirs = [name for name in own if column_key(name) not in {"due", "status"}]
+    theirs = [name for name in own if column_key(name) not in PLAN]
     if previous is not None and theirs:
         _say_own_kept(theirs, sources.shown(earlier[-1][1]))
     return 0
@@ -124,7 +124,7 @@ def _own_columns(previous: Sheet | None) -> list[str]:
     """
     if previous is None:
         return []
-    ours = {*COLUMNS, *SIDES}
+    ours = {*WRITTEN, *SIDES}
     keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
     return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
 

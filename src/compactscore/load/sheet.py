@@ -21,12 +21,8 @@ from compactscore.load.sheet_cells import (
     whole_point,
 )
 from compactscore.load.sheet_layout import (
-    KNOWN,
-    REQUIRED,
-    SIDES,
     Layout,
     clean_layout,
-    column_key,
     conflict_marked,
     header_columns,
     read_records,
@@ -45,6 +41,7 @@ from compactscore.models import (
     Sheet,
 )
 from compactscore.periods import Period, period_in_name, period_of_file
+from compactscore.schema import KNOWN, PLAN, REQUIRED, SIDES, Column, column_key
 
 __all__ = [
     "KNOWN",
@@ -59,7 +56,7 @@ __all__ = [
     "unneutralised",
 ]
 
-_POINT_COLUMNS = ("target", *SIDES)
+_POINT_COLUMNS = (Column.TARGET, *SIDES)
 _CARRIED_START = CARRIED_MARK.partition("{")[0]
 
 
@@ -290,7 +287,7 @@ class _SheetReader:
                 extra = {name: record[at] for at, name in theirs}
             cells = {key: unneutralised(value) for key, value in cells.items()}
             extra = {name: unneutralised(value) for name, value in extra.items()}
-            total = total_cell(cells.get("indicator", ""), record, by_number)
+            total = total_cell(cells.get(Column.INDICATOR, ""), record, by_number)
             if total:
                 self.error(
                     line,
@@ -300,13 +297,13 @@ class _SheetReader:
                     "sub-total.",
                 )
                 continue
-            cell = cells.get("indicator", "")
+            cell = cells.get(Column.INDICATOR, "")
             indicator = indicator_of(cell, by_number, by_id)
             if indicator is None:
                 self.error(
                     line,
                     *indicator_problem(cell, self.definition, self.version, self.period),
-                    "indicator",
+                    Column.INDICATOR,
                 )
                 continue
             if indicator.id in first_line:
@@ -315,7 +312,7 @@ class _SheetReader:
                     f"indicator {indicator.number} ({indicator.id}) is already on "
                     f"{self.line_word} {first_line[indicator.id]}.",
                     "Keep one row per indicator and delete the other.",
-                    "indicator",
+                    Column.INDICATOR,
                 )
                 continue
             first_line[indicator.id] = line
@@ -350,11 +347,11 @@ class _SheetReader:
         if self.build:
             return None
         at = {key: position for position, key in ours}
-        indicator_at, score_at = at["indicator"], at["score"]
+        indicator_at, score_at = at[Column.INDICATOR], at[Column.SCORE]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
-        evidence_at = at.get("evidence")
+        evidence_at = at.get(Column.EVIDENCE)
         # A due date or a status is checked the long way, which words its problems.
-        action_at = [at[column] for column in ("due", "status") if column in at]
+        action_at = [at[column] for column in PLAN if column in at]
         plain = self.plain_points
         blank_or_plain = {"", *plain}
 
@@ -389,20 +386,20 @@ class _SheetReader:
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
     ) -> Row | None:
         before = self.errors
-        text = cells.get("score", "")
+        text = cells.get(Column.SCORE, "")
         score = self.plain_points.get(text)
         state = ScoreState.SCORED if score is not None else ScoreState.NOT_SCORED
         if score is None and text.lower() in NOT_APPLICABLE:
             state = ScoreState.NOT_APPLICABLE
-            if not cells.get("evidence"):
+            if not cells.get(Column.EVIDENCE):
                 self.error(
                     line,
                     f"indicator {indicator.number} is marked n/a with no reason.",
                     "Say in the evidence column why it does not apply here.",
-                    "evidence",
+                    Column.EVIDENCE,
                 )
         elif score is None and text:
-            score = self._points(line, "score", text, self.scale, allow_na=True)
+            score = self._points(line, Column.SCORE, text, self.scale, allow_na=True)
             state = ScoreState.SCORED
         sides: dict[str, int] = {}
         for column in _POINT_COLUMNS:
@@ -416,27 +413,27 @@ class _SheetReader:
                 sides[column] = (
                     self._points(line, column, value, self.scale) if plain is None else plain
                 )
-        due = due_value(cells["due"]) if cells.get("due") else ""
+        due = due_value(cells[Column.DUE]) if cells.get(Column.DUE) else ""
         if due is None:
-            self.error(line, *due_problem(cells["due"]))
-        status = status_value(cells.get("status", ""))
+            self.error(line, *due_problem(cells[Column.DUE]))
+        status = status_value(cells.get(Column.STATUS, ""))
         if status is None:
-            self.error(line, *status_problem(cells["status"]))
+            self.error(line, *status_problem(cells[Column.STATUS]))
         if self.errors > before or due is None or status is None:
             return None
-        if state is ScoreState.NOT_APPLICABLE and "target" in sides:
+        if state is ScoreState.NOT_APPLICABLE and Column.TARGET in sides:
             # A target for an indicator that does not apply cannot be met or missed.
             self.warn(
                 line,
                 f"indicator {indicator.number} is n/a but has a target of {sides['target']}, "
                 "which is not checked.",
                 "Clear the target, or score the indicator if it applies after all.",
-                "target",
+                Column.TARGET,
             )
         if state is not ScoreState.NOT_SCORED:
-            carried = carried_warning(indicator, state, cells.get("evidence", ""), self.period)
+            carried = carried_warning(indicator, state, cells.get(Column.EVIDENCE, ""), self.period)
             if carried is not None:
-                self.warn(line, *carried, "evidence")
+                self.warn(line, *carried, Column.EVIDENCE)
         if not self.build:
             return None
         return Row(
@@ -444,14 +441,14 @@ class _SheetReader:
             indicator=indicator.id,
             score=score,
             state=state,
-            evidence=cells.get("evidence", ""),
-            action=cells.get("action", ""),
-            owner=cells.get("owner", ""),
+            evidence=cells.get(Column.EVIDENCE, ""),
+            action=cells.get(Column.ACTION, ""),
+            owner=cells.get(Column.OWNER, ""),
             due=due,
             status=status,
-            target=sides.get("target"),
-            sector_score=sides.get("sector_score"),
-            public_score=sides.get("public_score"),
+            target=sides.get(Column.TARGET),
+            sector_score=sides.get(Column.SECTOR_SCORE),
+            public_score=sides.get(Column.PUBLIC_SCORE),
             extra=extra,
         )
 

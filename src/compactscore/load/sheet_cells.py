@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from compactscore.load.sheet_layout import QUOTES
 from compactscore.models import (
     CARRIED,
     ActionStatus,
@@ -15,6 +14,7 @@ from compactscore.models import (
     ScoreState,
 )
 from compactscore.periods import Period, parse_period
+from compactscore.schema import QUOTES
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 # At most 30 digits: a longer run is no point or number on any scale, and Python refuses

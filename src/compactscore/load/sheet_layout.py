@@ -12,12 +12,17 @@ from dataclasses import dataclass
 
 from compactscore.cells import unneutralised as restored
 from compactscore.load.text import MAX_BYTES
+from compactscore.schema import (
+    KNOWN,
+    NUMBER_NAMES,
+    QUOTES,
+    REQUIRED,
+    SIDES,
+    Column,
+    column_key,
+    resolved_keys,
+)
 
-KNOWN = ("indicator", "score", "evidence", "action", "owner", "target", "due", "status")
-SIDES = ("sector_score", "public_score")
-_OURS = frozenset((*KNOWN, *SIDES))
-REQUIRED = ("indicator", "score")
-QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
 # git's conflict markers exactly: seven characters alone or before a space and a name,
 # so that a line of evidence underlined with ========== is not taken for one.
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: .*)?$")
@@ -30,136 +35,6 @@ Report = Callable[[int | None, str, str], None]
 Records = list[tuple[int, list[str]]]
 
 
-@functools.lru_cache(maxsize=1024)  # a collection's sheets share a handful of header names
-def column_key(name: str) -> str:
-    """A header name as matched: case, surrounding spaces and quotes ignored, inner spaces as ``_``.
-
-    Quotes around a name are dropped because word processors and some spreadsheets
-    turn plain quotes into curly ones, which the CSV reader then keeps as text. A
-    note in brackets after one of our names, as templates write ``Score (0-3)``, is
-    dropped too; the group's own columns keep theirs, so two stay two.
-    """
-    key = re.sub(r"[\s\-]+", "_", name.strip().strip(QUOTES).strip().lower())
-    if key not in _OURS and key.endswith(")") and "(" in key:
-        bare = key[: key.rindex("(")].rstrip("_")
-        if bare in _OURS:
-            return bare
-    return key
-
-
-# Headers people write for our columns, read as ours when the sheet has no column of that
-# name and only one of these: matched on the name's words (case and punctuation ignored).
-ALIASES: dict[str, str] = {
-    "no": "indicator",
-    "number": "indicator",
-    "#": "indicator",
-    "indicator no": "indicator",
-    "indicator number": "indicator",
-    "indicator id": "indicator",
-    "agreed score": "score",
-    "score agreed": "score",
-    "agreed": "score",
-    "final score": "score",
-    "evidence notes": "evidence",
-    "evidence and notes": "evidence",
-    "evidence comments": "evidence",
-    "supporting evidence": "evidence",
-    "actions": "action",
-    "action plan": "action",
-    "agreed action": "action",
-    "next steps": "action",
-    "owners": "owner",
-    "action owner": "owner",
-    "action lead": "owner",
-    "target score": "target",
-    "targets": "target",
-    "sector": "sector_score",
-    "sector view": "sector_score",
-    "vcs score": "sector_score",
-    "public bodies": "public_score",
-    "public bodies score": "public_score",
-    "public sector score": "public_score",
-    "public view": "public_score",
-}
-# Names of the group's own columns that hold one of our words but are plainly not ours.
-_NOT_OURS = frozenset(
-    ("indicator title", "indicator name", "indicator statement", "score label", "label")
-)
-_WORDS = ("indicator", "score", "evidence", "action", "owner", "target")
-
-
-def loose_name(name: str) -> str:
-    """A header's words: ``Evidence / notes`` is ``evidence notes``, ``No.`` is ``no``."""
-    return " ".join(re.findall(r"[a-z0-9#]+", name.strip().strip(QUOTES).lower()))
-
-
-@dataclass(frozen=True)
-class Doubt:
-    """A column kept as the group's own that looks like one of ours: said in a warning."""
-
-    position: int  # 1-based
-    name: str
-    resembles: str  # our column's key
-    taken_by: str  # the column read as ours instead, or empty
-
-    def message(self) -> tuple[str, str]:
-        """The warning's message and fix."""
-        if self.taken_by:
-            return (
-                f"the column {self.name!r} looks like the {self.resembles!r} column, but "
-                f"{self.taken_by!r} is read as that, so {self.name!r} is kept as your own "
-                "column and not read.",
-                f"If {self.name!r} holds the {self.resembles.replace('_', ' ')}, delete or "
-                "rename the other column; otherwise rename this one.",
-            )
-        return (
-            f"the column {self.name!r} looks like the {self.resembles!r} column, but is "
-            "kept as your own column and not read as it.",
-            f"If it holds the {self.resembles.replace('_', ' ')}, name it {self.resembles!r}.",
-        )
-
-
-@functools.lru_cache(maxsize=256)
-def resolved_keys(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Doubt, ...]]:
-    """Each column's key, a header we know read as ours where that is unambiguous.
-
-    The one place header aliases are decided: ``Evidence / notes`` is ``evidence``
-    unless the sheet has an ``evidence`` column too or another alias of it; then it
-    is the group's own, and so is any column that only looks like one of ours, each
-    named in a ``Doubt``.
-    """
-    keys = [column_key(name) for name in names]
-    exact = {key: at for at, key in enumerate(keys) if key in _OURS}
-    wanted: dict[str, list[int]] = {}
-    for at, name in enumerate(names):
-        if keys[at] and keys[at] not in _OURS:
-            alias = ALIASES.get(loose_name(name))
-            if alias is not None:
-                wanted.setdefault(alias, []).append(at)
-    doubts: list[Doubt] = []
-    for alias, places in wanted.items():
-        if alias not in exact and len(places) == 1:
-            keys[places[0]] = alias
-            continue
-        for at in places:
-            taken = names[exact[alias]] if alias in exact else ""
-            others = [names[other] for other in places if other != at]
-            doubts.append(Doubt(at + 1, names[at], alias, taken or " and ".join(others)))
-    aliased = {at for places in wanted.values() for at in places}
-    for at, name in enumerate(names):
-        words = loose_name(name)
-        if keys[at] in _OURS or at in aliased or not keys[at] or words in _NOT_OURS:
-            continue
-        like = next((word for word in _WORDS if re.search(rf"\b{word}s?\b", words)), None)
-        if like is not None:
-            doubts.append(Doubt(at + 1, name, like, ""))
-    return tuple(keys), tuple(sorted(doubts, key=lambda doubt: doubt.position))
-
-
-# What a spreadsheet template heads the indicator numbers with.
-_NUMBER_NAMES = frozenset({"no.", "no"})
-
-
 def with_aliases(header: list[str]) -> list[str]:
     """A header with 'No.' as the indicator column when no column is named indicator.
 
@@ -167,16 +42,17 @@ def with_aliases(header: list[str]) -> list[str]:
     column is then read as the title, unless there is a title column already.
     """
     keys = [column_key(column_name(cell)) for cell in header]
-    if not _NUMBER_NAMES.intersection(keys):
+    if not NUMBER_NAMES.intersection(keys):
         return header
-    if "indicator" in keys:
-        if "title" in keys or keys.count("indicator") > 1:
+    if Column.INDICATOR in keys:
+        if Column.TITLE in keys or keys.count(Column.INDICATOR) > 1:
             return header
         header = [
-            "title" if key == "indicator" else cell for cell, key in zip(header, keys, strict=True)
+            Column.TITLE if key == Column.INDICATOR else cell
+            for cell, key in zip(header, keys, strict=True)
         ]
-    number = next(at for at, key in enumerate(keys) if key in _NUMBER_NAMES)
-    return [*header[:number], "indicator", *header[number + 1 :]]
+    number = next(at for at, key in enumerate(keys) if key in NUMBER_NAMES)
+    return [*header[:number], Column.INDICATOR, *header[number + 1 :]]
 
 
 def unneutralised(cell: str) -> str:
@@ -343,8 +219,8 @@ def names_required(record: list[str]) -> bool:
     """Whether a record names every required column: it is the header."""
     keys = set(resolved_keys(tuple(column_name(cell) for cell in record))[0])
     keys = {column_key(column_name(cell)) for cell in record}
-    if "indicator" not in keys and _NUMBER_NAMES.intersection(keys):
-        keys.add("indicator")
+    if Column.INDICATOR not in keys and NUMBER_NAMES.intersection(keys):
+        keys.add(Column.INDICATOR)
     return all(required in keys for required in REQUIRED)
 
 

@@ -20,6 +20,7 @@ from compactscore.errors import DataError, Problem
 from compactscore.load.sheet_layout import Records, names_required
 from compactscore.load.text import MAX_BYTES, check_size, read_bytes
 from compactscore.periods import Period
+from compactscore.schema import REFERENCE
 
 if TYPE_CHECKING:
     from zipfile import ZipFile
@@ -32,8 +33,6 @@ SHEET_ENDINGS = (".csv", *WORKBOOK_ENDINGS)
 MAX_WORKBOOK_BYTES = MAX_BYTES * 5
 # How far down a worksheet its header is looked for, below any title rows.
 _HEADER_ROWS = 10
-# The scoring workbook's columns shown beside the scores, never read back.
-REFERENCE = "(for reference)"
 # What a spreadsheet shows in a cell whose formula failed.
 ERROR_VALUES = ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
 _ERROR_CELL = re.compile(

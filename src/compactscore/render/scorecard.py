@@ -17,6 +17,7 @@ from compactscore.render.words import (
     travel_markup,
 )
 from compactscore.results import Scorecard
+from compactscore.schema import Column as SheetColumn
 
 
 def scorecard_view(card: Scorecard) -> View:
@@ -149,19 +150,20 @@ def _data_grid(card: Scorecard) -> Grid:
     # leave them out so that exporting it again gives the same columns, not doubles.
     own = {"id", "title", "theme", "label", "change"}
     extras = [key for key in extras if key.strip().lower() not in own]
+    # Our columns under the sheet's own names, so that an export reads back as a sheet.
     columns = [
         Column(name)
         for name in (
-            "indicator",
+            SheetColumn.INDICATOR,
             "id",
-            "title",
+            SheetColumn.TITLE,
             "theme",
-            "score",
+            SheetColumn.SCORE,
             "label",
-            "evidence",
-            "action",
-            "owner",
-            "target",
+            SheetColumn.EVIDENCE,
+            SheetColumn.ACTION,
+            SheetColumn.OWNER,
+            SheetColumn.TARGET,
             "change",
             *extras,
         )

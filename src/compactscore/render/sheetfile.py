@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compactscore.models import CARRIED, Indicator, Row, carried_mark
+from compactscore.models import CARRIED, ActionStatus, Indicator, Row, carried_mark
 from compactscore.render.csvtext import csv_text
+from compactscore.schema import SIDES, WRITTEN
 
-COLUMNS = ["indicator", "title", "score", "evidence", "action", "owner", "target"]
-SIDES = ["sector_score", "public_score"]
+COLUMNS = list(WRITTEN)  # a new sheet's header, before any sides and own columns
 EXCEL_UTF8_SIGNATURE = "\ufeff"  # the byte-order mark by which Excel knows a CSV is UTF-8
 
 
@@ -27,15 +27,9 @@ def action_open(row: Row) -> bool:
     """Whether the row's action is still open: no status column, or its status empty or open.
 
     A done or dropped action (and its owner) stays in last period's sheet, not the next.
+    The loader reads an empty status, or none, as open.
     """
-    status = getattr(row, "status", None)
-    if status is None:
-        status = next((value for name, value in row.extra.items() if _key(name) == "status"), "")
-    return str(status).strip().lower() in ("", "open")
-
-
-def _key(name: str) -> str:
-    return name.strip().lower()
+    return row.status is ActionStatus.OPEN
 
 
 def carried_words(row: Row, since: str) -> list[str]:
@@ -75,7 +69,7 @@ def sheet_text(
     saved. ``delimiter`` is the previous sheet's, so that a spreadsheet set up for
     semicolons opens the new sheet in columns too.
     """
-    rows = [COLUMNS + (SIDES if sides else []) + list(own)]
+    rows = [[*WRITTEN, *(SIDES if sides else ()), *own]]
     blank = [""] * len(own)
     for indicator in indicators:
         row = carried.get(indicator.id)

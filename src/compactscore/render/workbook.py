@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 from compactscore.models import Indicator, Row, Scale
 from compactscore.render.sheetfile import carried_words
 from compactscore.render.view import Grid
+from compactscore.schema import REFERENCE, Column
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
 SHEET_NAME = "Scores"
 INSTRUCTIONS = "Instructions"
-# A column whose name ends so is shown for reference and never read back as scores.
-REFERENCE = "(for reference)"
 NOT_APPLICABLE = "n/a"
 # Excel's limits on a data validation's words.
 _TITLE_LIMIT = 32
@@ -66,16 +65,16 @@ def scoring_workbook(
     )
     sheet = book.add_worksheet(SHEET_NAME)
     columns: list[tuple[str, float, Any]] = [
-        ("Indicator", 9, header),
-        ("Title", 22, header),
+        (Column.INDICATOR.heading, 9, header),
+        (Column.TITLE.heading, 22, header),
         (f"Statement {REFERENCE}", 48, reference_header),
-        ("Score", 22, header),
-        ("Evidence", 48, header),
-        ("Action", 34, header),
-        ("Owner", 16, header),
-        ("Target", 20, header),
-        ("Sector score", 20, header),
-        ("Public score", 20, header),
+        (Column.SCORE.heading, 22, header),
+        (Column.EVIDENCE.heading, 48, header),
+        (Column.ACTION.heading, 34, header),
+        (Column.OWNER.heading, 16, header),
+        (Column.TARGET.heading, 20, header),
+        (Column.SECTOR_SCORE.heading, 20, header),
+        (Column.PUBLIC_SCORE.heading, 20, header),
         *((name, 18.0, header) for name in own),
     ]
     if since is not None:
@@ -143,9 +142,18 @@ def _write_reference(
 
 
 def _score_list(sheet: Worksheet, line: int, indicator: Indicator, scale: Scale) -> None:
-    """The score cell's drop-down, its input message the indicator's prompts."""
+    """The score cell's drop-down; its input message what each level means here, and prompts.
+
+    Excel shows at most 255 characters: an indicator's own level descriptors come
+    first, as what the score means is what the choice needs most.
+    """
+    levels = " ".join(
+        f"{point} – {indicator.levels[point]}."
+        for point in scale.points
+        if point in indicator.levels
+    )
     prompts = " ".join(f"• {prompt}" for prompt in indicator.prompts)
-    message = prompts or indicator.statement
+    message = " ".join(part for part in (levels, prompts or indicator.statement) if part)
     message += " Leave empty until agreed; n/a needs the reason in Evidence."
     sheet.data_validation(
         line,
