@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[2]))  # the project, for tests.conftest
 
 from golden_cases import CASES, GOLDEN, render
 
@@ -23,6 +24,12 @@ def main() -> None:
         for name, where, args, width in CASES:
             path = GOLDEN / f"{name}.txt"
             path.write_text(render(where, args, width, long_history), encoding="utf-8")
+            print(f"wrote {path}")
+        # The boxed tables of test_trend_gaps_cli.py, at the cli fixture's 100 columns.
+        tables = Path(__file__).parents[1] / "commands" / "golden"
+        for command in ("trend", "gaps"):
+            path = tables / f"{command}_riverton.txt"
+            path.write_text(render("riverton", [command], 100, long_history), encoding="utf-8")
             print(f"wrote {path}")
 
 
