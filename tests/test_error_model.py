@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from compactscore.cells import neutralised
 from compactscore.cli import app
 from compactscore.commands import check, score
 from compactscore.errors import DataError, Problem, Severity
 from compactscore.exits import BUG_REPORT
-from compactscore.render.text import safe_cell
 
 SHEET = "indicator,score,evidence\n1,2,x\n"
 
@@ -81,7 +81,7 @@ def test_data_errors_list_every_problem_then_exit_1(monkeypatch: pytest.MonkeyPa
 )
 def test_csv_cells_that_could_run_are_neutralised(cell: str, shown: str) -> None:
     """OWASP CSV injection: formula characters neutralised, negative numbers kept as numbers."""
-    assert safe_cell(cell) == shown
+    assert neutralised(cell) == shown
 
 
 def test_an_output_that_cannot_show_a_character_does_not_crash(tmp_path: Path) -> None:

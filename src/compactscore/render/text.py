@@ -10,7 +10,6 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from compactscore.cells import neutralised
 from compactscore.controls import escape_controls
 from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
@@ -448,14 +447,6 @@ def print_view(console: Console, view: View) -> None:
 def to_csv(grid: Grid) -> str:
     """A grid as CSV, with cells that a spreadsheet would run as formulas neutralised."""
     return csv_text([[column.header for column in grid.columns], *grid.rows])
-
-
-def safe_cell(cell: str) -> str:
-    """A cell that cannot become a formula: risky line starts behind a quote mark.
-
-    Plain numbers, negative ones included, are left as they are so they stay numbers.
-    """
-    return neutralised(cell)
 
 
 def to_markdown(view: View) -> str:
