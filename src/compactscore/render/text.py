@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar, cast
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +21,7 @@ from compactscore.render.view import Column, Grid, View
 
 _TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
 _BORDERS = 3  # each column's left border and padding either side; the table adds one more
+_T = TypeVar("_T")
 
 
 def to_rich(view: View, console: Console) -> RenderableType:
@@ -70,8 +76,9 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
         # A long history keeps its most recent periods; the note counts the others.
         fewer = _without(last, [i for i in range(len(last.columns)) if i not in periods[:earlier]])
         tries += [(fewer, left_out, earlier, False), (fewer, left_out, earlier, True)]
+    measures = _Measures(grid)
     for candidate, dropped, fewer_periods, compact in tries:
-        widths = column_widths(candidate, width, compact)
+        widths = column_widths(candidate, width, compact, measures)
         lines = None if widths is None else _table_lines(candidate, widths, console, width, compact)
         if lines is not None:
             left_out, earlier = dropped, fewer_periods
@@ -107,7 +114,30 @@ def _but(grid: Grid, drop: int) -> Grid:
     return _without(grid, [i for i in range(len(grid.columns)) if i != drop])
 
 
-def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | None:
+class _Measures:
+    """Each column's natural width, least width and words, worked out once for every try.
+
+    The tables tried for one grid are that grid with columns left out: their
+    columns are the grid's own, so a column's measures are the same in each.
+    """
+
+    def __init__(self, grid: Grid) -> None:
+        # A column object twice in one grid would be measured once: then nothing is kept.
+        self.keep = len({id(column) for column in grid.columns}) == len(grid.columns)
+        self.found: dict[tuple[str, int], object] = {}
+
+    def get(self, what: str, grid: Grid, position: int, work: Callable[[], _T]) -> _T:
+        if not self.keep:
+            return work()
+        key = (what, id(grid.columns[position]))
+        if key not in self.found:
+            self.found[key] = work()
+        return cast(_T, self.found[key])
+
+
+def column_widths(
+    grid: Grid, width: int, compact: bool = False, measures: _Measures | None = None
+) -> list[int] | None:
     """Each column's width for a table no wider than ``width``, or None if none fits.
 
     Every column is at least as wide as its longest word, so no word is broken; a
@@ -118,27 +148,38 @@ def column_widths(grid: Grid, width: int, compact: bool = False) -> list[int] | 
     count = len(grid.columns)
     # Boxed, each column has a border and a space either side; compact, two spaces between.
     room = width - (2 * (count - 1) if compact else _BORDERS * count + 1)
-    natural = [_natural(grid, i) for i in range(count)]
-    widths = [_least(grid, i, natural[i]) for i in range(count)]
+    known = measures or _Measures(grid)
+    cells = [known.get("cells", grid, i, partial(_cells, grid, i)) for i in range(count)]
+    natural = [known.get("natural", grid, i, partial(_natural, cells[i])) for i in range(count)]
+    widths = [
+        known.get("least", grid, i, partial(_least, grid.columns[i], cells[i], natural[i]))
+        for i in range(count)
+    ]
     if sum(widths) > room:
         return None
     if sum(natural) <= room:
         return natural
-    _shorten_rows(grid, widths, natural, room)
+    words = [known.get("words", grid, i, partial(_words_of, cells[i])) for i in range(count)]
+    _shorten_rows(grid, widths, natural, room, words)
     text = [i for i, column in enumerate(grid.columns) if _is_text(column)]
     _share(grid, text, widths, natural, room)
     _share(grid, [i for i in range(count) if i not in text], widths, natural, room)
     return widths
 
 
-def _shorten_rows(grid: Grid, widths: list[int], natural: list[int], room: int) -> None:
+def _shorten_rows(
+    grid: Grid,
+    widths: list[int],
+    natural: list[int],
+    room: int,
+    cells: list[list[list[list[int]]]],
+) -> None:
     """Widen, step by step, the column whose widening saves the most lines per character.
 
     A row is as tall as its tallest cell, so lines saved in one column alone may not
     shorten the table: those count too, but less; and a short cell (a score's words,
     a target) kept on one line counts as much as a line off the table.
     """
-    cells = [_words_of(grid, i) for i in range(len(grid.columns))]
     short = [not _is_text(column) for column in grid.columns]
     counted: dict[tuple[int, int], list[int]] = {}
 
@@ -176,11 +217,10 @@ def _cost(lines: list[list[int]], short: list[bool]) -> int:
     return 1000 * sum(max(row) for row in rows) + 1000 * broken + sum(sum(row) for row in rows)
 
 
-def _words_of(grid: Grid, position: int) -> list[list[list[int]]]:
+def _words_of(cells: list[str]) -> list[list[list[int]]]:
     """The widths of the words of each line of each cell of a column, header and footer too."""
     return [
-        [[cell_len(word) for word in line.split()] for line in cell.split("\n")]
-        for cell in _cells(grid, position)
+        [[text_width(word) for word in line.split()] for line in cell.split("\n")] for cell in cells
     ]
 
 
@@ -231,16 +271,13 @@ def _cells(grid: Grid, position: int) -> list[str]:
     return [printable(cell) for cell in cells]
 
 
-def _natural(grid: Grid, position: int) -> int:
-    return max(cell_len(line) for cell in _cells(grid, position) for line in cell.split("\n"))
+def _natural(cells: list[str]) -> int:
+    return max(text_width(line) for cell in cells for line in cell.split("\n"))
 
 
-def _least(grid: Grid, position: int, natural: int) -> int:
+def _least(column: Column, cells: list[str], natural: int) -> int:
     """The narrowest a column may be: its longest word, and a floor for running text."""
-    longest = max(
-        (cell_len(word) for cell in _cells(grid, position) for word in cell.split()), default=1
-    )
-    column = grid.columns[position]
+    longest = max((text_width(word) for cell in cells for word in cell.split()), default=1)
     if column.whole:
         return natural
     floor = column.min_width or (_TEXT_FLOOR if _is_text(column) else 0)
@@ -263,24 +300,31 @@ def wrap_words(text: str, width: int) -> list[str]:
             first, *rest = wrap_words(paragraph[2:], width - 2)
             lines += [f"• {first}", *(f"  {line}" for line in rest)]
             continue
-        line = ""
-        for word in paragraph.split():
-            while cell_len(word) > width:
+        line, used = "", 0  # the line so far, and its width
+        for word in words:
+            size = text_width(word)
+            while size > width:
                 if line:
                     lines.append(line)
                     line = ""
                 head = _head(word, width)
                 lines.append(head)
                 word = word[len(head) :]
+                size = text_width(word)
             if not line:
-                line = word
-            elif cell_len(line) + 1 + cell_len(word) <= width:
-                line = f"{line} {word}"
+                line, used = word, size
+            elif used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
             else:
                 lines.append(line)
-                line = word
+                line, used = word, size
         lines.append(line)
     return lines
+
+
+def text_width(text: str) -> int:
+    """How many cells text takes on a terminal: rich's measure, quicker for plain ASCII."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def hanging(text: str, width: int, indent: int = 2) -> str:
@@ -393,10 +437,12 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segmen
     label_width = max((cell_len(grid.columns[i].header) + 1 for i in fields), default=0)
     # Values line up after the longest label, unless that leaves them too little room.
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
-    text = Text()
+    # Each line and its style; laid out here, so rich need not wrap it again.
+    lines: list[tuple[str, str]] = []
+    add = lines.append
     if grid.title:
         for line in wrap_words(printable(grid.title), width):
-            text.append(line + "\n", style="bold")
+            add((line, "bold"))
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
@@ -404,29 +450,61 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segmen
         style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
         heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
         if heading:  # a row with no heading of its own goes on with the block above
-            text.append("\n")
+            add(("", ""))
             for line in wrap_words(printable(heading), width):
-                text.append(line + "\n", style=f"bold {style}".strip())
+                add((line, f"bold {style}".strip()))
         for i in fields:
             if not row[i].strip():
                 continue
             label = f"{grid.columns[i].header}:"
             value = wrap_words(printable(row[i]), width - indent)
             if indent == 4:
-                lines = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
-                lines += [" " * indent + line for line in value]
+                block = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
+                block += [" " * indent + line for line in value]
             else:
-                lines = [f"  {label:<{label_width}} {value[0]}"]
-                lines += [" " * indent + line for line in value[1:]]
-            for line in lines:
-                text.append(line.rstrip() + "\n", style=style or None)
+                block = [f"  {label:<{label_width}} {value[0]}"]
+                block += [" " * indent + line for line in value[1:]]
+            for line in block:
+                add((line.rstrip(), style))
     if grid.caption:
-        text.append("\n")
+        add(("", ""))
         for line in wrap_words(printable(grid.caption), width):
-            text.append(line + "\n", style="dim")
-    text.rstrip()
-    options = console.options.update_width(width)
-    return list(Segment.split_lines(console.render(text, options.update(no_wrap=True))))
+            add((line, "dim"))
+    return _segment_lines(lines, console, width)
+
+
+def _segment_lines(
+    lines: list[tuple[str, str]], console: Console, width: int
+) -> list[list[Segment]]:
+    """Lines of text, each in its style, as rich renders them: one segment a line.
+
+    When every line fits the width and holds no tab, rich would neither wrap nor
+    change them, so they are made straight into segments, as rich would make them;
+    otherwise rich renders them (a table of thousands of rows takes seconds that way).
+    """
+    while lines and not lines[-1][0].strip():
+        lines.pop()  # the text ends at its last word, as rich's rstrip() ends it
+    if lines:
+        lines[-1] = (lines[-1][0].rstrip(), lines[-1][1])
+    if any("\t" in line or text_width(line) > width for line, _ in lines):
+        text = Text()
+        for line, style in lines:
+            text.append(line + "\n", style=style or None)
+        text.rstrip()
+        options = console.options.update_width(width).update(no_wrap=True)
+        return list(Segment.split_lines(console.render(text, options)))
+    null = Style.null()
+    styles: dict[str, Style] = {}
+    rendered: list[list[Segment]] = []
+    for line, name in lines:
+        if not line:
+            rendered.append([])
+            continue
+        made = styles.get(name)
+        if made is None:
+            made = styles[name] = console.get_style(name, default=null) if name else null
+        rendered.append([Segment(line, made)])
+    return rendered
 
 
 def _key_columns(grid: Grid) -> list[int]:

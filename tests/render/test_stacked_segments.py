@@ -1,0 +1,76 @@
+"""Stacked blocks are made into lines directly: the bytes are those rich writes for the same text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
+
+from compactscore.render.text import _segment_lines, print_view
+from compactscore.render.view import Column, Grid, View
+
+LINES = [
+    ("Changes", "bold"),
+    ("", "bold"),
+    ("", ""),
+    ("abc1234 1 Shared vision", "bold"),
+    ("  Date:   2014-05-13", ""),
+    ("  Before → after: - → 2", ""),
+    ("", ""),
+    ("not committed 2 Plan", "bold yellow"),
+    ("  Column: score", "yellow"),
+    ("  café ☕ 会議", "yellow"),
+    ("", ""),
+    ("A caption", "dim"),
+    ("   ", ""),
+    ("", ""),
+]
+
+
+def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list[list[Segment]]:
+    text = Text()
+    for line, style in lines:
+        text.append(line + "\n", style=style or None)
+    text.rstrip()
+    options = console.options.update_width(width).update(no_wrap=True)
+    return list(Segment.split_lines(console.render(text, options)))
+
+
+def _written(lines: list[list[Segment]], colour: bool) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=80, force_terminal=colour, color_system="truecolor")
+    for line in lines:
+        console.print(*line, Segment.line(), sep="", end="", crop=False)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", [10, 30, 80])
+def test_lines_come_out_as_rich_writes_them(colour: bool, width: int) -> None:
+    console = Console(file=io.StringIO(), width=width, force_terminal=colour)
+    made = _segment_lines(list(LINES), console, width)
+    expected = _by_rich(list(LINES), console, width)
+    assert _written(made, colour) == _written(expected, colour)
+    assert len(made) == len(expected) == 12  # the blank lines at the end are gone
+
+
+def test_a_history_too_wide_for_a_table_is_stacked_with_each_row_styled() -> None:
+    grid = Grid(
+        title="Changes",
+        columns=[Column("Commit", key=True), Column("Message", fill=True, min_width=70)],
+        rows=[["abc1234", "Scores agreed"], ["not committed", "The file as it is now, " * 3]],
+        styles=["", "yellow"],
+    )
+    out = io.StringIO()
+    console = Console(file=out, width=40, force_terminal=True, color_system="standard")
+    print_view(console, View(headline=[], grids=[grid], data=grid))
+    assert out.getvalue() == (
+        "\n\x1b[1mChanges\x1b[0m\n\n\x1b[1mabc1234\x1b[0m\n  Message: Scores agreed\n\n"
+        "\x1b[1;33mnot committed\x1b[0m\n"
+        "\x1b[33m  Message: The file as it is now, The\x1b[0m\n"
+        "\x1b[33m           file as it is now, The file\x1b[0m\n"
+        "\x1b[33m           as it is now,\x1b[0m\n"
+    )
