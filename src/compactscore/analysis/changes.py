@@ -31,6 +31,8 @@ def changes_between(
     for indicator in definition.in_force(after.version):
         row = after.row_for(indicator.id)
         old = earlier.get(definition.lineage(indicator.id))
+        if old is row and since is None:
+            continue  # the very row read before (a row is frozen): nothing of it changed
         old_score, new_score = score_text(old), score_text(row)
         words = [
             WordChange(column=name, before=_field(old, name), after=_field(row, name))

@@ -25,7 +25,7 @@ from compactscore.load.revision import (
     sheet_at,
     sheets_at,
 )
-from compactscore.load.sheet import read_sheet
+from compactscore.load.sheet import RowsRead, read_sheet
 from compactscore.load.text import read_bytes, read_text
 from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
@@ -60,8 +60,10 @@ def run_history(
     entries: list[HistoryEntry] = []
     previous: Sheet | None = None
     skipped: list[Problem] = []
-    # Every revision is read through one git process, in order, as it is needed.
+    # Every revision is read through one git process, in order, as it is needed; a row
+    # as it was in the version before is not checked again.
     texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    rows_read = RowsRead()
     for commit, text in zip(commits, texts, strict=True):
         shown = f"{commit.short}:{commit.name}"
         sheet = _read(
@@ -71,6 +73,7 @@ def run_history(
             text,
             skipped,
             partial(_check_command, root / commit.name, indicators, commit.short),
+            rows_read=rows_read,
         )
         if sheet is None:
             continue
@@ -104,9 +107,10 @@ def _read(
     skipped: list[Problem],
     check: Callable[[], str],
     committed: bool = True,
+    rows_read: RowsRead | None = None,
 ) -> Sheet | None:
     """The sheet, or None with a warning naming the command that shows its errors."""
-    sheet, problems = read_sheet(path, definition, shown, text)
+    sheet, problems = read_sheet(path, definition, shown, text, rows_read)
     errors = len(errors_in(problems))
     if sheet is None or errors:
         skipped.append(

@@ -83,14 +83,27 @@ def load_sheet_warned(
     return sheet, problems
 
 
+class RowsRead:
+    """Rows already read without a problem, for reading many versions of one sheet.
+
+    A row whose cells, line and header are as in a version read before, read
+    against the same period, is that same row: it is not checked again. The
+    problems of a row are always found afresh (they name the version read).
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[object, ...], dict[tuple[object, ...], tuple[Indicator, Row]]] = {}
+
+
 def read_sheet(
     path: Path,
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    rows_read: RowsRead | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """Read a sheet; return it (None if unreadable) with every problem found."""
-    return _read(path, definition, shown, text, build=True)
+    return _read(path, definition, shown, text, build=True, rows_read=rows_read)
 
 
 def sheet_problems(
@@ -109,6 +122,7 @@ def _read(
     shown: str | None,
     text: str | bytes | None,
     build: bool,
+    rows_read: RowsRead | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """Read a sheet from its file, or from the text (or a workbook's bytes) given."""
     shown = shown or str(path)
@@ -132,6 +146,7 @@ def _read(
         return None, error.problems
     in_name = period_in_name(path.name) if period is None else None
     reader = _SheetReader(shown, definition, period or in_name, build=build)
+    reader.rows_read = rows_read
     sheet = reader.read_worksheet(worksheet) if worksheet is not None else reader.read(csv_text)
     if period is None and reader.complete:
         ending = path.suffix.lower() if worksheet is not None else ".csv"
@@ -177,6 +192,7 @@ class _SheetReader:
         self.worksheet: Worksheet | None = None
         self.line_word = "line"
         self.positions: dict[str, int] = {}  # our column keys and where they are
+        self.rows_read: RowsRead | None = None
 
     def error(
         self, line: int | None, message: str, fix: str = "", column: str | None = None
@@ -267,8 +283,14 @@ class _SheetReader:
         columns, ours, theirs = layout.columns, layout.ours, layout.theirs
         our_cells, our_keys = layout.our_cells, layout.our_keys
         plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
+        known = self._rows_known(layout)
         for line, record in body:
             if plainly_fine is not None and plainly_fine(line, record):
+                continue
+            seen = None if known is None else known.get((line, *record))
+            if seen is not None and seen[0].id not in first_line:
+                first_line[seen[0].id] = line
+                rows.append(seen[1])
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -316,9 +338,12 @@ class _SheetReader:
                 )
                 continue
             first_line[indicator.id] = line
+            problems = len(self.problems)
             row = self._row(line, indicator, cells, extra)
             if row is not None:
                 rows.append(row)
+                if known is not None and len(self.problems) == problems:
+                    known[(line, *record)] = (indicator, row)
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
         # On a sheet with errors the missing rows are mostly the broken ones: fix those first.
         if missing and len(missing) < len(self.in_force) and not errors_in(self.problems):
@@ -330,6 +355,13 @@ class _SheetReader:
                 "Add a row for each, with the score left empty if it is not agreed yet.",
             )
         return rows
+
+    def _rows_known(self, layout: Layout) -> dict[tuple[object, ...], tuple[Indicator, Row]] | None:
+        """The rows read before under this header, for this period, if rows are remembered."""
+        if self.rows_read is None or not self.build or self.worksheet is not None:
+            return None
+        header = (tuple(layout.columns), self.period, self.version, id(self.definition))
+        return self.rows_read.known.setdefault(header, {})
 
     def _plainly_fine(
         self,

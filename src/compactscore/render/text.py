@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from typing import TypeVar, cast
 
 from rich import box
@@ -149,14 +149,16 @@ def column_widths(
     # Boxed, each column has a border and a space either side; compact, two spaces between.
     room = width - (2 * (count - 1) if compact else _BORDERS * count + 1)
     known = measures or _Measures(grid)
-    cells = [known.get("cells", grid, i, partial(_cells, grid, i)) for i in range(count)]
-    natural = [known.get("natural", grid, i, partial(_natural, cells[i])) for i in range(count)]
-    widths = [
-        known.get("least", grid, i, partial(_least, grid.columns[i], cells[i], natural[i]))
-        for i in range(count)
-    ]
-    if sum(widths) > room:
-        return None
+    cells: list[list[str]] = []
+    natural: list[int] = []
+    widths: list[int] = []
+    for i, column in enumerate(grid.columns):
+        # Column by column, stopping as soon as the narrowest widths are too wide.
+        cells.append(known.get("cells", grid, i, partial(_cells, grid, i)))
+        natural.append(known.get("natural", grid, i, partial(_natural, cells[i])))
+        widths.append(known.get("least", grid, i, partial(_least, column, cells[i], natural[i])))
+        if sum(widths) > room:
+            return None
     if sum(natural) <= room:
         return natural
     words = [known.get("words", grid, i, partial(_words_of, cells[i])) for i in range(count)]
@@ -272,16 +274,27 @@ def _cells(grid: Grid, position: int) -> list[str]:
 
 
 def _natural(cells: list[str]) -> int:
-    return max(text_width(line) for cell in cells for line in cell.split("\n"))
+    return max(
+        len(cell)
+        if cell.isascii() and cell.isprintable()  # one line of plain text: the common case
+        else max(text_width(line) for line in cell.split("\n"))
+        for cell in cells
+    )
 
 
 def _least(column: Column, cells: list[str], natural: int) -> int:
     """The narrowest a column may be: its longest word, and a floor for running text."""
-    longest = max((text_width(word) for cell in cells for word in cell.split()), default=1)
     if column.whole:
         return natural
+    longest = max(map(_longest_word, cells), default=1)
     floor = column.min_width or (_TEXT_FLOOR if _is_text(column) else 0)
     return max(longest, min(natural, floor), 1)
+
+
+def _longest_word(cell: str) -> int:
+    if cell.isascii() and cell.isprintable():
+        return max(map(len, cell.split()), default=0)
+    return max(map(text_width, cell.split()), default=0)
 
 
 def wrap_words(text: str, width: int) -> list[str]:
@@ -292,6 +305,10 @@ def wrap_words(text: str, width: int) -> list[str]:
     broken, over as many lines as it needs: nothing is ever cut off.
     """
     width = max(width, 1)
+    plain = _one_cell_each(text)  # one line, a cell a character: the common case
+    if plain and len(text) <= width:
+        return [" ".join(text.split())]
+    measure = len if plain else text_width
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -302,7 +319,7 @@ def wrap_words(text: str, width: int) -> list[str]:
             continue
         line, used = "", 0  # the line so far, and its width
         for word in words:
-            size = text_width(word)
+            size = measure(word)
             while size > width:
                 if line:
                     lines.append(line)
@@ -323,8 +340,26 @@ def wrap_words(text: str, width: int) -> list[str]:
 
 
 def text_width(text: str) -> int:
-    """How many cells text takes on a terminal: rich's measure, quicker for plain ASCII."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """How many cells text takes on a terminal: rich's measure, quicker for plain text."""
+    return len(text) if _one_cell_each(text) else cell_len(text)
+
+
+_PRINTABLE_ASCII = dict.fromkeys(range(0x20, 0x7F))
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of the text takes one cell (no line break, no control)."""
+    if text.isascii():
+        return text.isprintable()
+    return _each_one_cell(text.translate(_PRINTABLE_ASCII))
+
+
+@lru_cache(maxsize=4096)
+def _each_one_cell(others: str) -> bool:
+    # rich measures text without joiners character by character, each as cell_len does.
+    if "\u200d" in others or "\ufe0f" in others:
+        return False
+    return all(cell_len(char) == 1 for char in others)
 
 
 def hanging(text: str, width: int, indent: int = 2) -> str:

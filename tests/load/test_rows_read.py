@@ -1,0 +1,57 @@
+"""Many versions of one sheet read with their rows remembered: the same sheets, the same problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compactscore.load.sheet import RowsRead, read_sheet
+from compactscore.models import Definition
+
+HEADER = "indicator,score,evidence,target,owner\n"
+VERSIONS = [
+    HEADER + "1,2,Vision agreed,3,Chair\n2,,,,\n3,n/a,No survey,,\n",
+    # a score changes; the other rows are as they were
+    HEADER + "1,3,Vision agreed,3,Chair\n2,,,,\n3,n/a,No survey,,\n",
+    # a row read before comes back on another line, and another twice: a duplicate
+    HEADER + "2,,,,\n1,3,Vision agreed,3,Chair\n1,3,Vision agreed,3,Chair\n",
+    # n/a with a target: a warning, every time the row is read
+    HEADER + "1,3,Vision agreed,3,Chair\n2,,,,\n3,n/a,No survey,2,\n",
+    HEADER + "1,3,Vision agreed,3,Chair\n2,,,,\n3,n/a,No survey,2,\n",
+    # an error in a row, then the row mended
+    HEADER + "1,3,Vision agreed,3,Chair\n2,9,,,\n3,n/a,No survey,,\n",
+    HEADER + "1,3,Vision agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,\n",
+    # another header: the same cells mean other things
+    "indicator,score,owner,evidence,target\n1,3,Chair,Vision agreed,3\n2,1,,,\n",
+    HEADER + "1,3,Vision agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,\n",
+]
+
+
+def test_every_version_reads_as_it_does_alone(definition: Definition) -> None:
+    rows_read = RowsRead()
+    for at, text in enumerate(VERSIONS):
+        shown = f"c{at}:scores/2024.csv"
+        alone = read_sheet(Path("scores/2024.csv"), definition, shown, text)
+        remembered = read_sheet(Path("scores/2024.csv"), definition, shown, text, rows_read)
+        assert remembered == alone, at
+
+
+def test_a_row_as_it_was_is_the_same_row(definition: Definition) -> None:
+    rows_read = RowsRead()
+    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read)
+    second, _ = read_sheet(Path("2024.csv"), definition, "b", VERSIONS[1], rows_read)
+    assert first is not None and second is not None
+    assert second.rows[1] is first.rows[1] and second.rows[2] is first.rows[2]
+    assert second.rows[0] is not first.rows[0]
+    assert (first.rows[0].score, second.rows[0].score) == (2, 3)
+
+
+def test_another_period_reads_the_same_cells_afresh(definition: Definition) -> None:
+    rows_read = RowsRead()
+    text = HEADER + "1,2,From 2023: Vision agreed,,\n"
+    earlier, _ = read_sheet(Path("2023.csv"), definition, "a", text, rows_read)
+    later, problems = read_sheet(Path("2024.csv"), definition, "b", text, rows_read)
+    assert (later, problems) == read_sheet(Path("2024.csv"), definition, "b", text)
+    # In 2024, evidence marked as 2023's is last period's: a warning, read afresh.
+    assert "still starts 'From 2023:'" in problems[0].message
+    assert later is not None and earlier is not None
+    assert later.rows[0] is not earlier.rows[0]
