@@ -50,9 +50,21 @@ class _Rendered:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Unstyled lines in a row go out as one segment: the same text, written alike,
+        # without passing thousands of segments one by one through rich.
+        plain: list[str] = []
         for line in self.lines:
+            if all(not segment.style and segment.control is None for segment in line):
+                plain += [segment.text for segment in line]
+                plain.append("\n")
+                continue
+            if plain:
+                yield Segment("".join(plain))
+                plain = []
             yield from line
             yield Segment.line()
+        if plain:
+            yield Segment("".join(plain))
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
