@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,12 +177,17 @@ def _panics_unprinted() -> Iterator[None]:
         yield
         return
     try:
-        with open(os.devnull, "wb") as nothing:
-            os.dup2(nothing.fileno(), 2)
+        os.dup2(_nowhere(), 2)
         yield
     finally:
         os.dup2(saved, 2)
         os.close(saved)
+
+
+@lru_cache(maxsize=1)
+def _nowhere() -> int:
+    """The null device, opened once for every workbook read."""
+    return os.open(os.devnull, os.O_WRONLY)
 
 
 def _data(source: Path | bytes, shown: str) -> bytes:
@@ -303,9 +309,15 @@ def _without_reference(records: Records) -> Records:
 def _header_at(rows: Records) -> int | None:
     """The index of the header among a worksheet's first rows, or None."""
     for index, (_, cells) in enumerate(rows[:_HEADER_ROWS]):
-        if names_required(cells):
+        if _is_header(tuple(cells)):
             return index
     return None
+
+
+@lru_cache(maxsize=256)
+def _is_header(cells: tuple[str, ...]) -> bool:
+    # A collection's workbooks mostly share one header: it is recognised once.
+    return names_required(list(cells))
 
 
 def _rows(sheet: CalamineSheet) -> Records:
