@@ -55,3 +55,15 @@ def test_another_period_reads_the_same_cells_afresh(definition: Definition) -> N
     assert "still starts 'From 2023:'" in problems[0].message
     assert later is not None and earlier is not None
     assert later.rows[0] is not earlier.rows[0]
+
+
+def test_only_the_last_version_read_is_kept(definition: Definition) -> None:
+    rows_read = RowsRead()
+    changed = HEADER + "1,2,Vision agreed,3,Chair\n2,1,,,\n3,1,Survey done,,\n"
+    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read)
+    read_sheet(Path("2024.csv"), definition, "b", changed, rows_read)
+    again, _ = read_sheet(Path("2024.csv"), definition, "c", VERSIONS[0], rows_read)
+    assert first is not None and again is not None
+    assert again.rows[0] is first.rows[0]  # as in the version just before
+    assert again.rows[1] is not first.rows[1] and again.rows[1] == first.rows[1]
+    assert sum(len(rows) for rows in rows_read.known.values()) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 
@@ -39,11 +39,20 @@ def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list
     return list(Segment.split_lines(console.render(text, options)))
 
 
+class _Lines:
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield from line
+            yield Segment.line()
+
+
 def _written(lines: list[list[Segment]], colour: bool) -> str:
     out = io.StringIO()
     console = Console(file=out, width=80, force_terminal=colour, color_system="truecolor")
-    for line in lines:
-        console.print(*line, Segment.line(), sep="", end="", crop=False)
+    console.print(_Lines(lines), crop=False)
     return out.getvalue()
 
 
@@ -51,7 +60,7 @@ def _written(lines: list[list[Segment]], colour: bool) -> str:
 @pytest.mark.parametrize("width", [10, 30, 80])
 def test_lines_come_out_as_rich_writes_them(colour: bool, width: int) -> None:
     console = Console(file=io.StringIO(), width=width, force_terminal=colour)
-    made = _segment_lines(list(LINES), console, width)
+    made = list(_segment_lines(LINES, console, width))
     expected = _by_rich(list(LINES), console, width)
     assert _written(made, colour) == _written(expected, colour)
     assert len(made) == len(expected) == 12  # the blank lines at the end are gone

@@ -84,11 +84,12 @@ def load_sheet_warned(
 
 
 class RowsRead:
-    """Rows already read without a problem, for reading many versions of one sheet.
+    """The rows of the version read last, for reading many versions of one sheet in turn.
 
-    A row whose cells, line and header are as in a version read before, read
-    against the same period, is that same row: it is not checked again. The
-    problems of a row are always found afresh (they name the version read).
+    A row whose cells, line and header are as in the version read before, read
+    against the same period, is that same row: it is not checked again. Rows
+    with a problem are always read afresh (their problems name the version
+    read), and only the last version's rows are kept, however many are read.
     """
 
     def __init__(self) -> None:
@@ -284,6 +285,7 @@ class _SheetReader:
         our_cells, our_keys = layout.our_cells, layout.our_keys
         plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
         known = self._rows_known(layout)
+        kept: dict[tuple[object, ...], tuple[Indicator, Row]] = {}  # this version's, for the next
         for line, record in body:
             if plainly_fine is not None and plainly_fine(line, record):
                 continue
@@ -291,6 +293,7 @@ class _SheetReader:
             if seen is not None and seen[0].id not in first_line:
                 first_line[seen[0].id] = line
                 rows.append(seen[1])
+                kept[(line, *record)] = seen
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -343,7 +346,9 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
                 if known is not None and len(self.problems) == problems:
-                    known[(line, *record)] = (indicator, row)
+                    kept[(line, *record)] = (indicator, row)
+        if known is not None and self.rows_read is not None:
+            self.rows_read.known = {self._header_key(layout): kept}
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
         # On a sheet with errors the missing rows are mostly the broken ones: fix those first.
         if missing and len(missing) < len(self.in_force) and not errors_in(self.problems):
@@ -360,8 +365,10 @@ class _SheetReader:
         """The rows read before under this header, for this period, if rows are remembered."""
         if self.rows_read is None or not self.build or self.worksheet is not None:
             return None
-        header = (tuple(layout.columns), self.period, self.version, id(self.definition))
-        return self.rows_read.known.setdefault(header, {})
+        return self.rows_read.known.get(self._header_key(layout), {})
+
+    def _header_key(self, layout: Layout) -> tuple[object, ...]:
+        return (tuple(layout.columns), self.period, self.version, id(self.definition))
 
     def _plainly_fine(
         self,

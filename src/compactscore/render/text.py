@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import TypeVar, cast
 
@@ -44,16 +44,20 @@ def to_rich(view: View, console: Console) -> RenderableType:
 
 
 class _Rendered:
-    """Lines already rendered, printed as they are: a table is laid out only once."""
+    """Lines already laid out, printed as they are: a table is laid out only once.
 
-    def __init__(self, lines: list[list[Segment]]) -> None:
+    Given a function rather than lines, it makes them as they are printed, so that
+    thousands of blocks are never all held at once.
+    """
+
+    def __init__(self, lines: list[list[Segment]] | Callable[[], Iterator[list[Segment]]]) -> None:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Unstyled lines in a row go out as one segment: the same text, written alike,
         # without passing thousands of segments one by one through rich.
         plain: list[str] = []
-        for line in self.lines:
+        for line in self.lines() if callable(self.lines) else self.lines:
             if all(not segment.style and segment.control is None for segment in line):
                 plain += [segment.text for segment in line]
                 plain.append("\n")
@@ -98,7 +102,7 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
     else:
         # No table fits: one block per row, every field labelled, nothing left out.
         whole, _ = _shown(grid, 10**6)
-        return [_Rendered(_stacked_lines(whole, console, width))]
+        return [_Rendered(partial(_stacked_lines, whole, console, width))]
     labels = [column.header for i, column in enumerate(last.columns) if i in periods[:earlier]]
     parts: list[RenderableType] = [_Rendered(lines)]
     if left_out:
@@ -473,23 +477,26 @@ def _wrapped(cell: str, width: int) -> Text:
     return Text("\n".join(wrap_words(printable(cell), width)))
 
 
-def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segment]]:
+def _stacked_lines(grid: Grid, console: Console, width: int) -> Iterator[list[Segment]]:
     """The grid as one block per row: its key fields as a heading, the others labelled.
 
     Like ``kubectl describe``: every field of every row, text wrapped between words,
     no line wider than the console.
     """
+    return _segment_lines(_stacked_text(grid, width), console, width)
+
+
+def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
+    """The lines of the blocks, each with its style, made one row at a time."""
     keys = _key_columns(grid)
     fields = [i for i in range(len(grid.columns)) if i not in keys]
     label_width = max((cell_len(grid.columns[i].header) + 1 for i in fields), default=0)
     # Values line up after the longest label, unless that leaves them too little room.
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
     # Each line and its style; laid out here, so rich need not wrap it again.
-    lines: list[tuple[str, str]] = []
-    add = lines.append
     if grid.title:
         for line in wrap_words(printable(grid.title), width):
-            add((line, "bold"))
+            yield line, "bold"
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
@@ -497,9 +504,9 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segmen
         style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
         heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
         if heading:  # a row with no heading of its own goes on with the block above
-            add(("", ""))
+            yield "", ""
             for line in wrap_words(printable(heading), width):
-                add((line, f"bold {style}".strip()))
+                yield line, f"bold {style}".strip()
         for i in fields:
             if not row[i].strip():
                 continue
@@ -512,46 +519,53 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> list[list[Segmen
                 block = [f"  {label:<{label_width}} {value[0]}"]
                 block += [" " * indent + line for line in value[1:]]
             for line in block:
-                add((line.rstrip(), style))
+                yield line.rstrip(), style
     if grid.caption:
-        add(("", ""))
+        yield "", ""
         for line in wrap_words(printable(grid.caption), width):
-            add((line, "dim"))
-    return _segment_lines(lines, console, width)
+            yield line, "dim"
 
 
 def _segment_lines(
-    lines: list[tuple[str, str]], console: Console, width: int
-) -> list[list[Segment]]:
-    """Lines of text, each in its style, as rich renders them: one segment a line.
+    lines: Iterable[tuple[str, str]], console: Console, width: int
+) -> Iterator[list[Segment]]:
+    """Lines of text, each in its style, as rich renders them as one text: a segment a line.
 
-    When every line fits the width and holds no tab, rich would neither wrap nor
-    change them, so they are made straight into segments, as rich would make them;
-    otherwise rich renders them (a table of thousands of rows takes seconds that way).
+    A line that fits the width and holds no tab, rich would neither wrap nor change,
+    so it is made straight into a segment, as rich would make it; any other is
+    rendered by rich (thousands of blocks would take seconds that way). Like rich's
+    ``rstrip()``, the text ends at its last word: blank lines at its end are left out.
     """
-    while lines and not lines[-1][0].strip():
-        lines.pop()  # the text ends at its last word, as rich's rstrip() ends it
-    if lines:
-        lines[-1] = (lines[-1][0].rstrip(), lines[-1][1])
-    if any("\t" in line or text_width(line) > width for line, _ in lines):
-        text = Text()
-        for line, style in lines:
-            text.append(line + "\n", style=style or None)
-        text.rstrip()
-        options = console.options.update_width(width).update(no_wrap=True)
-        return list(Segment.split_lines(console.render(text, options)))
     null = Style.null()
     styles: dict[str, Style] = {}
-    rendered: list[list[Segment]] = []
-    for line, name in lines:
+    options = console.options.update_width(width).update(no_wrap=True)
+
+    def made(line: str, name: str) -> list[list[Segment]]:
         if not line:
-            rendered.append([])
+            return [[]]
+        if "\t" in line or text_width(line) > width:
+            text = Text()
+            text.append(line, style=name or None)
+            return list(Segment.split_lines(console.render(text, options)))
+        style = styles.get(name)
+        if style is None:
+            style = styles[name] = console.get_style(name, default=null) if name else null
+        return [[Segment(line, style)]]
+
+    last: tuple[str, str] | None = None  # held until it is known whether it ends the text
+    blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
+    for line, name in lines:
+        if not line.strip():
+            blank.append((line, name))
             continue
-        made = styles.get(name)
-        if made is None:
-            made = styles[name] = console.get_style(name, default=null) if name else null
-        rendered.append([Segment(line, made)])
-    return rendered
+        if last is not None:
+            yield from made(*last)
+        for held in blank:
+            yield from made(*held)
+        blank = []
+        last = (line, name)
+    if last is not None:
+        yield from made(last[0].rstrip(), last[1])
 
 
 def _key_columns(grid: Grid) -> list[int]:
