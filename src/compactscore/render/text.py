@@ -360,18 +360,18 @@ def text_width(text: str) -> int:
     return len(text) if _one_cell_each(text) else cell_len(text)
 
 
-_PRINTABLE_ASCII = dict.fromkeys(range(0x20, 0x7F))
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 
 def _one_cell_each(text: str) -> bool:
     """Whether every character of the text takes one cell (no line break, no control)."""
     if text.isascii():
         return text.isprintable()
-    return _each_one_cell(text.translate(_PRINTABLE_ASCII))
+    return _each_one_cell(frozenset(text).difference(_PRINTABLE_ASCII))
 
 
 @lru_cache(maxsize=4096)
-def _each_one_cell(others: str) -> bool:
+def _each_one_cell(others: frozenset[str]) -> bool:
     # rich measures text without joiners character by character, each as cell_len does.
     if "\u200d" in others or "\ufe0f" in others:
         return False
