@@ -28,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, generate_history  # noqa: E402
+from workbooks import FLOOR as CALAMINE_FLOOR  # noqa: E402
+from workbooks import as_workbooks  # noqa: E402
 
 YEARS = 25
 FULL_AREAS = (4, 40, 400)  # x 25 years: 100, 1,000 and 10,000 sheets
@@ -35,6 +37,10 @@ SMOKE_AREAS = (2, 4)  # x 5 years: 10 and 20 sheets; compare needs two areas
 SMOKE_YEARS = 5
 FULL_HISTORY = (1_000, 10_000)  # commits that changed the one sheet history reads
 SMOKE_HISTORY = (10, 30)
+FULL_WORKBOOK_AREAS = 40  # x 25 years: 1,000 .xlsx sheets
+SMOKE_WORKBOOK_AREAS = 2
+CALAMINE_FLOOR_NAME = "bare python-calamine loop (same .xlsx files)"
+CHECK_WORKBOOKS = "compactscore check FOLDER (.xlsx sheets)"
 START_UP_FLOOR = "import typer, yaml; from rich.table import Table; from pydantic import BaseModel"
 # The floor, then one small pydantic model defined and one row validated: importing
 # BaseModel loads little, and the first model pays for the rest of pydantic.
@@ -175,6 +181,30 @@ def history_repository(out: Path, commits: int) -> Path:
         generate_history(root / "area", commits)
         done.write_text("generated\n", encoding="utf-8")
     return next((root / "area" / "scores").glob("*.csv"))
+
+
+def workbook_collection(out: Path, areas: int, years: int) -> tuple[Path, int]:
+    """The collection's sheets saved as .xlsx workbooks (numbers as numbers), once; their count."""
+    source, _ = collection(out, areas, years)
+    root = out / "data" / f"workbooks-{areas}x{years}"
+    done = root / ".complete"
+    if not done.exists():
+        if root.exists():
+            shutil.rmtree(root)
+        as_workbooks(source, root)
+        done.write_text("generated\n", encoding="utf-8")
+    return root, len(list(root.rglob("*.xlsx")))
+
+
+def workbook_group(python: str, compactscore: list[str], root: Path, sheets: int) -> list[Measured]:
+    """check of a folder of .xlsx sheets, beside a bare python-calamine loop over the same files."""
+    group = [
+        Measured(CALAMINE_FLOOR_NAME, [python, "-c", CALAMINE_FLOOR, str(root)]),
+        Measured(CHECK_WORKBOOKS, [*compactscore, "check", str(root)]),
+    ]
+    for measured in group:
+        measured.sheets = sheets
+    return group
 
 
 def machine() -> dict[str, str]:
@@ -346,6 +376,7 @@ def targets_of(
     quick: dict[str, Measured],
     bulk: list[dict[str, Measured]],
     history: list[dict[str, Measured]] | None = None,
+    workbooks: dict[str, Measured] | None = None,
 ) -> list[Target]:
     """The issue's targets, judged from one run's medians."""
     floor = quick["start-up floor (import typer, yaml, rich.table, pydantic)"].median
@@ -421,8 +452,18 @@ def targets_of(
                 reference=True,
             ),
         ]
+    workbook_targets = []
+    if workbooks:
+        check, floor = workbooks[CHECK_WORKBOOKS], workbooks[CALAMINE_FLOOR_NAME]
+        workbook_targets = [
+            Target(
+                f"check {check.sheets:,} .xlsx sheets / bare python-calamine loop",
+                check.median / floor.median,
+                3.0,
+            )
+        ]
     if len(bulk) < 2:
-        return quick_targets + history_targets
+        return quick_targets + history_targets + workbook_targets
     largest, before = bulk[-1], bulk[-2]
     sheets = f"{largest['compactscore check FOLDER'].sheets:,}"
     check = largest["compactscore check FOLDER"].median
@@ -455,6 +496,7 @@ def targets_of(
             150,
             unit=" MB",
         ),
+        *workbook_targets,
     ]
 
 
@@ -472,6 +514,8 @@ EXPECT_SUCCESS = (
     HISTORY_FLOOR_NAME,
     HISTORY,
     HISTORY_CSV,
+    CALAMINE_FLOOR_NAME,
+    CHECK_WORKBOOKS,
 )
 
 
@@ -560,10 +604,18 @@ def main() -> int:
         measure(group, history_runs)
         history.append({m.name: m for m in group})
 
+    workbooks: dict[str, Measured] = {}
+    if not args.start_up_only:
+        areas = SMOKE_WORKBOOK_AREAS if args.smoke else FULL_WORKBOOK_AREAS
+        root, count = workbook_collection(args.out, areas, years)
+        group = workbook_group(python, compactscore, root, count)
+        measure(group, bulk_runs)
+        workbooks = {m.name: m for m in group}
+
     quick_by_name = {m.name: m for m in quick}
     floor = quick_by_name["start-up floor (import typer, yaml, rich.table, pydantic)"].median
-    everything = quick + [m for group in [*history, *bulk] for m in group.values()]
-    targets = targets_of(quick_by_name, bulk, history)
+    everything = quick + [m for group in [*history, *bulk, workbooks] for m in group.values()]
+    targets = targets_of(quick_by_name, bulk, history, workbooks)
     for target in targets:
         target.judged = not args.smoke
     missing = sorted({"trend", "compare"} - available)

@@ -9,7 +9,9 @@ benchmarks/out/workbooks/. Then, in turn, round after round (medians reported):
 - ``compactscore check`` of the folder: the same files found, each worksheet
   chosen, read and checked against the definition, every problem worded.
 
-The target is check within 3x the floor. Run from the project root:
+The target is check within 3x the floor. ``run.py`` measures the same two
+commands (wall-clock medians) with every other target in its one run; this
+script gives their CPU time as well. Run from the project root:
 
     .venv/bin/python benchmarks/workbooks.py --runs 5
 """

@@ -63,3 +63,32 @@ def test_the_figures_table_is_markdown_with_ratios_to_the_floor() -> None:
 
 def test_at_the_smoke_size_no_target_is_judged() -> None:
     assert run.Target("score", 9.0, 1.25, judged=False).verdict == "not judged"
+
+
+def test_check_of_workbooks_is_judged_against_the_bare_calamine_loop() -> None:
+    def measured(name: str, times: list[float], sheets: int | None = None) -> object:
+        return run.Measured(name, ["x"], sheets=sheets, times=times)
+
+    quick = {
+        name: measured(name, [0.2])
+        for name in (
+            "start-up floor (import typer, yaml, rich.table, pydantic)",
+            "compactscore score FILE",
+            "reference: straightforward typer + pydantic + rich script",
+            "compactscore --help",
+            "compactscore --version",
+            run.TYPER_ALONE,
+            run.PYDANTIC_ALONE,
+        )
+    }
+    workbooks = {
+        run.CALAMINE_FLOOR_NAME: measured(run.CALAMINE_FLOOR_NAME, [0.3, 0.25, 0.2], 1000),
+        run.CHECK_WORKBOOKS: measured(run.CHECK_WORKBOOKS, [0.8, 0.7, 0.9], 1000),
+    }
+    targets = run.targets_of(quick, [], [], workbooks)
+    assert targets[-1].row() == [
+        "check 1,000 .xlsx sheets / bare python-calamine loop",
+        "3.20x",
+        "<= 3x",
+        "FAIL",
+    ]
