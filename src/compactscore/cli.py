@@ -11,7 +11,8 @@ import io
 import os
 import sys
 import types
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, get_type_hints
 
 import typer
 
@@ -58,6 +59,32 @@ def _name_arguments_in_words() -> None:
 _name_arguments_in_words()
 
 
+def _convert_only_what_was_given() -> None:
+    # typer (0.29) builds a pydantic validator for an option before it converts the
+    # value, even when there is none to convert: an option left out is None, which
+    # it hands back as it is. Building it anyway loads pydantic for 'CMD --help'
+    # (the app's own --help, not given) and costs every command a validator for
+    # each option it was not given. A value of None is answered as typer would
+    # answer it, without one.
+    from typer._click.exceptions import MissingParameter
+    from typer.core import _TyperParameter
+
+    convert = _TyperParameter.process_value
+
+    def process_value(self: _TyperParameter, ctx: typer.Context, value: Any) -> Any:
+        if value is not None:
+            return convert(self, ctx, value)
+        value = () if self.multiple or self.nargs == -1 else None
+        if self.required and self.value_is_missing(value):
+            raise MissingParameter(ctx=ctx, param=self)
+        return value if self.callback is None else self.callback(ctx, self, value)
+
+    _TyperParameter.process_value = process_value  # type: ignore[method-assign,assignment]
+
+
+_convert_only_what_was_given()
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"compactscore {__version__}")
@@ -75,6 +102,7 @@ def _options(
 
     Example: compactscore score scores/2024-25.csv
     """
+    gc.enable()  # off while starting up (compactscore.launch); a command's work needs it
     try:
         os.getcwd()
     except FileNotFoundError:
@@ -86,21 +114,36 @@ def _options(
         raise typer.Exit(1) from None
 
 
-# The commands in the order --help lists them; each is its own module's function.
-app.command(name="init")(handle_errors(init))
-app.command(name="new")(handle_errors(new))
-app.command(name="check")(handle_errors(check))
-app.command(name="score")(handle_errors(score))
-app.command(name="trend")(handle_errors(trend))
-app.command(name="gaps")(handle_errors(gaps))
-app.command(name="agree")(handle_errors(agree))
-app.command(name="diff")(handle_errors(diff))
-app.command(name="history")(handle_errors(history))
-app.command(name="save")(handle_errors(save))
-app.command(name="actions")(handle_errors(actions))
-app.command(name="indicators")(handle_errors(indicators_command))
-app.command(name="compare")(handle_errors(compare))
-app.command(name="report")(handle_errors(report))
+def _register(name: str, command: Callable[..., int]) -> None:
+    """Add a command, with its errors turned into messages and exit statuses.
+
+    Its annotations are read once, here: typer reads a command's signature four
+    times, and would otherwise evaluate every annotation's text each time (the
+    commands' modules postpone annotations), a tenth of what --help takes.
+    """
+    command.__annotations__ = get_type_hints(command, include_extras=True)
+    app.command(name=name)(handle_errors(command))
+
+
+# In the order --help lists them.
+COMMANDS: list[tuple[str, Callable[..., int]]] = [
+    ("init", init),
+    ("new", new),
+    ("check", check),
+    ("score", score),
+    ("trend", trend),
+    ("gaps", gaps),
+    ("agree", agree),
+    ("diff", diff),
+    ("history", history),
+    ("save", save),
+    ("actions", actions),
+    ("indicators", indicators_command),
+    ("compare", compare),
+    ("report", report),
+]
+for name, command in COMMANDS:
+    _register(name, command)
 
 
 def main() -> None:

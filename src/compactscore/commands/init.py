@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
 from pathlib import Path
@@ -238,6 +237,8 @@ def _check_area(name: str) -> None:
 
 
 def _config_text(area: str) -> str:
+    import json
+
     # json.dumps gives a quoted string YAML reads back exactly, whatever the name holds.
     return (
         "# The scorecard repository: compactscore finds this file from any folder below it.\n"
