@@ -203,12 +203,18 @@ def output_options(
     rev: str | None = None,
     to: Path | None = None,
     force: bool = False,
+    *,
+    revisions_of: Path | None = None,
+    how: str = "",
 ) -> Options[OutputFormat]:
     """A results command's options: a workbook needs -o, and -o's ending names the format.
 
     With -o and no --format (or --format table), the file's ending chooses what is
-    written: .xlsx, .csv, .json or .md.
+    written: .xlsx, .csv, .json or .md. ``revisions_of`` is diff's file read at two
+    revisions, which --rev cannot go with (``how`` says what can).
     """
+    if revisions_of is not None and rev is not None:
+        raise usage("--rev cannot be used when comparing two revisions of a file.", how)
     if to is None and output is OutputFormat.XLSX:
         raise usage(
             "a workbook is written to a file, not to the screen.",
@@ -271,7 +277,16 @@ def _report_format(output: Path | None, asked: ReportFormat | None) -> ReportFor
     return asked or named or ReportFormat.HTML
 
 
-def period_option(text: str | None) -> Period | None:
+def period_option(help: str, *names: str) -> Any:
+    """The --period option (PERIOD) of a command, with what the command means by it.
+
+    ``Annotated[str | None, period_option("...")]``; the command reads its value
+    with ``parsed_period``.
+    """
+    return typer.Option("--period", *names, metavar="PERIOD", help=help)
+
+
+def parsed_period(text: str | None) -> Period | None:
     """A PERIOD given on the command line, read; None when none was given."""
     if text is None:
         return None

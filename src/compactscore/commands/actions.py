@@ -8,19 +8,11 @@ from typing import Annotated
 
 import typer
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    OutputFormat,
-    RevOption,
-    SheetArgument,
-    output_options,
-    usage,
-)
+from compactscore import options as opt
 
 
 def actions(
-    file: SheetArgument = None,
+    file: opt.SheetArgument = None,
     every: Annotated[
         bool,
         typer.Option("--all", help="Every period's actions and what became of them."),
@@ -33,9 +25,9 @@ def actions(
             help="The day to count overdue from (YYYY-MM-DD). Default: today.",
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
 ) -> int:
     """The action plan, overdue actions first.
 
@@ -45,7 +37,7 @@ def actions(
     Example: compactscore actions --all --format markdown
     """
     day = _today(today)
-    options = output_options(output, indicators, rev)
+    options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.actions import every_action, open_actions
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import load_all, open_sheet, open_sources
@@ -71,6 +63,6 @@ def _today(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise usage(
+        raise opt.usage(
             f"--today {text!r} is not a date.", "Write it as year-month-day, such as 2025-04-01."
         ) from None

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    OutputFormat,
-    RevOption,
-    SheetArgument,
-    output_options,
-)
+from compactscore import options as opt
 
 
 def agree(
-    file: SheetArgument = None,
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
+    file: opt.SheetArgument = None,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
 ) -> int:
     """Where the two sides' own scores differ.
 
@@ -24,7 +17,7 @@ def agree(
 
     Example: compactscore agree scores/2024-25.csv
     """
-    options = output_options(output, indicators, rev)
+    options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.agree import agreement_of
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import open_sheet

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import CheckFormat, IndicatorsOption, Options, RevOption, choice_of
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,18 +26,18 @@ def check(
             metavar="PATH", help="Score files, definitions or folders. Default: this folder."
         ),
     ] = None,
-    indicators: IndicatorsOption = None,
+    indicators: opt.IndicatorsOption = None,
     output: Annotated[
-        CheckFormat,
+        opt.CheckFormat,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            parser=choice_of(CheckFormat),
+            parser=opt.choice_of(opt.CheckFormat),
             help="text, or github for GitHub Actions annotations.",
         ),
-    ] = CheckFormat.TEXT,
-    rev: RevOption = None,
+    ] = opt.CheckFormat.TEXT,
+    rev: opt.RevOption = None,
 ) -> int:
     """Check definitions and score files.
 
@@ -45,7 +45,7 @@ def check(
 
     Example: compactscore check scores/
     """
-    options = Options(output, indicators, rev)
+    options = opt.Options(output, indicators, rev)
     paths = paths or []
     from compactscore.commands.check_rev import RevisionChecker
     from compactscore.commands.common import out_console
@@ -270,7 +270,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
-def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
+def _report(console: Console, checker: _Checker | RevisionChecker, output: opt.CheckFormat) -> None:
     from compactscore.errors import Severity, errors_in, more_not_shown, shown_problems
     from compactscore.render.console import write_raw
     from compactscore.render.words import plural
@@ -278,11 +278,11 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
     for problem, hidden in shown_problems(checker.problems):
         if hidden:
             line = more_not_shown(problem, hidden)
-            if output is CheckFormat.GITHUB:
+            if output is opt.CheckFormat.GITHUB:
                 write_raw(console, line + "\n")
             else:
                 console.print(_fitted(console, line), markup=False, soft_wrap=True)
-        elif output is CheckFormat.GITHUB:
+        elif output is opt.CheckFormat.GITHUB:
             write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
@@ -298,7 +298,7 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             f" {plural(checker.unchecked, 'sheet')} could not be checked until the config or the "
             "definition it uses is fixed."
         )
-    if output is CheckFormat.GITHUB:
+    if output is opt.CheckFormat.GITHUB:
         write_raw(console, summary + "\n")
     else:
         console.print(

@@ -7,16 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    ExportFormatOption,
-    ForceOption,
-    OutputFileOption,
-    OutputFormat,
-    RevOption,
-    output_options,
-    period_option,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.commands.sources import Sources
@@ -32,18 +23,14 @@ def compare(
             help="Two or more areas' scorecard folders (each with compactscore.yaml).",
         ),
     ],
-    output: ExportFormatOption = OutputFormat.TABLE,
+    output: opt.ExportFormatOption = opt.OutputFormat.TABLE,
     period: Annotated[
         str | None,
-        typer.Option(
-            "--period",
-            metavar="PERIOD",
-            help="The period to compare. Default: the latest all areas have.",
-        ),
+        opt.period_option("The period to compare. Default: the latest all areas have."),
     ] = None,
-    rev: RevOption = None,
-    to: OutputFileOption = None,
-    force: ForceOption = False,
+    rev: opt.RevOption = None,
+    to: opt.OutputFileOption = None,
+    force: opt.ForceOption = False,
 ) -> int:
     """Several areas side by side.
 
@@ -53,14 +40,14 @@ def compare(
 
     Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
     """
-    options = output_options(output, None, rev, to, force)
+    options = opt.output_options(output, None, rev, to, force)
     folders = areas
     if len(folders) < 2:
-        raise usage(
+        raise opt.usage(
             "compare needs at least two area folders.",
             "Name each area's scorecard folder, as in 'compactscore compare riverton eastmoor'.",
         )
-    wanted = period_option(period)
+    wanted = opt.parsed_period(period)
     from compactscore.analysis.compare import AreaSheets, compare_areas
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import previous_of
@@ -110,7 +97,7 @@ def _area(folder: Path, rev: str | None) -> tuple[Sources, Repository]:
         # As every command says of a file it is given that is not there.
         raise DataError.at(str(folder), None, "does not exist.", "Check the name and the folder.")
     if not folder.is_dir():
-        raise usage(
+        raise opt.usage(
             f"{folder} is not a folder.",
             "Name the folder of each area's scorecard (the one with compactscore.yaml).",
         )
@@ -136,7 +123,7 @@ def _no_area_twice(folders: list[Path], repositories: list[Repository]) -> None:
     for folder, repository in zip(folders, repositories, strict=True):
         root = repository.root.resolve()
         if root in seen:
-            raise usage(
+            raise opt.usage(
                 f"{folder} and {seen[root]} are the same area ({shown_path(repository.root)}).",
                 "Name each area's folder once.",
             )

@@ -8,16 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    Options,
-    OutputFormat,
-    RevOption,
-    ScoresOnlyOption,
-    output_options,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.commands.sources import Sources
@@ -42,10 +33,10 @@ def diff(
             metavar="FILE", help="With two revisions: the score file to compare at both."
         ),
     ] = None,
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
-    scores_only: ScoresOnlyOption = False,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
+    scores_only: opt.ScoresOnlyOption = False,
 ) -> int:
     """What changed between two periods or commits.
 
@@ -57,9 +48,7 @@ def diff(
 
     Example: compactscore diff HEAD~1 HEAD scores/2013-14.csv
     """
-    if file is not None and rev is not None:
-        raise usage("--rev cannot be used when comparing two revisions of a file.", HOW)
-    options = output_options(output, indicators, rev)
+    options = opt.output_options(output, indicators, rev, revisions_of=file, how=HOW)
     from compactscore.analysis.changes import diff_of
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import open_sources
@@ -82,7 +71,7 @@ def diff(
         definition = sources.definition
     changes = diff_of(before, after, definition, *names, scores_only=scores_only)
     # The two sides name their revisions themselves: no headline line about --rev.
-    emit(out_console(), changes, diff_view(changes), Options(options.format))
+    emit(out_console(), changes, diff_view(changes), opt.Options(options.format))
     return 0
 
 
@@ -102,7 +91,7 @@ def _home_of(first: str, second: str) -> Path:
     configs = [find_config(place) for place in places]
     if None not in configs and configs[0] != configs[1]:
         folders = [typed_from_here(config.parent) for config in configs if config is not None]
-        raise usage(
+        raise opt.usage(
             f"{first} and {second} belong to different scorecard repositories "
             f"({folders[0]} and {folders[1]}), so they are not two periods of one area.",
             "Name two sheets of one area; to put the areas side by side, run: "
@@ -117,15 +106,15 @@ def _sheet(sources: Sources, name: str) -> Sheet:
     path = Path(name)
     if _is_file(name):
         if sources.rev is None and not path.is_file():
-            raise usage(f"{name} does not exist.", "Check the name and the folder. " + HOW)
+            raise opt.usage(f"{name} does not exist.", "Check the name and the folder. " + HOW)
         return sources.load(path)
     from compactscore.periods import parse_period
 
     period = parse_period(name)
     if period is None:
-        raise usage(f"{name!r} is neither a score file nor a period.", HOW)
+        raise opt.usage(f"{name!r} is neither a score file nor a period.", HOW)
     for found, candidate in sources.sheet_paths():
         if found == period:
             return sources.load(candidate)
     known = ", ".join(found.label for found, _ in sources.sheet_paths())
-    raise usage(f"the repository has no sheet for {period}.", f"Its periods are: {known}.")
+    raise opt.usage(f"the repository has no sheet for {period}.", f"Its periods are: {known}.")

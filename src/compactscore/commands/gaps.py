@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from compactscore.options import (
-    ExportFormatOption,
-    ForceOption,
-    IndicatorsOption,
-    OutputFileOption,
-    OutputFormat,
-    RevOption,
-    SheetArgument,
-    output_options,
-)
+from compactscore import options as opt
 
 
 def gaps(
-    file: SheetArgument = None,
-    output: ExportFormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
-    to: OutputFileOption = None,
-    force: ForceOption = False,
+    file: opt.SheetArgument = None,
+    output: opt.ExportFormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
+    to: opt.OutputFileOption = None,
+    force: opt.ForceOption = False,
 ) -> int:
     """The gap list, for planning action.
 
@@ -28,7 +19,7 @@ def gaps(
 
     Example: compactscore gaps scores/2024-25.csv
     """
-    options = output_options(output, indicators, rev, to, force)
+    options = opt.output_options(output, indicators, rev, to, force)
     from compactscore.analysis.gaps import gaps_of
     from compactscore.analysis.score import score_sheet
     from compactscore.commands.common import emit, out_console

@@ -10,14 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    OutputFormat,
-    ScoresOnlyOption,
-    output_options,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.changes import HistoryEntry
@@ -30,9 +23,9 @@ NOT_COMMITTED = "not committed"
 
 def history(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    scores_only: ScoresOnlyOption = False,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    scores_only: opt.ScoresOnlyOption = False,
 ) -> int:
     """When each score, evidence or action changed in git, and why.
 
@@ -43,7 +36,7 @@ def history(
 
     Example: compactscore history scores/2013-14.csv
     """
-    options = output_options(output, indicators)
+    options = opt.output_options(output, indicators)
     from compactscore.analysis.changes import changes_between, history_entries
     from compactscore.changes import History
     from compactscore.commands.common import emit, out_console
@@ -62,7 +55,7 @@ def history(
     from compactscore.render.history import history_view
 
     if file.is_dir() or not is_sheet(file.name):
-        raise usage(
+        raise opt.usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
         )

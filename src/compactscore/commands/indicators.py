@@ -7,24 +7,15 @@ from typing import Annotated
 
 import typer
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    OutputFormat,
-    RevOption,
-    output_options,
-    period_option,
-)
+from compactscore import options as opt
 
 
 def indicators_command(
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
     period: Annotated[
         str | None,
-        typer.Option(
-            "--period", metavar="PERIOD", help="Show the indicators in force for this period."
-        ),
+        opt.period_option("Show the indicators in force for this period."),
     ] = None,
     detail: Annotated[
         bool,
@@ -33,7 +24,7 @@ def indicators_command(
             help="Each indicator in full: statement, what each score means, prompts to discuss.",
         ),
     ] = False,
-    rev: RevOption = None,
+    rev: opt.RevOption = None,
 ) -> int:
     """The indicators and the scale, in words.
 
@@ -45,8 +36,8 @@ def indicators_command(
 
     Example: compactscore indicators --detail --format markdown > scorecard.md
     """
-    options = output_options(output, indicators, rev)
-    asked = period_option(period)
+    options = opt.output_options(output, indicators, rev)
+    asked = opt.parsed_period(period)
     from compactscore.commands.common import emit, out_console, warn_if_before_the_definition
     from compactscore.commands.sources import open_sources
     from compactscore.render.definition import definition_view

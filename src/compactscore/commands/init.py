@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import period_option, usage
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.periods import Period
@@ -43,9 +43,7 @@ def init(
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(
-            "--period", metavar="PERIOD", help="The first period. Default: this financial year."
-        ),
+        opt.period_option("The first period. Default: this financial year."),
     ] = None,
     xlsx: Annotated[
         bool,
@@ -61,7 +59,7 @@ def init(
 
     Example: compactscore init riverton-compact --area Riverton
     """
-    period_given = period_option(period)
+    period_given = opt.parsed_period(period)
     from compactscore.commands.common import definition_for
     from compactscore.errors import Problem, WriteError
     from compactscore.load.paths import resolved
@@ -72,7 +70,7 @@ def init(
     chosen = current_period(date.today()) if period_given is None else period_given
     name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
-        raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
+        raise opt.usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     _check_area(name)
     definition = definition_for(None, None)
     in_force = definition.in_force(definition.version_for(chosen))
@@ -229,7 +227,7 @@ def _check_area(name: str) -> None:
     except (DataError, UnicodeError):
         kept = False
     if has_controls(name) or not kept:
-        raise usage(
+        raise opt.usage(
             f"--area '{escape_controls(shown)}' holds a control character or a byte that is "
             "not text, which a config cannot keep.",
             "Type the area's name again, as in --area Riverton.",

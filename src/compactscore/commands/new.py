@@ -7,15 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    ForceOption,
-    IndicatorsOption,
-    OutputFormat,
-    RevOption,
-    output_options,
-    period_option,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.commands.sources import Sources
@@ -31,9 +23,9 @@ def new(
             help="The period, such as 2024-25. Default: the one after the latest.",
         ),
     ] = None,
-    indicators: IndicatorsOption = None,
-    force: ForceOption = False,
-    rev: RevOption = None,
+    indicators: opt.IndicatorsOption = None,
+    force: opt.ForceOption = False,
+    rev: opt.RevOption = None,
     xlsx: Annotated[
         bool | None,
         typer.Option(
@@ -61,8 +53,8 @@ def new(
     """
     # The sheet is written as --xlsx or --csv says, else as last period's is.
     kind = None if xlsx is None else "xlsx" if xlsx else "csv"
-    asked = period_option(period_text)
-    options = output_options(OutputFormat.TABLE, indicators, rev)
+    asked = opt.parsed_period(period_text)
+    options = opt.output_options(opt.OutputFormat.TABLE, indicators, rev)
     from compactscore.commands.common import out_console, warn_if_before_the_definition
     from compactscore.commands.sources import open_sources
     from compactscore.load.files import write_file
@@ -179,7 +171,7 @@ def _own_columns(previous: Sheet | None) -> list[str]:
 def _period(asked: Period | None, existing: list[tuple[Period, Path]]) -> Period:
     if asked is None:
         if not existing:
-            raise usage(
+            raise opt.usage(
                 "there is no sheet yet, so the next period is not known.",
                 "Name the period, as in 'compactscore new 2024-25'.",
             )
@@ -195,7 +187,7 @@ def _check_kind(period: Period, existing: list[tuple[Period, Path]]) -> None:
         example = others[-1]
         kind = "financial years" if example.kind.value == "financial" else "calendar years"
         same = Period(kind=example.kind, start=period.start)
-        raise usage(
+        raise opt.usage(
             f"{period} is not written like the sheets already here, which are {kind} "
             f"such as {example}.",
             f"Write the period as {same}.",

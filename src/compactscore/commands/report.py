@@ -7,15 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    STDOUT,
-    IndicatorsOption,
-    ReportFormat,
-    choice_of,
-    period_option,
-    report_options,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.analysis.board import BoardReport
@@ -23,22 +15,17 @@ if TYPE_CHECKING:
     from compactscore.periods import Period
 
 AFTER_WRITING = {
-    ReportFormat.HTML: "Open it in a web browser; print it, or save it as PDF, from there.",
-    ReportFormat.MARKDOWN: "It is Markdown: paste it into the board paper, or open it in any "
+    opt.ReportFormat.HTML: "Open it in a web browser; print it, or save it as PDF, from there.",
+    opt.ReportFormat.MARKDOWN: "It is Markdown: paste it into the board paper, or open it in any "
     "text editor.",
-    ReportFormat.JSON: "It holds the whole report's data as JSON, for another program to read.",
+    opt.ReportFormat.JSON: "It holds the whole report's data as JSON, for another program to read.",
 }
 
 
 def report(
     period: Annotated[
         str | None,
-        typer.Option(
-            "--period",
-            "-p",
-            metavar="PERIOD",
-            help="The period to report on, such as 2024-25. Default: the latest.",
-        ),
+        opt.period_option("The period to report on, such as 2024-25. Default: the latest.", "-p"),
     ] = None,
     output: Annotated[
         Path | None,
@@ -52,12 +39,12 @@ def report(
         ),
     ] = None,
     report_format: Annotated[
-        ReportFormat | None,
+        opt.ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            parser=choice_of(ReportFormat),
+            parser=opt.choice_of(opt.ReportFormat),
             help="html (a page with charts), markdown (to paste into a paper), json, csv "
             "(the period's indicators), xlsx (the tables as a workbook), or table (a look on "
             "the screen). Default: from the "
@@ -69,7 +56,7 @@ def report(
         bool,
         typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
     ] = False,
-    indicators: IndicatorsOption = None,
+    indicators: opt.IndicatorsOption = None,
     revision: Annotated[
         str | None,
         typer.Option(
@@ -91,8 +78,8 @@ def report(
 
     Example: compactscore report --period 2013-14 -o board-paper.md
     """
-    options = report_options(report_format, indicators, revision, output, force)
-    wanted = period_option(period)
+    options = opt.report_options(report_format, indicators, revision, output, force)
+    wanted = opt.parsed_period(period)
     from compactscore.analysis.board import board_report_of
     from compactscore.commands.common import out_console
     from compactscore.commands.sources import load_all_warned, open_sources
@@ -106,7 +93,7 @@ def report(
     sources = open_sources(Path.cwd(), options.indicators, options.rev)
     repository = sources.repository
     if repository is None:
-        raise usage(
+        raise opt.usage(
             "no compactscore.yaml in this folder or above it, so there are no periods to report on.",
             "Run 'compactscore report' inside a scorecard repository, or make one with "
             "'compactscore init'.",
@@ -119,21 +106,21 @@ def report(
     # What check warns about reaches the paper too, not only the terminal.
     report.warnings = [str(warning) for warning in warnings]
     console = out_console()
-    if options.format is ReportFormat.TABLE:
+    if options.format is opt.ReportFormat.TABLE:
         print_view(console, board_view(report))
         return 0
     output = options.to
-    if output is None and options.format is ReportFormat.XLSX:
-        raise usage(
+    if output is None and options.format is opt.ReportFormat.XLSX:
+        raise opt.usage(
             "a workbook is written to a file, not to the screen.",
             f"Name the file with -o, such as -o report-{report.period}.xlsx.",
         )
     text = _text(report, options.format)
-    if output is None and options.format is ReportFormat.HTML:
+    if output is None and options.format is opt.ReportFormat.HTML:
         output = Path(f"report-{report.period}.html")
-    if output is None or output == STDOUT:
+    if output is None or output == opt.STDOUT:
         if isinstance(text, bytes):
-            raise usage(
+            raise opt.usage(
                 "a workbook is written to a file, not to the screen.",
                 f"Name the file with -o, such as -o report-{report.period}.xlsx.",
             )
@@ -142,12 +129,12 @@ def report(
         write_raw(console, text)
         return 0
     if resolved(output) in {resolved(path) for _, path in sources.sheet_paths()}:
-        raise usage(
+        raise opt.usage(
             f"{output} is one of the score sheets, and a report never replaces a sheet, "
             "even with --force.",
             "Name another file for the report, such as board-paper.html.",
         )
-    if options.format is ReportFormat.CSV and isinstance(text, str):
+    if options.format is opt.ReportFormat.CSV and isinstance(text, str):
         text = EXCEL_UTF8_SIGNATURE + text  # so Excel reads the file as UTF-8
     backup = write_file(output, text, force=options.force)
     console.print(f"Wrote {output}: {headline_text(report.card)}.", markup=False, soft_wrap=True)
@@ -157,27 +144,27 @@ def report(
     return 0
 
 
-def _after_writing(report: BoardReport, report_format: ReportFormat) -> str:
+def _after_writing(report: BoardReport, report_format: opt.ReportFormat) -> str:
     """What to do with the file written, in words that fit what it holds."""
-    if report_format is ReportFormat.CSV:
+    if report_format is opt.ReportFormat.CSV:
         count = len(report.card.indicators)
         return f"It holds the period's {count} indicators, one a row; it opens in Excel or LibreOffice."
-    if report_format is ReportFormat.XLSX:
+    if report_format is opt.ReportFormat.XLSX:
         return "It holds the report's tables, one a sheet; it opens in Excel or LibreOffice."
     return AFTER_WRITING[report_format]
 
 
-def _text(report: BoardReport, report_format: ReportFormat) -> str | bytes:
+def _text(report: BoardReport, report_format: opt.ReportFormat) -> str | bytes:
     from compactscore.render.board import board_markdown, board_view
     from compactscore.render.text import to_csv
 
-    if report_format is ReportFormat.MARKDOWN:
+    if report_format is opt.ReportFormat.MARKDOWN:
         return board_markdown(report)
-    if report_format is ReportFormat.JSON:
+    if report_format is opt.ReportFormat.JSON:
         return report.model_dump_json(indent=2) + "\n"
-    if report_format is ReportFormat.CSV:
+    if report_format is opt.ReportFormat.CSV:
         return to_csv(board_view(report).data)
-    if report_format is ReportFormat.XLSX:
+    if report_format is opt.ReportFormat.XLSX:
         from dataclasses import replace
 
         from compactscore.render.workbook import tables_workbook
@@ -198,7 +185,7 @@ def _up_to(
     periods = [item for item, _ in found]
     if wanted not in periods:
         at = f" at {rev}" if rev else ""
-        raise usage(
+        raise opt.usage(
             f"there is no sheet for {wanted.label} in {repository.scores_dir}{at}.",
             f"Choose one of {', '.join(item.label for item in periods)}.",
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import usage
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.load.record import ChangedFile
@@ -31,7 +31,7 @@ def save(
     Example: compactscore save -m "Scores agreed at the March meeting"
     """
     if not message.strip():
-        raise usage(
+        raise opt.usage(
             "the message is empty.",
             'Say what was agreed, as in -m "Scores agreed at the March meeting".',
         )

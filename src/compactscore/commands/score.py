@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from compactscore.options import (
-    FormatOption,
-    IndicatorsOption,
-    OutputFormat,
-    RevOption,
-    SheetArgument,
-    output_options,
-)
+from compactscore import options as opt
 
 
 def score(
-    file: SheetArgument = None,
-    output: FormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
+    file: opt.SheetArgument = None,
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
 ) -> int:
     """One period's scores, theme totals and total.
 
@@ -24,7 +17,7 @@ def score(
 
     Example: compactscore score scores/2024-25.csv --format json
     """
-    options = output_options(output, indicators, rev)
+    options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.score import score_sheet
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import open_sheet, previous_of

@@ -7,16 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from compactscore.options import (
-    ExportFormatOption,
-    ForceOption,
-    IndicatorsOption,
-    OutputFileOption,
-    OutputFormat,
-    RevOption,
-    output_options,
-    usage,
-)
+from compactscore import options as opt
 
 if TYPE_CHECKING:
     from compactscore.periods import Period
@@ -29,9 +20,9 @@ def trend(
             metavar="FILE", help="Score files (CSV). Default: every period of the repository."
         ),
     ] = None,
-    output: ExportFormatOption = OutputFormat.TABLE,
-    indicators: IndicatorsOption = None,
-    rev: RevOption = None,
+    output: opt.ExportFormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    rev: opt.RevOption = None,
     last: Annotated[
         int | None,
         typer.Option("--last", metavar="N", help="Only the latest N periods."),
@@ -40,8 +31,8 @@ def trend(
         str | None,
         typer.Option("--since", metavar="PERIOD", help="Only the periods from this one on."),
     ] = None,
-    to: OutputFileOption = None,
-    force: ForceOption = False,
+    to: opt.OutputFileOption = None,
+    force: opt.ForceOption = False,
 ) -> int:
     """Every period and the direction of travel.
 
@@ -55,7 +46,7 @@ def trend(
 
     Example: compactscore trend --last 5
     """
-    options = output_options(output, indicators, rev, to, force)
+    options = opt.output_options(output, indicators, rev, to, force)
     from compactscore.analysis.trend import trend_from, trend_of
     from compactscore.commands.common import emit, out_console
     from compactscore.commands.sources import load_all_warned, open_sources
@@ -76,17 +67,21 @@ def trend(
 def _first_shown(periods: list[Period], last: int | None, since: str | None) -> int:
     """The position of the first period to show, from --last and --since."""
     if last is not None and last < 1:
-        raise usage(f"--last {last}: not a number of periods.", "Give 1 or more, as in --last 5.")
+        raise opt.usage(
+            f"--last {last}: not a number of periods.", "Give 1 or more, as in --last 5."
+        )
     first = 0 if last is None else max(0, len(periods) - last)
     if since is not None:
         from compactscore.periods import parse_period
 
         start = parse_period(since)
         if start is None:
-            raise usage(f"--since {since}: not a period.", "Give a period such as 2010-11 or 2010.")
+            raise opt.usage(
+                f"--since {since}: not a period.", "Give a period such as 2010-11 or 2010."
+            )
         later = [i for i, period in enumerate(periods) if not period < start]
         if not later:
-            raise usage(
+            raise opt.usage(
                 f"--since {since}: there is no period from {since} on; the latest is "
                 f"{periods[-1]}.",
                 "Give an earlier period.",
