@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -84,3 +85,36 @@ def test_help_loads_no_pydantic_no_rich_and_no_command_s_work(tmp_path: Path) ->
         )
         assert done.stdout.startswith("Usage: compactscore")
         assert set(json.loads(done.stderr.splitlines()[-1])) == light
+
+
+GC_PROBE = """
+import gc, sys
+import compactscore.analysis.score as scoring
+sys.argv = ["compactscore", *sys.argv[1:]]
+seen = []
+score_sheet = scoring.score_sheet
+def watched(*args, **kwargs):
+    seen.append(gc.isenabled())
+    return score_sheet(*args, **kwargs)
+scoring.score_sheet = watched
+from compactscore.launch import main
+try:
+    main()
+except SystemExit:
+    pass
+print(seen, file=sys.stderr)
+"""
+
+
+def test_the_collector_is_on_again_for_a_command_s_work() -> None:
+    # Off while starting up (nothing to free then), never for the work itself.
+    done = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, "score", "scores/2013-14.csv"],
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("Riverton 2013-14: 23 out of 51")
+    seen = ast.literal_eval(done.stderr.splitlines()[-1])
+    assert seen and all(seen)  # this period's sheet and the one before it
