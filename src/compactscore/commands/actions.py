@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compactscore.analysis.actions import every_action, open_actions
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import load_all, open_sheet, open_sources
+from compactscore.load.sources import load_all, open_sheet, open_sources
 from compactscore.options import OutputFormat
 from compactscore.render.actions import actions_view
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.agree import agreement_of
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.sources import open_sheet
+from compactscore.load.sources import open_sheet
 from compactscore.options import OutputFormat
 from compactscore.render.agree import agreement_view
 

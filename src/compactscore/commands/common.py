@@ -10,9 +10,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 
-from compactscore.errors import Problem, Severity, UsageError
-from compactscore.load.definition import load_definition
-from compactscore.load.repository import Repository
+from compactscore.errors import Problem, Severity
+from compactscore.load.sources import usage as usage  # every command's wrong-usage error
 from compactscore.models import Definition
 from compactscore.options import OutputFormat
 from compactscore.periods import Period
@@ -42,20 +41,6 @@ def output_width() -> int | None:
     return None if sys.stdout.isatty() else 80
 
 
-def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
-    """The definition to use: --indicators, else the repository's, else the bundled one."""
-    if indicators is not None:
-        return load_definition(indicators)
-    if repository is not None:
-        return repository.definition
-    return load_definition()
-
-
-def usage(message: str, fix: str) -> UsageError:
-    """A wrong-usage error (exit status 2), not tied to a file."""
-    return UsageError([Problem("compactscore", None, message, fix)])
-
-
 def emit(
     console: Console,
     result: BaseModel | Any,
@@ -70,6 +55,9 @@ def emit(
     Read at a git revision, the table and Markdown say so under their headline (JSON
     and CSV name it in each file's ``REV:path``).
     """
+    from compactscore.exits import print_warnings
+
+    print_warnings()  # what loading found, before the result it is about
     if rev is not None:
         said = escape(f"Read as the files were at git revision {rev}.")
         view = replace(view, headline=[*view.headline, said])

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from compactscore.analysis.compare import AreaSheets, common_periods, compare_areas
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import Sources, open_sources, previous_of
 from compactscore.errors import DataError
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import Repository
+from compactscore.load.sources import Sources, open_sources, previous_of
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.compare import comparison_view
@@ -37,7 +37,7 @@ def run_compare(
     repositories = [repository for _, repository in found]
     _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
-    sheets = [dict(sources.sheets_of(repository)) for sources, repository in found]
+    sheets = [dict(repository.sheet_paths()) for _, repository in found]
     for repository, paths in zip(repositories, sheets, strict=True):
         if not paths:
             raise DataError.at(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from compactscore.analysis.changes import diff_of
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import Sources, open_sources
 from compactscore.load.paths import typed_from_here
 from compactscore.load.repository import find_config
+from compactscore.load.sources import Sources, open_sources
 from compactscore.load.workbook import is_sheet
 from compactscore.models import Sheet
 from compactscore.options import OutputFormat

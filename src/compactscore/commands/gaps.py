@@ -7,7 +7,7 @@ from pathlib import Path
 from compactscore.analysis.gaps import gaps_of
 from compactscore.analysis.score import score_sheet
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.sources import open_sheet, previous_of
+from compactscore.load.sources import open_sheet, previous_of
 from compactscore.options import OutputFormat
 from compactscore.render.gaps import gaps_view
 

@@ -10,24 +10,22 @@ from pathlib import Path
 from compactscore.analysis.changes import changes_between, history_entries
 from compactscore.changes import History, HistoryEntry
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import open_sources
 from compactscore.errors import GitError, Problem, Severity, errors_in
 from compactscore.exits import report_problems
 from compactscore.load.paths import typed_from_here
 from compactscore.load.revision import (
     Commit,
     commits_of,
-    exists_at,
     git_root,
     is_shallow,
     is_tracked,
     relative,
-    sheet_at,
     sheets_at,
 )
 from compactscore.load.sheet import read_sheet
-from compactscore.load.text import read_bytes, read_text
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
+from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
+from compactscore.load.sources import open_sources
+from compactscore.load.workbook import is_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
@@ -156,13 +154,10 @@ def _uncommitted(
     if not file.is_file():
         return False
     name = relative(root, file)
-    working: str | bytes = (
-        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
-        if is_workbook(file.name)
-        else read_text(file, str(file))
-    )
-    if commits and exists_at(root, "HEAD", name):
-        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+    working = sheet_data(WORKING_TREE, file, str(file))
+    head = GitRevision(root, "HEAD", "HEAD")
+    if commits and head.exists(file):
+        committed = sheet_data(head, file, f"HEAD:{name}")
         if committed == working or (
             isinstance(committed, str)
             and isinstance(working, str)

@@ -10,7 +10,7 @@ from compactscore.commands.common import (
     usage,
     warn_if_before_the_definition,
 )
-from compactscore.commands.sources import open_sources
+from compactscore.load.sources import open_sources
 from compactscore.options import OutputFormat
 from compactscore.periods import parse_period
 from compactscore.render.definition import definition_view

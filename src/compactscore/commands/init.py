@@ -7,11 +7,12 @@ import os
 from datetime import date
 from pathlib import Path
 
-from compactscore.commands.common import definition_for, out_console, usage
+from compactscore.commands.common import out_console, usage
 from compactscore.errors import GitError, Problem, WriteError
 from compactscore.load.files import identity, remove_made, write_file
 from compactscore.load.paths import resolved, shown_path
 from compactscore.load.repository import CONFIG_NAME
+from compactscore.load.sources import definition_for
 from compactscore.periods import Period, PeriodKind, parse_period
 from compactscore.render.readme import readme_text
 from compactscore.render.sheetfile import sheet_text

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from compactscore.commands.common import out_console, usage, warn_if_before_the_definition
-from compactscore.commands.sources import Sources, open_sources
 from compactscore.errors import Problem, Severity, WriteError
 from compactscore.exits import report_problems
 from compactscore.load.files import write_file
 from compactscore.load.paths import shown_path
 from compactscore.load.repository import sheet_paths_in
+from compactscore.load.sources import Sources, open_sources
 from compactscore.load.workbook import is_workbook
 from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
@@ -34,8 +34,12 @@ def run_new(
     """
     sources = open_sources(Path.cwd(), indicators, rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
-    existing = _existing(sources, folder)
-    here = existing if rev is None else _working(folder)
+    existing = (
+        sources.repository.sheet_paths()
+        if sources.repository
+        else sheet_paths_in(folder, sources.source)
+    )
+    here = sheet_paths_in(folder)  # the folder written to, as it is now
     period = _period(period_text, existing)
     _check_kind(period, existing + here)
     warn_if_before_the_definition(
@@ -98,22 +102,6 @@ def _check_same_kind(target: Path, kind: str, period: Period) -> None:
             f"is already the sheet for {period}; a .{kind} file beside it would be a second one.",
             "Move it out of the scores folder first, or write the same kind of sheet.",
         )
-
-
-def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets to read from: as they are, or as they were at the revision."""
-    if sources.repository is not None:
-        return sources.sheets_of(sources.repository)
-    if sources.commit is not None and sources.git_root is not None:
-        from compactscore.load.revision import sheet_paths_at
-
-        return sheet_paths_at(sources.git_root, sources.commit, folder)
-    return sheet_paths_in(folder)
-
-
-def _working(folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets in the folder written to, as it is now (none when it is not there yet)."""
-    return sheet_paths_in(folder) if folder.is_dir() else []
 
 
 def _own_columns(previous: Sheet | None) -> list[str]:

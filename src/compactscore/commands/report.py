@@ -7,12 +7,12 @@ from pathlib import Path
 
 from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
-from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision, run_git
 from compactscore.load.paths import resolved
 from compactscore.load.repository import Repository
+from compactscore.load.sources import load_all_warned, open_sources
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.board import board_markdown, board_view

@@ -87,7 +87,7 @@ def run_save(message: str, init: bool) -> int:
 
 def _refuse_errors(folder: Path) -> None:
     """Stop, naming every error, when the scorecard does not pass check."""
-    from compactscore.commands.check import problems_in
+    from compactscore.load.check import problems_in
 
     errors = errors_in(problems_in(folder))
     if errors:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.score import score_sheet
 from compactscore.commands.common import emit, out_console
-from compactscore.commands.sources import open_sheet, previous_of
+from compactscore.load.sources import open_sheet, previous_of
 from compactscore.options import OutputFormat
 from compactscore.render.scorecard import scorecard_view
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compactscore.analysis.trend import trend_from, trend_of
 from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import load_all_warned, open_sources
+from compactscore.load.sources import load_all_warned, open_sources
 from compactscore.options import OutputFormat
 from compactscore.periods import Period, parse_period
 from compactscore.render.trend import trend_view

@@ -119,6 +119,15 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
     come, so a thousand revisions cost one process, not a thousand, and only one
     file's bytes are held at a time. A name git does not find yields None.
     """
+    for found in read_blobs_within(specs, cwd, None):
+        assert not isinstance(found, int)
+        yield found
+
+
+def read_blobs_within(
+    specs: Sequence[str], cwd: Path, limits: Sequence[int] | None
+) -> Iterator[bytes | int | None]:
+    """As ``read_blobs``, but a file larger than its limit yields its size, unread."""
     args = ["cat-file", "--batch"]
     command = _git_command(args, cwd)
     if not specs:
@@ -169,7 +178,18 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
                 continue
             if len(fields) != 3 or not fields[2].isdigit():
                 break
-            data = stdout.read(int(fields[2]))
+            size = int(fields[2])
+            if limits is not None and size > limits[answered]:
+                left = size + 1  # the contents are passed over, never held
+                while left > 0:
+                    skipped = stdout.read(min(left, 1 << 20))
+                    if not skipped:
+                        break
+                    left -= len(skipped)
+                answered += 1
+                yield size if fields[1] == b"blob" else None
+                continue
+            data = stdout.read(size)
             stdout.read(1)  # the line break after the contents
             answered += 1
             yield data if fields[1] == b"blob" else None

@@ -29,8 +29,9 @@ from compactscore.load.sheet_layout import (
     title_above,
     unneutralised,
 )
-from compactscore.load.text import check_size, decode, read_text
-from compactscore.load.workbook import Worksheet, is_workbook
+from compactscore.load.source import WORKING_TREE, FileSource
+from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, Worksheet, is_workbook
 from compactscore.models import (
     CARRIED_MARK,
     Definition,
@@ -65,9 +66,10 @@ def load_sheet(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> Sheet:
     """A checked sheet, or a DataError listing every problem found in it."""
-    return load_sheet_warned(path, definition, shown, text)[0]
+    return load_sheet_warned(path, definition, shown, text, source)[0]
 
 
 def load_sheet_warned(
@@ -75,9 +77,10 @@ def load_sheet_warned(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> tuple[Sheet, list[Problem]]:
     """A checked sheet with its warnings, or a DataError listing every error found in it."""
-    sheet, problems = read_sheet(path, definition, shown, text)
+    sheet, problems = read_sheet(path, definition, shown, text, source)
     if sheet is None or errors_in(problems):
         raise DataError(errors_in(problems))
     return sheet, problems
@@ -88,9 +91,11 @@ def read_sheet(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
-    """Read a sheet; return it (None if unreadable) with every problem found."""
-    return _read(path, definition, shown, text, build=True)
+    """Read a sheet (from its source when no text is given); return it (None if unreadable)
+    with every problem found."""
+    return _read(path, definition, shown, text, build=True, source=source)
 
 
 def sheet_problems(
@@ -98,9 +103,10 @@ def sheet_problems(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> list[Problem]:
     """Every problem in a sheet, found without building its rows: what check needs."""
-    return _read(path, definition, shown, text, build=False)[1]
+    return _read(path, definition, shown, text, build=False, source=source)[1]
 
 
 def _read(
@@ -109,19 +115,20 @@ def _read(
     shown: str | None,
     text: str | bytes | None,
     build: bool,
+    source: FileSource | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
-    """Read a sheet from its file, or from the text (or a workbook's bytes) given."""
+    """Read a sheet from its source, or from the text (or a workbook's bytes) given."""
     shown = shown or str(path)
     period = period_of_file(path.name)
     worksheet = None
     csv_text = ""
     try:
+        if text is None:
+            text = (source or WORKING_TREE).read_bytes(path, shown, limit_of(path))
         if is_workbook(path.name) and not isinstance(text, str):
             from compactscore.load.workbook import read_worksheet
 
-            worksheet = read_worksheet(path if text is None else text, shown, period)
-        elif text is None:
-            csv_text = read_text(path, shown)
+            worksheet = read_worksheet(text, shown, period)
         elif isinstance(text, bytes):
             check_size(len(text), shown)
             csv_text = decode(text, shown)
@@ -152,6 +159,11 @@ def _read(
                 f"Name the file for its period, such as 2024{ending} or 2024-25{ending}.",
             )
     return sheet, reader.problems
+
+
+def limit_of(path: Path) -> int:
+    """The most bytes a sheet may have: a workbook is zipped, so more than a CSV file."""
+    return MAX_WORKBOOK_BYTES if is_workbook(path.name) else MAX_BYTES
 
 
 class _SheetReader:

@@ -1,0 +1,210 @@
+"""What ``check`` finds: every problem in the configs, definitions and sheets named, once each.
+
+Written once against a ``FileSource``: the files as they are, or as they were at a
+git revision (``check --rev``), are checked by the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from compactscore.errors import CompactscoreError, Problem, Severity
+from compactscore.load.definition import parse_definition
+from compactscore.load.paths import shown_folder
+from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
+from compactscore.load.sheet import sheet_problems
+from compactscore.load.source import WORKING_TREE, FileSource, not_there, text_of
+from compactscore.load.sources import definition_for
+from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
+from compactscore.models import Definition
+from compactscore.periods import period_of_file
+
+YAML_ENDINGS = (".yaml", ".yml")
+
+
+class Checker:
+    """Collects every problem in every file, each file checked once."""
+
+    def __init__(self, indicators: Path | None, source: FileSource = WORKING_TREE) -> None:
+        self.indicators = indicators
+        self.source = source
+        self.problems: list[Problem] = []
+        self.files = 0
+        self.unchecked = 0  # sheets whose config or definition is broken
+        self._seen: set[str] = set()
+        self._reported: set[Problem] = set()
+        self._repositories: dict[Path, Repository | None] = {}
+        # Per folder of sheets: its real path, and its definition or the error finding it.
+        self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
+
+    def open_repository(self, start: Path) -> None:
+        """Read the repository a path is in, and count its config, before anything is checked."""
+        from compactscore.load.repository import find_config
+
+        config = find_config(start, self.source)
+        if config is None:
+            return
+        repository = load_repository(config.parent, self.source)
+        self._repositories[config.parent.resolve()] = repository
+        self._seen.add(os.path.realpath(config))
+        self.files += 1
+
+    def shown(self, path: Path) -> str:
+        """A file as check names it: as typed, or ``REV:path`` at a revision."""
+        return str(path) if self.source.rev is None else self.source.shown(path)
+
+    def check_path(self, path: Path) -> None:
+        if not self.source.exists(path):
+            if self.source.rev is None:
+                self._add(
+                    Problem(str(path), None, "does not exist.", "Check the name and the folder.")
+                )
+            else:
+                self.files += 1
+                self._add(not_there(self.source.shown(path)).problems)
+        elif self.source.is_folder(path):
+            self._check_folder(path)
+        elif path.name == CONFIG_NAME:
+            self._check_config(path)
+        elif path.suffix.lower() in YAML_ENDINGS:
+            self.check_definition(path)
+        else:
+            self._check_sheet(path)
+
+    def check_definition(self, path: Path, source: FileSource | None = None) -> None:
+        """Check an indicator definition (once, however often it is named)."""
+        source = source or self.source
+        shown = str(path) if source.rev is None else source.shown(path)
+        self._once(path, lambda: parse_definition(text_of(source, path, shown), shown))
+
+    def _check_folder(self, folder: Path) -> None:
+        config = folder / CONFIG_NAME
+        has_config = self.source.is_file(config)
+        if has_config:
+            self._check_config(config)
+        sheets = sheets_below(folder, self.source)
+        for path, parent, is_link in sheets:
+            self._check_sheet(path, parent, is_link)
+        if not sheets and not has_config:
+            self._add(
+                Problem(
+                    shown_folder(folder),
+                    None,
+                    f"holds no score files (.csv, .xlsx, .ods) and no {CONFIG_NAME}, so nothing was checked.",
+                    "Name the files or the folder to check, or run check in the scorecard "
+                    "repository.",
+                    Severity.WARNING,
+                )
+            )
+
+    def _check_config(self, path: Path) -> None:
+        self._once(path, lambda: self._check_repository(path.parent))
+
+    def _check_repository(self, folder: Path) -> None:
+        """The config, its definition, and its sheets as the other commands will find them."""
+        repository = self._repository(folder)
+        if repository is None:
+            return
+        scores = repository.scores_dir
+        for name in sorted(self.source.names(scores)):
+            if not is_sheet(name) and period_of_file(name) is not None:
+                path = scores / name
+                self._add(
+                    Problem(
+                        self.source.shown(path),
+                        None,
+                        "is named for a period but is neither a CSV file nor a workbook "
+                        "(.xlsx, .xlsm, .xlsb, .xls, .ods), so no command reads it.",
+                        f"Save it from the spreadsheet as CSV ({path.stem}.csv) or as a "
+                        f"workbook ({path.stem}.xlsx), then move this one out of the scores "
+                        "folder.",
+                        Severity.WARNING,
+                    )
+                )
+        if not repository.sheet_paths():
+            self._add(
+                Problem(
+                    self.source.shown(repository.config_path),
+                    None,
+                    f"its scores folder ({shown_folder(scores)}) holds no sheet "
+                    "named for a period, so the other commands will find none.",
+                    "Set 'scores:' to the folder of the sheets, or add one with "
+                    "'compactscore new PERIOD'.",
+                    Severity.WARNING,
+                )
+            )
+
+    def _add(self, problems: Problem | list[Problem]) -> None:
+        # A set beside the list: asking the list whether a problem is in it made a
+        # definition with thousands of problems quadratic in a folder of sheets.
+        new = problems if isinstance(problems, list) else [problems]
+        self.problems.extend(new)
+        self._reported.update(new)
+
+    def _once(self, path: Path, load: Callable[[], object]) -> None:
+        key = os.path.realpath(path)  # never raises, even for a link that loops
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.files += 1
+        try:
+            load()
+        except CompactscoreError as error:
+            self._add(error.problems)
+
+    def _repository(self, folder: Path) -> Repository | None:
+        key = folder.resolve()
+        if key not in self._repositories:
+            self._repositories[key] = load_repository(folder, self.source)
+        return self._repositories[key]
+
+    def _folder(self, folder: Path) -> tuple[str, Definition | CompactscoreError]:
+        """A folder's real path and its sheets' definition: thousands of sheets share a few."""
+        if folder not in self._folders:
+            try:
+                found: Definition | CompactscoreError = definition_for(
+                    self.indicators, self._repository(folder)
+                )
+            except CompactscoreError as error:
+                found = error
+            self._folders[folder] = (str(folder.resolve()), found)
+        return self._folders[folder]
+
+    def _check_sheet(
+        self, path: Path, parent: Path | None = None, is_link: bool | None = None
+    ) -> None:
+        """Check one sheet; a folder's walk passes its parent and whether it is a link."""
+        real_folder, definition = self._folder(path.parent if parent is None else parent)
+        if is_link is None:
+            is_link = path.is_symlink()
+        # The sheet's real path, so a file named twice (or by a link) is checked once.
+        key = os.path.realpath(path) if is_link else os.path.join(real_folder, path.name)
+        if key in self._seen:
+            return
+        if isinstance(definition, CompactscoreError):
+            # The config or definition is broken: report it once, not per sheet.
+            self._add([problem for problem in definition.problems if problem not in self._reported])
+            self._seen.add(key)
+            self.unchecked += 1
+            return
+        self._seen.add(key)
+        self.files += 1
+        self._add(sheet_problems(path, definition, self.shown(path), source=self.source))
+
+
+def sheets_below(folder: Path, source: FileSource = WORKING_TREE) -> list[tuple[Path, Path, bool]]:
+    """Each sheet (``*.csv``, ``*.xlsx``, ...) below a folder in path order, with its folder
+    and whether it is a link. Hidden files and folders (.git and the like) are never
+    entered, nor are linked folders."""
+    return [
+        (path, path.parent, is_link) for path, is_link in source.files_below(folder, SHEET_ENDINGS)
+    ]
+
+
+def problems_in(folder: Path) -> list[Problem]:
+    """Every problem check finds in a scorecard folder: its config, definition and sheets."""
+    checker = Checker(None)
+    checker.check_path(folder)
+    return checker.problems
