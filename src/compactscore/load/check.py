@@ -14,7 +14,7 @@ from compactscore.errors import CompactscoreError, Problem, Severity
 from compactscore.load.definition import parse_definition
 from compactscore.load.paths import shown_folder
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
-from compactscore.load.sheet import sheet_problems
+from compactscore.load.sheet import limit_of, sheet_problems
 from compactscore.load.source import WORKING_TREE, FileSource, not_there, text_of
 from compactscore.load.sources import definition_for
 from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
@@ -85,8 +85,7 @@ class Checker:
         if has_config:
             self._check_config(config)
         sheets = sheets_below(folder, self.source)
-        for path, parent, is_link in sheets:
-            self._check_sheet(path, parent, is_link)
+        self._check_sheets([(path, parent, is_link) for path, parent, is_link in sheets])
         if not sheets and not has_config:
             self._add(
                 Problem(
@@ -176,22 +175,53 @@ class Checker:
         self, path: Path, parent: Path | None = None, is_link: bool | None = None
     ) -> None:
         """Check one sheet; a folder's walk passes its parent and whether it is a link."""
+        self._check_sheets([(path, parent, is_link)])
+
+    def _check_sheets(self, sheets: list[tuple[Path, Path | None, bool | None]]) -> None:
+        """Check sheets, their files read together (at a revision, by one git process).
+
+        Each sheet's problems, or its broken config's, are added in the sheets' order.
+        """
+        steps: list[tuple[Path, Definition] | CompactscoreError] = []
+        for path, parent, is_link in sheets:
+            step = self._to_check(path, parent, is_link)
+            if step is not None:
+                steps.append(step)
+        files = [
+            (step[0], self.shown(step[0]), limit_of(step[0]))
+            for step in steps
+            if not isinstance(step, CompactscoreError)
+        ]
+        found = zip(files, self.source.read_many(files), strict=True)
+        for step in steps:
+            if isinstance(step, CompactscoreError):
+                # The config or definition is broken: report it once, not per sheet.
+                self._add([problem for problem in step.problems if problem not in self._reported])
+                self.unchecked += 1
+                continue
+            (path, shown, _), data = next(found)
+            self.files += 1
+            if isinstance(data, CompactscoreError):
+                self._add(data.problems)
+            else:
+                self._add(sheet_problems(path, step[1], shown, data))
+
+    def _to_check(
+        self, path: Path, parent: Path | None, is_link: bool | None
+    ) -> tuple[Path, Definition] | CompactscoreError | None:
+        """A sheet and the definition to check it against; the error when its config or
+        definition is broken; None when it is checked already."""
         real_folder, definition = self._folder(path.parent if parent is None else parent)
         if is_link is None:
             is_link = path.is_symlink()
         # The sheet's real path, so a file named twice (or by a link) is checked once.
         key = os.path.realpath(path) if is_link else os.path.join(real_folder, path.name)
         if key in self._seen:
-            return
-        if isinstance(definition, CompactscoreError):
-            # The config or definition is broken: report it once, not per sheet.
-            self._add([problem for problem in definition.problems if problem not in self._reported])
-            self._seen.add(key)
-            self.unchecked += 1
-            return
+            return None
         self._seen.add(key)
-        self.files += 1
-        self._add(sheet_problems(path, definition, self.shown(path), source=self.source))
+        if isinstance(definition, CompactscoreError):
+            return definition
+        return path, definition
 
 
 def sheets_below(folder: Path, source: FileSource = WORKING_TREE) -> list[tuple[Path, Path, bool]]:
