@@ -159,7 +159,9 @@ def sheets_named_in(folder: Path, source: FileSource = WORKING_TREE) -> list[tup
     for name in source.names(folder):
         if is_sheet(name):
             period = period_of_file(name)
-            if period is not None:
+            # Anything but a folder: a FIFO, a device or a broken link named for a period
+            # is refused when read, with its reason, rather than passed over without a word.
+            if period is not None and not source.is_folder(folder / name):
                 found.append((period, folder / name))
     return found
 

@@ -34,7 +34,7 @@ class FileSource(Protocol):
         ...
 
     def names(self, folder: Path) -> list[str]:
-        """The names of the entries in a folder that are not folders (none if it is not one)."""
+        """The names of the entries in a folder (none if it is not one)."""
         ...
 
     def exists(self, path: Path) -> bool:
@@ -88,10 +88,8 @@ class WorkingTree:
                 yield error
 
     def names(self, folder: Path) -> list[str]:
-        # Anything but a folder: a FIFO, a device or a broken link is refused when
-        # read, with its reason, rather than passed over without a word.
         try:
-            return [path.name for path in folder.iterdir() if not path.is_dir()]
+            return os.listdir(folder)
         except OSError:
             return []
 
@@ -237,7 +235,7 @@ class GitRevision:
         name = self._inside(folder)
         if name is None:
             return []
-        return [entry for entry, kind in self._tree(name).items() if kind != "tree"]
+        return list(self._tree(name))
 
     def exists(self, path: Path) -> bool:
         return self._kind(path) is not None
