@@ -16,7 +16,7 @@ from compactscore.models import Row, Sheet, carried_mark
 from compactscore.periods import Period, parse_period
 from compactscore.render.sheetfile import carried_periods, sheet_text
 from compactscore.render.words import listed, plural
-from compactscore.schema import PLAN, SIDES, WRITTEN, column_key, resolved_keys
+from compactscore.schema import PLAN, SIDES, WRITTEN, column_key
 
 
 def run_new(
@@ -55,8 +55,7 @@ def run_new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
-    sides = any(key in SIDES for key in keys)
+    sides = previous is not None and any(key in SIDES for key in previous.ours)
     own = _own_columns(previous)
     since = previous.period_label if previous else None
     if kind is None:
@@ -112,9 +111,7 @@ def _own_columns(previous: Sheet | None) -> list[str]:
     """
     if previous is None:
         return []
-    ours = {*WRITTEN, *SIDES}
-    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
-    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
+    return previous.columns_but({*WRITTEN, *SIDES})  # 'Evidence / notes' is our evidence
 
 
 def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:

@@ -261,12 +261,13 @@ class _SheetReader:
         self.complete = True
         if not self.build:
             return None
-        names = [original for original, _ in layout.columns if original]
+        named = [(original, key) for original, key in layout.columns if original]
         return Sheet(
             path=self.shown,
             period=self.period,
             version=self.version,
-            columns=names,
+            columns=[original for original, _ in named],
+            keys=[key for _, key in named],
             rows=rows,
             delimiter=self.delimiter,
         )
