@@ -9,17 +9,13 @@ from rich.console import Console
 from compactscore.commands.common import out_console
 from compactscore.controls import escape_controls
 from compactscore.errors import (
-    CompactscoreError,
     Problem,
     Severity,
-    UsageError,
     errors_in,
     more_not_shown,
     shown_problems,
 )
-from compactscore.load.check import Checker
-from compactscore.load.source import WORKING_TREE
-from compactscore.load.sources import source_at
+from compactscore.load.check import Checker, check_all
 from compactscore.options import CheckFormat
 from compactscore.render.console import write_raw
 from compactscore.render.words import plural
@@ -29,24 +25,7 @@ def run_check(
     paths: list[Path], indicators: Path | None, output: CheckFormat, rev: str | None = None
 ) -> int:
     """Check every file named (or the repository here); exit 1 when any has an error."""
-    checker = Checker(indicators)
-    start = paths[0] if paths else Path.cwd()
-    try:
-        checker.source = source_at(start, rev)
-        if rev is not None:
-            # At a revision the repository is read first, as every command reads it there.
-            checker.open_repository(start)
-    except UsageError:
-        raise  # a revision that names no commit is wrong usage, as for every command
-    except CompactscoreError as error:
-        checker.problems.extend(error.problems)
-    else:
-        if indicators is not None:
-            # Checked even when no sheet needs it, so a wrong --indicators never passes unseen.
-            checker.check_definition(indicators, WORKING_TREE)
-        # '.' rather than the absolute folder, so that messages name files as the user sees them.
-        for path in paths or [Path(".")]:
-            checker.check_path(path)
+    checker = check_all(paths, indicators, rev)
     _report(out_console(), checker, output)
     return 1 if errors_in(checker.problems) else 0
 

@@ -10,13 +10,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from compactscore.errors import CompactscoreError, Problem, Severity
+from compactscore.errors import CompactscoreError, Problem, Severity, UsageError
 from compactscore.load.definition import parse_definition
 from compactscore.load.paths import shown_folder
 from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
 from compactscore.load.sheet import limit_of, sheet_problems
 from compactscore.load.source import WORKING_TREE, FileSource, not_there, text_of
-from compactscore.load.sources import definition_for
+from compactscore.load.sources import definition_for, source_at
 from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.periods import period_of_file
@@ -222,6 +222,29 @@ class Checker:
         if isinstance(definition, CompactscoreError):
             return definition
         return path, definition
+
+
+def check_all(paths: list[Path], indicators: Path | None, rev: str | None) -> Checker:
+    """Check every file named (or the folder here), as it is or as it was at a revision."""
+    checker = Checker(indicators)
+    start = paths[0] if paths else Path.cwd()
+    try:
+        checker.source = source_at(start, rev)
+        if rev is not None:
+            # At a revision the repository is read first, as every command reads it there.
+            checker.open_repository(start)
+    except UsageError:
+        raise  # a revision that names no commit is wrong usage, as for every command
+    except CompactscoreError as error:
+        checker.problems.extend(error.problems)
+        return checker
+    if indicators is not None:
+        # Checked even when no sheet needs it, so a wrong --indicators never passes unseen.
+        checker.check_definition(indicators, WORKING_TREE)
+    # '.' rather than the absolute folder, so that messages name files as the user sees them.
+    for path in paths or [Path(".")]:
+        checker.check_path(path)
+    return checker
 
 
 def sheets_below(folder: Path, source: FileSource = WORKING_TREE) -> list[tuple[Path, Path, bool]]:
