@@ -13,9 +13,7 @@ from pathlib import Path
 from compactscore.errors import GitError, UsageError
 from compactscore.load.git import read_blobs, run_git
 from compactscore.load.paths import resolved
-from compactscore.load.source import not_there
-from compactscore.load.text import check_size, decode
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_workbook
+from compactscore.load.source import not_there, sheet_of
 
 
 def git_root(folder: Path) -> Path:
@@ -126,12 +124,7 @@ def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str
     for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
         if data is None:
             raise not_there(shown)
-        if is_workbook(name):
-            check_size(len(data), shown, MAX_WORKBOOK_BYTES)
-            yield data
-        else:
-            check_size(len(data), shown)
-            yield decode(data, shown)
+        yield sheet_of(name, data, shown)
 
 
 @dataclass(frozen=True)
