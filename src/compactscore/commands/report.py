@@ -9,9 +9,10 @@ from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
 from compactscore.errors import GitError, UsageError
 from compactscore.load.files import write_file
-from compactscore.load.git import head_revision, run_git
+from compactscore.load.git import head_revision
 from compactscore.load.paths import resolved
 from compactscore.load.repository import Repository
+from compactscore.load.revision import changed_since_head
 from compactscore.load.sources import load_all_warned, open_sources
 from compactscore.options import ReportFormat
 from compactscore.periods import Period, parse_period
@@ -202,29 +203,7 @@ def _revision(repository: Repository, paths: list[Path]) -> str | None:
     if revision is None:
         return None
     try:
-        changed = _changed_since_head(repository.root, paths)
+        changed = changed_since_head(repository.root, paths)
     except GitError:
         return revision
     return f"{revision} (with changes not yet committed)" if changed else revision
-
-
-def _changed_since_head(folder: Path, paths: list[Path]) -> bool:
-    """Whether any file differs from its committed version, or is not committed at all.
-
-    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
-    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
-    """
-    if not paths:
-        return False
-    from compactscore.load.revision import git_root, relative
-
-    root = git_root(folder)
-    names = [relative(root, path) for path in paths]
-    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
-    committed = {}
-    for entry in listing.split("\0"):
-        if "\t" in entry:
-            info, name = entry.split("\t", 1)
-            committed[name] = info.split()[-1]
-    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
-    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))

@@ -176,3 +176,23 @@ def is_tracked(root: Path, name: str) -> bool:
     except GitError:
         return False
     return True
+
+
+def changed_since_head(folder: Path, paths: list[Path]) -> bool:
+    """Whether any file differs from its committed version, or is not committed at all.
+
+    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
+    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
+    """
+    if not paths:
+        return False
+    root = git_root(folder)
+    names = [relative(root, path) for path in paths]
+    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
+    committed = {}
+    for entry in listing.split("\0"):
+        if "\t" in entry:
+            info, name = entry.split("\t", 1)
+            committed[name] = info.split()[-1]
+    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
+    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))
