@@ -8,6 +8,7 @@ from pathlib import Path
 from compactscore.analysis.board import BoardReport, board_report_of
 from compactscore.commands.common import out_console, usage
 from compactscore.errors import GitError, UsageError
+from compactscore.exits import print_warnings
 from compactscore.load.files import write_file
 from compactscore.load.git import head_revision
 from compactscore.load.paths import resolved
@@ -74,6 +75,7 @@ def run_report(
     report = board_report_of(sheets, sources.definition, sources.area, made_at)
     # What check warns about reaches the paper too, not only the terminal.
     report.warnings = [str(warning) for warning in warnings]
+    print_warnings()  # what loading found, before the report it is about
     console = out_console()
     if report_format is ReportFormat.TABLE:
         print_view(console, board_view(report))
