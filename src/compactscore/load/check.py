@@ -13,10 +13,17 @@ from pathlib import Path
 from compactscore.errors import CompactscoreError, Problem, Severity, UsageError
 from compactscore.load.definition import parse_definition
 from compactscore.load.paths import shown_folder
-from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
+from compactscore.load.repository import (
+    CONFIG_NAME,
+    Repository,
+    find_config,
+    load_config,
+    load_repository,
+)
 from compactscore.load.sheet import limit_of, sheet_problems
 from compactscore.load.source import WORKING_TREE, FileSource, not_there, text_of
 from compactscore.load.sources import definition_for, source_at
+from compactscore.load.text import MAX_BYTES, decode
 from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.periods import period_of_file
@@ -35,7 +42,7 @@ class Checker:
         self.unchecked = 0  # sheets whose config or definition is broken
         self._seen: set[str] = set()
         self._reported: set[Problem] = set()
-        self._repositories: dict[Path, Repository | None] = {}
+        self._repositories: dict[Path, Repository | CompactscoreError | None] = {}
         # Per folder of sheets: its real path, and its definition or the error finding it.
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
@@ -46,8 +53,7 @@ class Checker:
         config = find_config(start, self.source)
         if config is None:
             return
-        repository = load_repository(config.parent, self.source)
-        self._repositories[config.parent.resolve()] = repository
+        self._repositories[config.parent.resolve()] = load_repository(config.parent, self.source)
         self._seen.add(os.path.realpath(config))
         self.files += 1
 
@@ -157,7 +163,35 @@ class Checker:
         key = folder.resolve()
         if key not in self._repositories:
             self._repositories[key] = load_repository(folder, self.source)
-        return self._repositories[key]
+        found = self._repositories[key]
+        if isinstance(found, CompactscoreError):
+            raise found
+        return found
+
+    def _open_repositories(self, folders: list[Path]) -> None:
+        """The repositories of many folders, their configs read together (at a revision,
+        through one git process); each error kept, to be named where a sheet needs it."""
+        configs: dict[Path, list[Path]] = {}
+        for folder in dict.fromkeys(folders):
+            key = folder.resolve()
+            if key in self._repositories:
+                continue
+            config = find_config(folder, self.source)
+            if config is None:
+                self._repositories[key] = None
+            else:
+                configs.setdefault(config, []).append(key)
+        files = [(path, self.source.shown(path), MAX_BYTES) for path in configs]
+        for (path, shown, _), data in zip(files, self.source.read_many(files), strict=True):
+            found: Repository | CompactscoreError
+            try:
+                if isinstance(data, CompactscoreError):
+                    raise data
+                found = load_config(path, self.source, decode(data, shown))
+            except CompactscoreError as error:
+                found = error
+            for key in configs[path]:
+                self._repositories[key] = found
 
     def _folder(self, folder: Path) -> tuple[str, Definition | CompactscoreError]:
         """A folder's real path and its sheets' definition: thousands of sheets share a few."""
@@ -183,6 +217,9 @@ class Checker:
         Each sheet's problems, or its broken config's, are added in the sheets' order.
         """
         steps: list[tuple[Path, Definition] | CompactscoreError] = []
+        self._open_repositories(
+            [path.parent if parent is None else parent for path, parent, _ in sheets]
+        )
         for path, parent, is_link in sheets:
             step = self._to_check(path, parent, is_link)
             if step is not None:

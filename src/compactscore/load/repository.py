@@ -74,10 +74,13 @@ def load_repository(start: Path, source: FileSource = WORKING_TREE) -> Repositor
     return load_config(path, source)
 
 
-def load_config(path: Path, source: FileSource = WORKING_TREE) -> Repository:
-    """The repository of a config file: the config, its definition, its scores folder."""
+def load_config(
+    path: Path, source: FileSource = WORKING_TREE, text: str | None = None
+) -> Repository:
+    """The repository of a config file (its text given, or read): the config, its
+    definition, its scores folder."""
     shown = source.shown(path)
-    data, node = parse_yaml(text_of(source, path, shown), shown)
+    data, node = parse_yaml(text_of(source, path, shown) if text is None else text, shown)
     if data is None:
         data = {}
     config = validate(Config, data, node, shown, "compactscore config")

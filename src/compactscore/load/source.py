@@ -145,12 +145,19 @@ class GitRevision:
         self.commit = commit
         self.rev: str | None = rev
         self._trees: dict[str, dict[str, str]] = {}
+        self._named: dict[Path, str] = {}
 
     def name(self, path: Path) -> str:
         """A path as git names it inside the repository (a GitError when outside it)."""
         from compactscore.load.revision import relative
 
-        return relative(self.root, path)
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return relative(self.root, path)
+        # Thousands of sheets share a few folders: each folder's links are followed once.
+        folder = self._named.get(path.parent)
+        if folder is None:
+            folder = self._named[path.parent] = relative(self.root, path.parent)
+        return path.name if folder == "." else f"{folder}/{path.name}"
 
     def _inside(self, path: Path) -> str | None:
         try:
@@ -160,10 +167,11 @@ class GitRevision:
 
     def _tree(self, folder: str) -> dict[str, str]:
         """A folder's entries at the commit, each name with its kind (blob, tree, ...)."""
+        folder = "" if folder == "." else folder
         if folder not in self._trees:
             from compactscore.load.git import run_git
 
-            spec = f"{self.commit}:{folder}" if folder not in ("", ".") else f"{self.commit}:"
+            spec = f"{self.commit}:{folder}" if folder else f"{self.commit}:"
             try:
                 listing = run_git(["ls-tree", "-z", spec], self.root)
             except GitError:
@@ -257,15 +265,27 @@ class GitRevision:
             return []
         spec = f"{self.commit}:{name}" if name != "." else f"{self.commit}:"
         try:
-            listing = run_git(["ls-tree", "-r", "-z", spec], self.root)
+            listing = run_git(["ls-tree", "-r", "-t", "-z", spec], self.root)
         except GitError:
             return []
+        top = "" if name == "." else name
+        trees: dict[str, dict[str, str]] = {top: {}}
         found = []
         for record in listing.split("\0"):
             info, _, below = record.partition("\t")
+            if not below:
+                continue
+            # Every folder below is listed whole: kept, so that finding each sheet's config
+            # asks git nothing more.
+            inside, _, base = f"{top}/{below}".lstrip("/").rpartition("/")
+            kind = info.split(" ")[1]
+            trees.setdefault(inside, {})[base] = kind
+            if kind == "tree":
+                trees.setdefault(f"{inside}/{base}".lstrip("/"), {})
             parts = below.split("/")
             if below.endswith(endings) and not any(part.startswith(HIDDEN) for part in parts):
                 found.append((parts, folder / below, info.startswith("120000")))
+        self._trees.update(trees)
         found.sort(key=lambda item: item[0])
         return [(path, is_link) for _, path, is_link in found]
 
