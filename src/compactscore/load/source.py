@@ -69,10 +69,6 @@ class WorkingTree:
 
     rev: str | None = None
 
-    def __init__(self, as_given: bool = False) -> None:
-        # check names files as they were typed; the other commands from here.
-        self.as_given = as_given
-
     def read_bytes(self, path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
         from compactscore.load.text import read_bytes
 
@@ -103,7 +99,7 @@ class WorkingTree:
         return path.is_file()
 
     def shown(self, path: Path) -> str:
-        return str(path) if self.as_given else shown_path(path)
+        return shown_path(path)
 
     def files_below(self, folder: Path, endings: tuple[str, ...]) -> list[tuple[Path, bool]]:
         # A national collection holds thousands of sheets: the folder entries already
