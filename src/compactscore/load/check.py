@@ -263,16 +263,16 @@ class Checker:
 
 def check_all(paths: list[Path], indicators: Path | None, rev: str | None) -> Checker:
     """Check every file named (or the folder here), as it is or as it was at a revision."""
-    checker = Checker(indicators)
     start = paths[0] if paths else Path.cwd()
     try:
-        checker.source = source_at(start, rev)
+        checker = Checker(indicators, source_at(start, rev))
         if rev is not None:
             # At a revision the repository is read first, as every command reads it there.
             checker.open_repository(start)
     except UsageError:
         raise  # a revision that names no commit is wrong usage, as for every command
     except CompactscoreError as error:
+        checker = Checker(indicators)
         checker.problems.extend(error.problems)
         return checker
     if indicators is not None:
