@@ -299,7 +299,7 @@ def parsed_period(text: str | None) -> Period | None:
 
 
 def usage(message: str, fix: str, file: str = "compactscore") -> UsageError:
-    """A wrong-usage error (exit status 2), named for the command line or the file given."""
-    from compactscore.errors import Problem, UsageError
+    """A wrong-usage error (exit status 2): errors.usage, imported only when one is made."""
+    from compactscore import errors
 
-    return UsageError([Problem(file, None, message, fix)])
+    return errors.usage(message, fix, file)

@@ -40,7 +40,7 @@ def actions(
     options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.actions import every_action, open_actions
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import load_all, open_sheet, open_sources
+    from compactscore.load.sources import load_all, open_sheet, open_sources
     from compactscore.render.actions import actions_view
 
     if every and file is None:

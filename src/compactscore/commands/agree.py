@@ -20,7 +20,7 @@ def agree(
     options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.agree import agreement_of
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import open_sheet
+    from compactscore.load.sources import open_sheet
     from compactscore.render.agree import agreement_view
 
     sources, _, sheet = open_sheet(file, options.indicators, options.rev)

@@ -11,8 +11,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from compactscore.errors import Problem, Severity
-from compactscore.load.definition import load_definition
-from compactscore.load.repository import Repository
 from compactscore.models import Definition
 from compactscore.options import Options, OutputFormat
 from compactscore.options import usage as usage  # where the commands have long found it
@@ -43,15 +41,6 @@ def output_width() -> int | None:
     return None if sys.stdout.isatty() else 80
 
 
-def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
-    """The definition to use: --indicators, else the repository's, else the bundled one."""
-    if indicators is not None:
-        return load_definition(indicators)
-    if repository is not None:
-        return repository.definition
-    return load_definition()
-
-
 def emit(
     console: Console, result: BaseModel | Any, view: View, options: Options[OutputFormat]
 ) -> None:
@@ -60,6 +49,9 @@ def emit(
     Read at a git revision, the table and Markdown say so under their headline (JSON
     and CSV name it in each file's ``REV:path``).
     """
+    from compactscore.exits import print_warnings
+
+    print_warnings()  # what loading found, before the result it is about
     if options.rev is not None:
         said = escape(f"Read as the files were at git revision {options.rev}.")
         view = replace(view, headline=[*view.headline, said])

@@ -10,8 +10,8 @@ import typer
 from compactscore import options as opt
 
 if TYPE_CHECKING:
-    from compactscore.commands.sources import Sources
     from compactscore.load.repository import Repository
+    from compactscore.load.sources import Sources
     from compactscore.periods import Period
 
 
@@ -50,16 +50,16 @@ def compare(
     wanted = opt.parsed_period(period)
     from compactscore.analysis.compare import AreaSheets, compare_areas
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import previous_of
     from compactscore.errors import DataError
     from compactscore.load.paths import shown_path
+    from compactscore.load.sources import previous_of
     from compactscore.render.compare import comparison_view
 
     found = [_area(folder, options.rev) for folder in folders]
     repositories = [repository for _, repository in found]
     _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
-    sheets = [dict(sources.sheets_of(repository)) for sources, repository in found]
+    sheets = [dict(repository.sheet_paths()) for _, repository in found]
     for repository, paths in zip(repositories, sheets, strict=True):
         if not paths:
             raise DataError.at(
@@ -90,8 +90,8 @@ def compare(
 
 def _area(folder: Path, rev: str | None) -> tuple[Sources, Repository]:
     """An area's sources and repository, as it is or as it was at the revision."""
-    from compactscore.commands.sources import open_sources
     from compactscore.errors import DataError
+    from compactscore.load.sources import open_sources
 
     if not folder.exists():
         # As every command says of a file it is given that is not there.

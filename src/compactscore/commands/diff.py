@@ -11,7 +11,7 @@ import typer
 from compactscore import options as opt
 
 if TYPE_CHECKING:
-    from compactscore.commands.sources import Sources
+    from compactscore.load.sources import Sources
     from compactscore.models import Sheet
 
 HOW = (
@@ -51,7 +51,7 @@ def diff(
     options = opt.output_options(output, indicators, rev, revisions_of=file, how=HOW)
     from compactscore.analysis.changes import diff_of
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import open_sources
+    from compactscore.load.sources import open_sources
     from compactscore.render.diff import diff_view
 
     if file is not None:

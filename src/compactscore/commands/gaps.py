@@ -23,7 +23,7 @@ def gaps(
     from compactscore.analysis.gaps import gaps_of
     from compactscore.analysis.score import score_sheet
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import open_sheet, previous_of
+    from compactscore.load.sources import open_sheet, previous_of
     from compactscore.render.gaps import gaps_view
 
     sources, file, sheet = open_sheet(file, options.indicators, options.rev)

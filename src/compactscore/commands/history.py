@@ -40,7 +40,6 @@ def history(
     from compactscore.analysis.changes import changes_between, history_entries
     from compactscore.changes import History
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import open_sources
     from compactscore.errors import GitError
     from compactscore.exits import report_problems
     from compactscore.load.revision import (
@@ -51,6 +50,7 @@ def history(
         relative,
         sheets_at,
     )
+    from compactscore.load.sources import open_sources
     from compactscore.load.workbook import is_sheet
     from compactscore.render.history import history_view
 
@@ -174,20 +174,16 @@ def _uncommitted(
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
     from compactscore.analysis.changes import changes_between, history_entries
-    from compactscore.load.revision import exists_at, relative, sheet_at
-    from compactscore.load.text import read_bytes, read_text
-    from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_workbook
+    from compactscore.load.revision import relative
+    from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
 
     if not file.is_file():
         return False
     name = relative(root, file)
-    working: str | bytes = (
-        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
-        if is_workbook(file.name)
-        else read_text(file, str(file))
-    )
-    if commits and exists_at(root, "HEAD", name):
-        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+    working = sheet_data(WORKING_TREE, file, str(file))
+    head = GitRevision(root, "HEAD", "HEAD")
+    if commits and head.exists(file):
+        committed = sheet_data(head, file, f"HEAD:{name}")
         if committed == working or (
             isinstance(committed, str)
             and isinstance(working, str)

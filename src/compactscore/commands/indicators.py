@@ -39,7 +39,7 @@ def indicators_command(
     options = opt.output_options(output, indicators, rev)
     asked = opt.parsed_period(period)
     from compactscore.commands.common import emit, out_console, warn_if_before_the_definition
-    from compactscore.commands.sources import open_sources
+    from compactscore.load.sources import open_sources
     from compactscore.render.definition import definition_view
     from compactscore.render.detail import detail_view
 

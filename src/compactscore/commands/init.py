@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -60,10 +59,12 @@ def init(
     Example: compactscore init riverton-compact --area Riverton
     """
     period_given = opt.parsed_period(period)
-    from compactscore.commands.common import definition_for
     from compactscore.errors import Problem, WriteError
+    from compactscore.load.files import write_all
     from compactscore.load.paths import resolved
     from compactscore.load.repository import CONFIG_NAME
+    from compactscore.load.source import WORKING_TREE
+    from compactscore.load.sources import definition_for
     from compactscore.render.readme import readme_text
     from compactscore.render.sheetfile import sheet_text
 
@@ -88,7 +89,7 @@ def init(
         folder / CONFIG_NAME: _config_text(name),
         folder / sheet: first,
     }
-    there = [path for path in files if os.path.lexists(path)]
+    there = [path for path in files if WORKING_TREE.exists(path)]
     if there:
         raise WriteError(
             [
@@ -106,39 +107,9 @@ def init(
         files[folder / notes] = readme_text(
             name, definition.title, chosen.label, len(in_force), ".xlsx" if xlsx else ".csv"
         )
-    _write_all(folder, files)
+    write_all(folder, folder / SCORES, files, SCORES)
     _say_done(folder, name, list(files), readmes, notes, sheet)
     return 0
-
-
-def _write_all(folder: Path, files: dict[Path, str | bytes]) -> None:
-    """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
-    from compactscore.errors import WriteError
-    from compactscore.load.files import identity, remove_made, write_file
-    from compactscore.load.paths import shown_path
-
-    made: dict[Path, tuple[int, int]] = {}
-    order: list[Path] = []
-    try:
-        scores = folder / SCORES
-        for directory in reversed([d for d in (scores, *scores.parents) if not d.is_dir()]):
-            directory.mkdir()
-            made[directory], order = identity(directory), [*order, directory]
-        for path, text in files.items():
-            write_file(path, text)
-            made[path], order = identity(path), [*order, path]
-    except OSError as error:
-        remove_made(order, made)
-        raise WriteError.at(
-            shown_path(folder),
-            None,
-            f"cannot be made into a scorecard repository: {error.strerror or error}.",
-            "Name a folder you may write to, which is not a file and holds no file "
-            f"named {SCORES}.",
-        ) from None
-    except BaseException:
-        remove_made(order, made)
-        raise
 
 
 def _say_done(
@@ -167,9 +138,9 @@ def _say_done(
 
 def _readmes_in(folder: Path) -> list[str]:
     """The README files a folder already has (README.md, readme.txt, README...), ours last."""
-    if not folder.is_dir():
-        return []
-    names = [entry.name for entry in folder.iterdir()]
+    from compactscore.load.source import WORKING_TREE
+
+    names = WORKING_TREE.names(folder)
     theirs = sorted(
         name
         for name in names

@@ -10,7 +10,7 @@ import typer
 from compactscore import options as opt
 
 if TYPE_CHECKING:
-    from compactscore.commands.sources import Sources
+    from compactscore.load.sources import Sources
     from compactscore.models import Row, Sheet
     from compactscore.periods import Period
 
@@ -56,16 +56,21 @@ def new(
     asked = opt.parsed_period(period_text)
     options = opt.output_options(opt.OutputFormat.TABLE, indicators, rev)
     from compactscore.commands.common import out_console, warn_if_before_the_definition
-    from compactscore.commands.sources import open_sources
     from compactscore.load.files import write_file
+    from compactscore.load.repository import sheet_paths_in
+    from compactscore.load.sources import open_sources
     from compactscore.load.workbook import is_workbook
     from compactscore.render.sheetfile import carried_periods, sheet_text
-    from compactscore.schema import PLAN, SIDES, column_key, resolved_keys
+    from compactscore.schema import PLAN, SIDES, column_key
 
     sources = open_sources(Path.cwd(), options.indicators, options.rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
-    existing = _existing(sources, folder)
-    here = existing if options.rev is None else _working(folder)
+    existing = (
+        sources.repository.sheet_paths()
+        if sources.repository
+        else sheet_paths_in(folder, sources.source)
+    )
+    here = sheet_paths_in(folder)  # the folder written to, as it is now
     period = _period(asked, existing)
     _check_kind(period, existing + here)
     warn_if_before_the_definition(
@@ -81,8 +86,7 @@ def new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
-    sides = any(key in SIDES for key in keys)
+    sides = previous is not None and any(key in SIDES for key in previous.ours)
     own = _own_columns(previous)
     since = previous.period_label if previous else None
     if kind is None:
@@ -133,39 +137,17 @@ def _check_same_kind(target: Path, kind: str, period: Period) -> None:
         )
 
 
-def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets to read from: as they are, or as they were at the revision."""
-    from compactscore.load.repository import sheet_paths_in
-
-    if sources.repository is not None:
-        return sources.sheets_of(sources.repository)
-    if sources.commit is not None and sources.git_root is not None:
-        from compactscore.load.revision import sheet_paths_at
-
-        return sheet_paths_at(sources.git_root, sources.commit, folder)
-    return sheet_paths_in(folder)
-
-
-def _working(folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets in the folder written to, as it is now (none when it is not there yet)."""
-    from compactscore.load.repository import sheet_paths_in
-
-    return sheet_paths_in(folder) if folder.is_dir() else []
-
-
 def _own_columns(previous: Sheet | None) -> list[str]:
     """The group's own columns of last period's sheet, in its order: not ours, not the sides'.
 
     Their cells are not carried: a note or a name written for last period would sit
     unmarked in this one, looking agreed; last period's file keeps them.
     """
-    from compactscore.schema import SIDES, WRITTEN, resolved_keys
+    from compactscore.schema import SIDES, WRITTEN
 
     if previous is None:
         return []
-    ours = {*WRITTEN, *SIDES}
-    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
-    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
+    return previous.columns_but({*WRITTEN, *SIDES})  # 'Evidence / notes' is our evidence
 
 
 def _period(asked: Period | None, existing: list[tuple[Period, Path]]) -> Period:

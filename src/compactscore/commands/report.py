@@ -82,9 +82,10 @@ def report(
     wanted = opt.parsed_period(period)
     from compactscore.analysis.board import board_report_of
     from compactscore.commands.common import out_console
-    from compactscore.commands.sources import load_all_warned, open_sources
+    from compactscore.exits import print_warnings
     from compactscore.load.files import write_file
     from compactscore.load.paths import resolved
+    from compactscore.load.sources import load_all_warned, open_sources
     from compactscore.render.board import board_view
     from compactscore.render.scorecard import headline_text
     from compactscore.render.sheetfile import EXCEL_UTF8_SIGNATURE
@@ -105,6 +106,7 @@ def report(
     report = board_report_of(sheets, sources.definition, sources.area, made_at)
     # What check warns about reaches the paper too, not only the terminal.
     report.warnings = [str(warning) for warning in warnings]
+    print_warnings()  # what loading found, before the report it is about
     console = out_console()
     if options.format is opt.ReportFormat.TABLE:
         print_view(console, board_view(report))
@@ -196,35 +198,13 @@ def _revision(repository: Repository, paths: list[Path]) -> str | None:
     """The git commit the sheets come from, saying so when some are not committed as they are."""
     from compactscore.errors import GitError
     from compactscore.load.git import head_revision
+    from compactscore.load.revision import changed_since_head
 
     revision = head_revision(repository.root)
     if revision is None:
         return None
     try:
-        changed = _changed_since_head(repository.root, paths)
+        changed = changed_since_head(repository.root, paths)
     except GitError:
         return revision
     return f"{revision} (with changes not yet committed)" if changed else revision
-
-
-def _changed_since_head(folder: Path, paths: list[Path]) -> bool:
-    """Whether any file differs from its committed version, or is not committed at all.
-
-    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
-    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
-    """
-    if not paths:
-        return False
-    from compactscore.load.git import run_git
-    from compactscore.load.revision import git_root, relative
-
-    root = git_root(folder)
-    names = [relative(root, path) for path in paths]
-    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
-    committed = {}
-    for entry in listing.split("\0"):
-        if "\t" in entry:
-            info, name = entry.split("\t", 1)
-            committed[name] = info.split()[-1]
-    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
-    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))

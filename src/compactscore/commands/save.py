@@ -108,8 +108,8 @@ def save(
 
 def _refuse_errors(folder: Path) -> None:
     """Stop, naming every error, when the scorecard does not pass check."""
-    from compactscore.commands.check import problems_in
     from compactscore.errors import DataError, Problem, errors_in
+    from compactscore.load.check import problems_in
     from compactscore.render.words import plural
 
     errors = errors_in(problems_in(folder))

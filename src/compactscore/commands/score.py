@@ -20,7 +20,7 @@ def score(
     options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.score import score_sheet
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import open_sheet, previous_of
+    from compactscore.load.sources import open_sheet, previous_of
     from compactscore.render.scorecard import scorecard_view
 
     sources, file, sheet = open_sheet(file, options.indicators, options.rev)

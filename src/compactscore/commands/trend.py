@@ -49,7 +49,7 @@ def trend(
     options = opt.output_options(output, indicators, rev, to, force)
     from compactscore.analysis.trend import trend_from, trend_of
     from compactscore.commands.common import emit, out_console
-    from compactscore.commands.sources import load_all_warned, open_sources
+    from compactscore.load.sources import load_all_warned, open_sources
     from compactscore.render.trend import trend_view
 
     files = files or []
