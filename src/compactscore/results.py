@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+)
 
 from compactscore.models import ScoreState
 
@@ -13,6 +21,59 @@ class Result(BaseModel):
     """A result model: its validator is built on first use, so start-up pays only for those used."""
 
     model_config = ConfigDict(defer_build=True)
+
+
+class Totals(Result):
+    """A set of indicators counted: the total, its maximum and how much of it is scored.
+
+    Made by ``analysis.score.totals_of`` only, so that every total is counted one way.
+    """
+
+    total: int  # the points of the indicators scored
+    max: int  # the top score of every indicator that applies (not n/a)
+    percent: float
+    scored: int  # how many indicators have a score
+    count: int  # how many indicators there are
+    not_applicable: int = 0
+    scored_max: int  # the top score of the indicators scored
+    scored_percent: float | None  # the total out of scored_max; None with nothing scored
+
+    @property
+    def applicable(self) -> int:
+        """How many indicators apply (are not n/a): those a total can have."""
+        return self.count - self.not_applicable
+
+    @property
+    def partly_scored(self) -> bool:
+        """Some of its indicators scored, and not all that apply: its total is low by the rest."""
+        return 0 < self.scored < self.applicable
+
+
+class Flattened(Result):
+    """A result that holds models of its own, and writes some of their fields beside its own.
+
+    The JSON shape is fixed (PRODUCT.md): ``figures`` names each held field and the
+    fields of it written in its place, each under a prefix (``shared_total``); ``order``,
+    when given, is the order of every key written.
+    """
+
+    figures: ClassVar[dict[str, tuple[str, tuple[str, ...]]]] = {}
+    order: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _flatten(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        flat: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in self.figures:
+                flat[key] = value
+                continue
+            prefix, names = self.figures[key]
+            flat.update({prefix + name: value[name] for name in names})
+        return {key: flat[key] for key in self.order} if self.order else flat
+
+
+EVERY_FIGURE = tuple(Totals.model_fields)
 
 
 class Direction(StrEnum):
@@ -45,16 +106,14 @@ class IndicatorScore(Result):
     extra: dict[str, str] = Field(default_factory=dict)
 
 
-class ThemeScore(Result):
+class ThemeScore(Flattened):
     """The sub-total of one theme."""
+
+    figures = {"totals": ("", ("total", "max", "scored", "count", "not_applicable"))}
 
     id: str
     title: str
-    total: int
-    max: int
-    scored: int
-    count: int
-    not_applicable: int = 0
+    totals: Totals
 
 
 class Basis(StrEnum):
@@ -82,59 +141,69 @@ class Travel(Result):
     only_after: int = 0  # and the other way round
 
 
-class Comparison(Travel):
+class Comparison(Travel, Flattened):
     """How a period's aggregate compares with the period before it (that period's figures)."""
 
-    total: int
-    max: int
-    percent: float
-    scored_percent: float | None
+    figures = {"earlier": ("", ("total", "max", "percent", "scored_percent"))}
+
+    earlier: Totals  # the earlier period's
 
 
-class Scorecard(Result):
+class Scorecard(Flattened):
     """One period scored: the totals, each theme and each indicator."""
+
+    figures = {"totals": ("", EVERY_FIGURE)}
 
     area: str = ""
     period: str
     file: str
     definition: str
     version: str
-    total: int
-    max: int
-    percent: float
-    scored: int
-    count: int
-    not_applicable: int
-    scored_max: int
-    scored_percent: float | None
+    totals: Totals
     scale: dict[int, str]
     themes: list[ThemeScore]
     indicators: list[IndicatorScore]
     previous: Comparison | None = None
 
 
-class PeriodTotal(Result):
+class PeriodTotal(Flattened):
     """The aggregate of one period in a trend."""
+
+    figures = {"totals": ("", EVERY_FIGURE)}
+    order = (
+        "period",
+        "file",
+        "version",
+        "total",
+        "max",
+        "percent",
+        "scored",
+        "count",
+        "scored_max",
+        "scored_percent",
+        "direction",
+        "compared_on",
+        "not_applicable",
+        "travel",
+    )
 
     period: str
     file: str
     version: str
-    total: int
-    max: int
-    percent: float
-    scored: int
-    count: int
-    scored_max: int
-    scored_percent: float | None
-    direction: Direction | None
-    compared_on: Basis | None = None
-    not_applicable: int = 0
+    totals: Totals
     travel: Travel | None = None  # from the period before; None for the first
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
-    def partly_scored(self) -> bool:
-        """Some of its indicators scored, and not all: its total is low by the rest."""
-        return 0 < self.scored_max < self.max
+    def direction(self) -> Direction | None:
+        """The direction of travel from the period before; None for the first."""
+        return self.travel.direction if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def compared_on(self) -> Basis | None:
+        """What that direction rests on; None for the first."""
+        return self.travel.compared_on if self.travel else None
 
 
 class IndicatorTrend(Result):
@@ -225,29 +294,26 @@ class Agreement(Result):
     outside_views: list[Disagreement]
 
 
-class AreaResult(Result):
+class AreaResult(Flattened):
     """One area's aggregate in a comparison of areas, with its rank and direction of travel."""
+
+    figures = {
+        "totals": ("", ("total", "max", "percent", "scored", "count", "not_applicable")),
+        "shared": (
+            "shared_",
+            ("total", "max", "percent", "scored", "not_applicable", "scored_max", "scored_percent"),
+        ),
+    }
 
     area: str
     file: str
     period: str
     definition: str
     version: str
-    total: int
-    max: int
-    percent: float
-    scored: int
-    count: int
-    not_applicable: int = 0
-    shared_total: int
-    shared_max: int
-    shared_percent: float
+    totals: Totals
     # Of the indicators every area has: how many this area scored, how many are n/a, and
     # the points of those scored, so a partly scored area is measured like with like.
-    shared_scored: int
-    shared_not_applicable: int
-    shared_scored_max: int
-    shared_scored_percent: float | None
+    shared: Totals
     rank: int | None  # None: nothing of what every area has is scored, so no rank
     direction: Direction | None
     previous_period: str | None

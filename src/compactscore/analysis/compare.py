@@ -6,8 +6,8 @@ import statistics
 from dataclasses import dataclass
 from fractions import Fraction
 
-from compactscore.analysis.score import percent_of, score_sheet
-from compactscore.models import Definition, ScoreState, Sheet
+from compactscore.analysis.score import score_sheet, totals_of
+from compactscore.models import Definition, Sheet
 from compactscore.periods import Period
 from compactscore.results import (
     AreaComparison,
@@ -79,12 +79,6 @@ def _shared_ids(cards: list[Scorecard]) -> list[str]:
 
 
 def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaResult:
-    kept = [i for i in card.indicators if i.id in shared]
-    counted = [i for i in kept if i.state is not ScoreState.NOT_APPLICABLE]
-    scored = [i for i in kept if i.state is ScoreState.SCORED]
-    shared_total = sum(i.score or 0 for i in scored)
-    shared_max = sum(i.max for i in counted)
-    scored_max = sum(i.max for i in scored)
     before = card.previous
     return AreaResult(
         area=area.name,
@@ -92,19 +86,8 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
         period=card.period,
         definition=card.definition,
         version=card.version,
-        total=card.total,
-        max=card.max,
-        percent=card.percent,
-        scored=card.scored,
-        count=card.count,
-        not_applicable=card.not_applicable,
-        shared_total=shared_total,
-        shared_max=shared_max,
-        shared_percent=percent_of(shared_total, shared_max),
-        shared_scored=len(scored),
-        shared_not_applicable=len(kept) - len(counted),
-        shared_scored_max=scored_max,
-        shared_scored_percent=percent_of(shared_total, scored_max) if scored else None,
+        totals=card.totals,
+        shared=totals_of([i for i in card.indicators if i.id in shared]),
         rank=None,
         direction=before.direction if before else None,
         previous_period=before.period if before else None,
@@ -122,12 +105,12 @@ def _rank(results: list[AreaResult], shared: int) -> str:
     is measured on the points of what it scored (like with like), as trend does.
     """
     # A scale topping out at 0 would leave nothing to divide by: no rank either.
-    ranked = [result for result in results if result.shared_scored and result.shared_scored_max]
+    ranked = [result for result in results if result.shared.scored and result.shared.scored_max]
     if not ranked:
         return "nothing scored" if shared else "nothing shared"
-    partly = any(r.shared_scored + r.shared_not_applicable < shared for r in ranked)
+    partly = any(r.shared.partly_scored for r in ranked)
     fractions = [
-        Fraction(r.shared_total, r.shared_scored_max if partly else r.shared_max) for r in ranked
+        Fraction(r.shared.total, r.shared.scored_max if partly else r.shared.max) for r in ranked
     ]
     for result, fraction in zip(ranked, fractions, strict=True):
         result.rank = 1 + sum(1 for other in fractions if other > fraction)

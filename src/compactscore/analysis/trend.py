@@ -23,16 +23,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
                 period=card.period,
                 file=card.file,
                 version=card.version,
-                total=card.total,
-                max=card.max,
-                percent=card.percent,
-                scored=card.scored,
-                count=card.count,
-                scored_max=card.scored_max,
-                scored_percent=card.scored_percent,
-                direction=travel.direction if travel else None,
-                compared_on=travel.compared_on if travel else None,
-                not_applicable=card.not_applicable,
+                totals=card.totals,
                 travel=travel,
             )
         )

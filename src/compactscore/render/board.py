@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.analysis.board import BoardReport
+from compactscore.models import ActionStatus, ScoreState
 from compactscore.render.actions import status_words
 from compactscore.render.agree import agreed_words
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
@@ -96,17 +97,17 @@ def source_lines(report: BoardReport) -> list[str]:
     return [f"Definition: {report.definition}, version {report.version}.", made_from + "."]
 
 
-def partly_scored(card: Scorecard) -> str:
-    """A sentence naming the unscored indicators, or empty when every one is scored."""
-    missing = [str(i.number) for i in card.indicators if i.state.value == "not scored"]
-    if not missing:
-        return ""
-    if not card.scored:
+def unscored_words(card: Scorecard) -> str:
+    """A sentence naming the unscored indicators, or empty when every one that applies is scored."""
+    missing = [str(i.number) for i in card.indicators if i.state is ScoreState.NOT_SCORED]
+    if card.totals.partly_scored:
+        return (
+            f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
+            f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."
+        )
+    if missing:
         return f"{card.period} has nothing scored yet: every indicator is waiting for its score."
-    return (
-        f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
-        f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."
-    )
+    return ""
 
 
 def radar_caption(report: BoardReport) -> str:
@@ -125,7 +126,7 @@ def radar_caption(report: BoardReport) -> str:
             "orange line). The further out, the better; where only the blue line shows, "
             "the score did not change."
         )
-    gaps = [partly_scored(card), _not_applicable(card)]
+    gaps = [unscored_words(card), _not_applicable(card)]
     if report.previous is not None:
         earlier = [str(i.number) for i in card.indicators if i.previous_score is None]
         if earlier:
@@ -140,7 +141,7 @@ def radar_caption(report: BoardReport) -> str:
 
 
 def _not_applicable(card: Scorecard) -> str:
-    numbers = [str(i.number) for i in card.indicators if i.state.value == "n/a"]
+    numbers = [str(i.number) for i in card.indicators if i.state is ScoreState.NOT_APPLICABLE]
     if not numbers:
         return ""
     return f"In {card.period}, {_numbers(numbers)} does not apply (n/a)."
@@ -165,14 +166,14 @@ def trend_caption(report: BoardReport) -> str:
         "(point at any other for its figures)"
     )
     text = f"The total {span}, in points (solid blue line), {labelled}."
-    partial = [p.period for p in periods if p.partly_scored]
+    partial = [p.period for p in periods if p.totals.partly_scored]
     if partial:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
             "low by the indicators still to score; its direction of travel compares the "
             "points of the indicators scored in both periods instead."
         )
-    empty = [p.period for p in periods if not p.scored]
+    empty = [p.period for p in periods if not p.totals.scored]
     if empty:
         have, they = ("has", "it is") if len(empty) == 1 else ("have", "they are")
         text += f" {listed(empty)} {have} nothing scored yet, so {they} not plotted."
@@ -187,9 +188,9 @@ def _trend_grid(periods: list[PeriodTotal]) -> Grid:
             [
                 period.period,
                 # Nothing scored yet shows "-", as trend does: never a total of 0.
-                str(period.total) if period.scored else "-",
-                str(period.max),
-                percent_words(period.percent) if period.scored else "-",
+                str(period.totals.total) if period.totals.scored else "-",
+                str(period.totals.max),
+                percent_words(period.totals.percent) if period.totals.scored else "-",
                 scored_cell(period),
                 direction,
             ]
@@ -288,7 +289,7 @@ def _action_grid(report: BoardReport) -> Grid:
         for item in report.actions
     ]
     overdue = sum(item.overdue for item in report.actions)
-    still_open = sum(item.status.value == "open" for item in report.actions)
+    still_open = sum(item.status is ActionStatus.OPEN for item in report.actions)
     caption = (
         f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
         "due before that day), overdue first. A period as the due date falls due on its last day."

@@ -56,7 +56,7 @@ def board_html(report: BoardReport) -> str:
         notes=[Text.from_markup(note).plain for note in view.notes[: -len(source_lines(report))]],
         sources=source_lines(report),
         version=__version__,
-        percent=percent_words(report.card.percent),
+        percent=percent_words(report.card.totals.percent),
     )
 
 

@@ -33,12 +33,12 @@ def scorecard_view(card: Scorecard) -> View:
 def headline_text(card: Scorecard) -> str:
     """``2012-13: 30 out of 51 (58.8%), 17 of 17 indicators scored``."""
     where = f"{card.area} " if card.area else ""
-    if not card.scored:
+    if not card.totals.scored:
         # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max, card.not_applicable)}"
+        return f"{where}{card.period}: {nothing_scored_words(card.totals.count, card.totals.max, card.totals.not_applicable)}"
     return (
-        f"{where}{card.period}: {card.total} out of {card.max} ({percent_words(card.percent)}), "
-        f"{scored_words(card.scored, card.count, card.not_applicable)}"
+        f"{where}{card.period}: {card.totals.total} out of {card.totals.max} ({percent_words(card.totals.percent)}), "
+        f"{scored_words(card.totals.scored, card.totals.count, card.totals.not_applicable)}"
     )
 
 
@@ -99,9 +99,11 @@ def _theme_grid(card: Scorecard) -> Grid:
     rows = [
         [
             theme.title,
-            f"{theme.total}" if theme.scored else NOT_SCORED,
-            f"{theme.max}",
-            scored_words(theme.scored, theme.count, theme.not_applicable, cell=True),
+            f"{theme.totals.total}" if theme.totals.scored else NOT_SCORED,
+            f"{theme.totals.max}",
+            scored_words(
+                theme.totals.scored, theme.totals.count, theme.totals.not_applicable, cell=True
+            ),
         ]
         for theme in card.themes
     ]
@@ -116,9 +118,11 @@ def _theme_grid(card: Scorecard) -> Grid:
         rows=rows,
         footer=[
             "Total",
-            str(card.total) if card.scored else NOT_SCORED,
-            str(card.max),
-            scored_words(card.scored, card.count, card.not_applicable, cell=True),
+            str(card.totals.total) if card.totals.scored else NOT_SCORED,
+            str(card.totals.max),
+            scored_words(
+                card.totals.scored, card.totals.count, card.totals.not_applicable, cell=True
+            ),
         ],
     )
 
@@ -130,8 +134,8 @@ def _notes(card: Scorecard) -> list[str]:
         numbers = ", ".join(str(i.number) for i in unscored)
         notes.append(
             f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers}); "
-            f"{percent_words(card.scored_percent)} of the points scored so far."
-            if card.scored_percent is not None
+            f"{percent_words(card.totals.scored_percent)} of the points scored so far."
+            if card.totals.scored_percent is not None
             else f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers})."
         )
     not_applicable = [i for i in card.indicators if i.state is ScoreState.NOT_APPLICABLE]

@@ -40,12 +40,12 @@ def _headline(trend: Trend) -> list[str]:
         f"{escape(first.period)} to {escape(last.period)}[/bold]"
     ]
     text = (
-        f"Latest, {last.period}: {last.total} out of {last.max} ({percent_words(last.percent)}), "
-        f"{scored_words(last.scored, last.count, last.not_applicable)}"
+        f"Latest, {last.period}: {last.totals.total} out of {last.totals.max} ({percent_words(last.totals.percent)}), "
+        f"{scored_words(last.totals.scored, last.totals.count, last.totals.not_applicable)}"
     )
-    if not last.scored:
+    if not last.totals.scored:
         # As score says it: nothing scored yet is not a score of nothing.
-        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max, last.not_applicable)}"
+        text = f"Latest, {last.period}: {nothing_scored_words(last.totals.count, last.totals.max, last.totals.not_applicable)}"
     if last.travel is None or last.travel.compared_on is Basis.NOTHING_SCORED:
         return [*lines, escape(text) + "."]  # nothing scored yet says it already
     return [*lines, f"{escape(text)}; direction of travel {travel_markup(last.travel)}."]
@@ -79,7 +79,7 @@ def _indicator_grid(trend: Trend) -> Grid:
         *(Column(label, justify="right", period=True) for label in labels),
         Column("Latest"),
     ]
-    totals = (f"{p.total if p.scored else '-'}/{p.max}" for p in trend.periods)
+    totals = (f"{p.totals.total if p.totals.scored else '-'}/{p.totals.max}" for p in trend.periods)
     footer = ["", "Total", *totals, ""]
     return Grid(
         title="Indicators by period", columns=columns, rows=rows, styles=styles, footer=footer
@@ -91,12 +91,12 @@ def _totals_grid(trend: Trend) -> Grid:
     rows = [
         [
             period.period,
-            str(period.total) if period.scored else "-",
-            str(period.max),
-            percent_words(period.percent) if period.scored else "-",
+            str(period.totals.total) if period.totals.scored else "-",
+            str(period.totals.max),
+            percent_words(period.totals.percent) if period.totals.scored else "-",
             scored_cell(period),
             travel_cell(period.travel),
-            bar_of(period.percent),
+            bar_of(period.totals.percent),
         ]
         for period in trend.periods
     ]
@@ -114,7 +114,9 @@ def _totals_grid(trend: Trend) -> Grid:
 
 def scored_cell(period: PeriodTotal) -> str:
     """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
-    return scored_words(period.scored, period.count, period.not_applicable, cell=True)
+    return scored_words(
+        period.totals.scored, period.totals.count, period.totals.not_applicable, cell=True
+    )
 
 
 def bar_of(percent: float) -> str:
@@ -177,9 +179,17 @@ def _data_grid(trend: Trend) -> Grid:
         for line in trend.indicators
     ]
     # A period with nothing scored yet has an empty total, as its unscored cells are empty.
-    rows.append(["", "", "total", *(str(p.total) if p.scored else "" for p in trend.periods), ""])
-    rows.append(["", "", "max", *(str(p.max) for p in trend.periods), ""])
-    percents = (percent_number(p.percent) if p.scored else "" for p in trend.periods)
+    rows.append(
+        [
+            "",
+            "",
+            "total",
+            *(str(p.totals.total) if p.totals.scored else "" for p in trend.periods),
+            "",
+        ]
+    )
+    rows.append(["", "", "max", *(str(p.totals.max) for p in trend.periods), ""])
+    percents = (percent_number(p.totals.percent) if p.totals.scored else "" for p in trend.periods)
     rows.append(["", "", "percent", *percents, ""])
     directions = [p.direction.value if p.direction else "" for p in trend.periods]
     rows.append(["", "", "direction", *directions, ""])
