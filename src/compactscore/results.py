@@ -206,6 +206,16 @@ class PeriodTotal(Flattened):
         return self.travel.compared_on if self.travel else None
 
 
+class LineState(StrEnum):
+    """Where an indicator's line stands in one period of a trend (JSON ``states``)."""
+
+    SCORED = ScoreState.SCORED.value
+    NOT_SCORED = ScoreState.NOT_SCORED.value
+    NOT_APPLICABLE = ScoreState.NOT_APPLICABLE.value
+    NOT_IN_FORCE = "not in force"  # before the period its indicator was introduced
+    RETIRED = "retired"  # after the last period its indicator was in force
+
+
 class IndicatorTrend(Result):
     """One indicator's line across periods (following replacements)."""
 
@@ -214,7 +224,7 @@ class IndicatorTrend(Result):
     title: str
     ids: dict[str, str]
     scores: dict[str, int | None]
-    states: dict[str, str]
+    states: dict[str, LineState]
     direction: Direction | None
 
 
@@ -304,6 +314,32 @@ class AreaResult(Flattened):
             ("total", "max", "percent", "scored", "not_applicable", "scored_max", "scored_percent"),
         ),
     }
+    order = (
+        "area",
+        "file",
+        "period",
+        "definition",
+        "version",
+        "total",
+        "max",
+        "percent",
+        "scored",
+        "count",
+        "not_applicable",
+        "shared_total",
+        "shared_max",
+        "shared_percent",
+        "shared_scored",
+        "shared_not_applicable",
+        "shared_scored_max",
+        "shared_scored_percent",
+        "rank",
+        "direction",
+        "previous_period",
+        "change",
+        "compared_on",
+        "travel",
+    )
 
     area: str
     file: str
@@ -315,11 +351,31 @@ class AreaResult(Flattened):
     # the points of those scored, so a partly scored area is measured like with like.
     shared: Totals
     rank: int | None  # None: nothing of what every area has is scored, so no rank
-    direction: Direction | None
-    previous_period: str | None
-    change: int | None
-    compared_on: Basis | None
-    travel: Travel | None = None
+    travel: Travel | None = None  # from the area's period before; None with no sheet before
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def direction(self) -> Direction | None:
+        """The area's direction of travel since its period before."""
+        return self.travel.direction if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def previous_period(self) -> str | None:
+        """The period the direction is from."""
+        return self.travel.period if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def change(self) -> int | None:
+        """The change in points the direction rests on."""
+        return self.travel.change if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def compared_on(self) -> Basis | None:
+        """What the direction rests on."""
+        return self.travel.compared_on if self.travel else None
 
 
 class IndicatorSpread(Result):
@@ -346,14 +402,26 @@ class UnsharedIndicator(Result):
     replaces: str | None = None
 
 
+class RankedBy(StrEnum):
+    """Which measure the ranks of a comparison rest on, or why there are none (``ranked_by``)."""
+
+    PERCENT_OF_MAXIMUM = "percent of maximum"
+    PERCENT_OF_SCORED = "percent of scored"  # like with like: some area left some unscored
+    NOTHING_SCORED = "nothing scored"
+    NOTHING_SHARED = "nothing shared"
+
+    @property
+    def ranked(self) -> bool:
+        """Whether any area has a rank."""
+        return self in (RankedBy.PERCENT_OF_MAXIMUM, RankedBy.PERCENT_OF_SCORED)
+
+
 class AreaComparison(Result):
     """Several areas side by side for one period, ranked on the indicators they share."""
 
     period: str
     ranked_on: str
-    # "percent of maximum", "percent of scored" (like with like), "nothing scored" or
-    # "nothing shared": which measure the ranks rest on, or why there are none.
-    ranked_by: str
+    ranked_by: RankedBy
     shared: int
     mixed_versions: bool
     areas: list[AreaResult]

@@ -14,20 +14,21 @@ from compactscore.results import (
     AreaResult,
     IndicatorScore,
     IndicatorSpread,
+    RankedBy,
     Scorecard,
     UnsharedIndicator,
 )
 
 RANKED_ON = {
-    "percent of maximum": (
+    RankedBy.PERCENT_OF_MAXIMUM: (
         "Ranked on the percent of the maximum of the {shared} indicators every area has."
     ),
-    "percent of scored": (
+    RankedBy.PERCENT_OF_SCORED: (
         "Some areas have not scored all {shared} indicators the areas share, so each area is "
         "ranked like with like on the percent of the points of those it has scored."
     ),
-    "nothing scored": "Not ranked: no area has scored any of the {shared} indicators every area has.",
-    "nothing shared": "Not ranked: the areas have no indicator in common.",
+    RankedBy.NOTHING_SCORED: "Not ranked: no area has scored any of the {shared} indicators every area has.",
+    RankedBy.NOTHING_SHARED: "Not ranked: the areas have no indicator in common.",
 }
 
 
@@ -79,7 +80,6 @@ def _shared_ids(cards: list[Scorecard]) -> list[str]:
 
 
 def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaResult:
-    before = card.previous
     return AreaResult(
         area=area.name,
         file=card.file,
@@ -89,15 +89,11 @@ def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaRe
         totals=card.totals,
         shared=totals_of([i for i in card.indicators if i.id in shared]),
         rank=None,
-        direction=before.direction if before else None,
-        previous_period=before.period if before else None,
-        change=before.change if before else None,
-        compared_on=before.compared_on if before else None,
-        travel=before,
+        travel=card.previous,
     )
 
 
-def _rank(results: list[AreaResult], shared: int) -> str:
+def _rank(results: list[AreaResult], shared: int) -> RankedBy:
     """Rank by the exact fraction, highest first; equal fractions share a rank.
 
     An area that scored none of the shared indicators gets no rank: nothing scored is
@@ -107,14 +103,14 @@ def _rank(results: list[AreaResult], shared: int) -> str:
     # A scale topping out at 0 would leave nothing to divide by: no rank either.
     ranked = [result for result in results if result.shared.scored and result.shared.scored_max]
     if not ranked:
-        return "nothing scored" if shared else "nothing shared"
+        return RankedBy.NOTHING_SCORED if shared else RankedBy.NOTHING_SHARED
     partly = any(r.shared.partly_scored for r in ranked)
     fractions = [
         Fraction(r.shared.total, r.shared.scored_max if partly else r.shared.max) for r in ranked
     ]
     for result, fraction in zip(ranked, fractions, strict=True):
         result.rank = 1 + sum(1 for other in fractions if other > fraction)
-    return "percent of scored" if partly else "percent of maximum"
+    return RankedBy.PERCENT_OF_SCORED if partly else RankedBy.PERCENT_OF_MAXIMUM
 
 
 def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:

@@ -71,4 +71,4 @@ def _scored(card: Scorecard, lineage: Callable[[str], str]) -> dict[str, int]:
 
 
 def _complete(card: Scorecard) -> bool:
-    return card.totals.scored + card.totals.not_applicable == card.totals.count
+    return card.totals.scored == card.totals.applicable

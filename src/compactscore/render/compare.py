@@ -15,7 +15,7 @@ from compactscore.render.words import (
     scored_words,
     travel_cell,
 )
-from compactscore.results import AreaComparison, AreaResult, Basis, IndicatorSpread
+from compactscore.results import AreaComparison, AreaResult, Basis, IndicatorSpread, RankedBy
 
 
 def comparison_view(comparison: AreaComparison) -> View:
@@ -43,7 +43,7 @@ def _headline(comparison: AreaComparison) -> list[str]:
 
 def _partly_line(comparison: AreaComparison) -> str:
     """The ranked areas that left some shared indicator unscored, and how many they scored."""
-    if comparison.ranked_by != "percent of scored":
+    if comparison.ranked_by is not RankedBy.PERCENT_OF_SCORED:
         return ""
     partly = [
         area for area in comparison.areas if area.rank is not None and area.shared.partly_scored
@@ -59,7 +59,7 @@ def _partly_line(comparison: AreaComparison) -> str:
 def _unranked_line(comparison: AreaComparison) -> str:
     """The areas with nothing scored of what every area has, when others are ranked."""
     names = [area.area for area in comparison.areas if area.rank is None]
-    if not names or comparison.ranked_by in ("nothing scored", "nothing shared"):
+    if not names or not comparison.ranked_by.ranked:
         return ""
     have, it = ("has", "it is") if len(names) == 1 else ("have", "they are")
     return f"{listed(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
@@ -106,7 +106,7 @@ def _area_grid(comparison: AreaComparison) -> Grid:
     partial = _partial(comparison)
     if partial:
         columns.append(Column("Shared", justify="right"))
-    like = comparison.ranked_by == "percent of scored"
+    like = comparison.ranked_by is RankedBy.PERCENT_OF_SCORED
     if like:
         columns.append(Column("Of scored", justify="right"))
     columns.append(Column("Direction of travel", min_width=10))
@@ -198,7 +198,7 @@ def _score(value: int | None) -> str:
 
 def _notes(comparison: AreaComparison) -> list[str]:
     notes = []
-    if comparison.ranked_by == "percent of scored":
+    if comparison.ranked_by is RankedBy.PERCENT_OF_SCORED:
         notes.append(
             "Of scored: the total of the indicators every area has, out of the points of those "
             "the area has scored."

@@ -16,10 +16,15 @@ from compactscore.render.words import (
     travel_cell,
     travel_markup,
 )
-from compactscore.results import Basis, IndicatorTrend, PeriodTotal, Trend
+from compactscore.results import Basis, IndicatorTrend, LineState, PeriodTotal, Trend
 
 BAR_WIDTH = 15  # characters for 100% in the chart of the total
-_CELLS = {"n/a": "n/a", "not scored": "-", "retired": "retired", "not in force": "·"}
+_CELLS = {
+    LineState.NOT_APPLICABLE: "n/a",
+    LineState.NOT_SCORED: "-",
+    LineState.RETIRED: "retired",
+    LineState.NOT_IN_FORCE: "·",
+}
 
 
 def trend_view(trend: Trend) -> View:
@@ -56,14 +61,15 @@ def score_cell(line: IndicatorTrend, period: str) -> str:
     score = line.scores.get(period)
     if score is not None:
         return str(score)
-    return _CELLS.get(line.states.get(period, ""), "")
+    state = line.states.get(period)
+    return _CELLS.get(state, "") if state is not None else ""
 
 
 def _indicator_grid(trend: Trend) -> Grid:
     labels = [period.period for period in trend.periods]
     rows, styles = [], []
     for line in trend.indicators:
-        retired = bool(labels) and line.states[labels[-1]] == "retired"
+        retired = bool(labels) and line.states[labels[-1]] is LineState.RETIRED
         rows.append(
             [
                 "" if retired else str(line.number),
@@ -144,7 +150,7 @@ def _notes(trend: Trend) -> list[str]:
     labels = [period.period for period in trend.periods]
     for line in trend.indicators:
         notes.extend(_line_notes(line, labels))
-    if any("not in force" in line.states.values() for line in trend.indicators):
+    if any(LineState.NOT_IN_FORCE in line.states.values() for line in trend.indicators):
         notes.append("· the indicator was not yet in force in that period.")
     return [escape(note) for note in notes]
 
@@ -159,8 +165,8 @@ def _line_notes(line: IndicatorTrend, labels: list[str]) -> list[str]:
                 f"Indicator {line.number}: {after} replaced {before} from {label}; "
                 "its line continues across the change."
             )
-    if labels and line.states[labels[-1]] == "retired":
-        last = [label for label in labels if line.states[label] != "retired"]
+    if labels and line.states[labels[-1]] is LineState.RETIRED:
+        last = [label for label in labels if line.states[label] is not LineState.RETIRED]
         notes.append(f"{line.title} ({line.id}) was retired after {last[-1]}.")
     return notes
 
@@ -200,5 +206,5 @@ def _data_cell(line: IndicatorTrend, period: str) -> str:
     score = line.scores.get(period)
     if score is not None:
         return str(score)
-    state = line.states.get(period, "")
-    return "" if state == "not scored" else state
+    state = line.states.get(period)
+    return "" if state is None or state is LineState.NOT_SCORED else state.value
