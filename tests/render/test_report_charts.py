@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from compactscore.analysis.board import BoardReport, board_report_of
+from compactscore.analysis.board import board_report_of
 from compactscore.load.repository import load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.render.board import radar_caption, trend_caption
 from compactscore.render.charts import _broken_path, radar_svg, trend_svg
-from compactscore.results import PeriodTotal
+from compactscore.results import BoardReport, PeriodTotal
 
 RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 

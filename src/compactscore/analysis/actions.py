@@ -6,7 +6,7 @@ from datetime import date
 
 from compactscore.models import ActionStatus, Definition, Sheet
 from compactscore.periods import PeriodKind, parse_period
-from compactscore.plan import ActionItem, ActionPlan
+from compactscore.results import ActionItem, ActionPlan
 
 
 def due_date(due: str) -> date | None:

@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 
 from compactscore.analysis.changes import changes_between, history_entries
-from compactscore.changes import History, HistoryEntry
 from compactscore.commands.common import emit, out_console, usage
 from compactscore.commands.sources import open_sources
 from compactscore.errors import GitError, Problem, Severity, errors_in
@@ -31,6 +30,7 @@ from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
 from compactscore.models import Definition, Sheet
 from compactscore.options import OutputFormat
 from compactscore.render.history import history_view
+from compactscore.results import History, HistoryEntry
 
 NOT_COMMITTED = "not committed"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from compactscore.analysis.board import BoardReport, board_report_of
+from compactscore.analysis.board import board_report_of
 from compactscore.commands.common import out_console, usage
 from compactscore.commands.sources import load_all_warned, open_sources
 from compactscore.errors import GitError, UsageError
@@ -19,6 +19,7 @@ from compactscore.render.board import board_markdown, board_view
 from compactscore.render.scorecard import headline_text
 from compactscore.render.sheetfile import EXCEL_UTF8_SIGNATURE
 from compactscore.render.text import print_view, to_csv
+from compactscore.results import BoardReport
 
 STDOUT = Path("-")
 

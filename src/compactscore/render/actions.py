@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.models import ActionStatus
-from compactscore.plan import ActionItem, ActionPlan
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import plural
+from compactscore.results import ActionItem, ActionPlan
 
 
 def status_words(item: ActionItem) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.analysis.board import BoardReport
 from compactscore.models import ActionStatus, ScoreState
 from compactscore.render.actions import status_words
 from compactscore.render.agree import agreed_words
@@ -13,7 +12,7 @@ from compactscore.render.text import markdown_text, to_markdown
 from compactscore.render.trend import scored_cell
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
-from compactscore.results import PeriodTotal, Scorecard
+from compactscore.results import BoardReport, PeriodTotal, Scorecard
 
 TREND_TITLE = "Total over time"
 EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only

@@ -1,0 +1,94 @@
+"""Results of a trend: each period's totals and each indicator's line."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field, computed_field
+
+from compactscore.models import ScoreState
+from compactscore.results.base import (
+    EVERY_FIGURE,
+    Basis,
+    Direction,
+    Figures,
+    Flattened,
+    Result,
+    Totals,
+    Travel,
+)
+
+
+class PeriodTotal(Flattened):
+    """The aggregate of one period in a trend."""
+
+    figures: ClassVar[Figures] = {"totals": ("", EVERY_FIGURE)}
+    order: ClassVar[tuple[str, ...]] = (
+        "period",
+        "file",
+        "version",
+        "total",
+        "max",
+        "percent",
+        "scored",
+        "count",
+        "scored_max",
+        "scored_percent",
+        "direction",
+        "compared_on",
+        "not_applicable",
+        "travel",
+    )
+
+    period: str
+    file: str
+    version: str
+    totals: Totals
+    travel: Travel | None = None  # from the period before; None for the first
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def direction(self) -> Direction | None:
+        """The direction of travel from the period before; None for the first."""
+        return self.travel.direction if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def compared_on(self) -> Basis | None:
+        """What that direction rests on; None for the first."""
+        return self.travel.compared_on if self.travel else None
+
+
+class LineState(StrEnum):
+    """Where an indicator's line stands in one period of a trend (JSON ``states``)."""
+
+    SCORED = ScoreState.SCORED.value
+    NOT_SCORED = ScoreState.NOT_SCORED.value
+    NOT_APPLICABLE = ScoreState.NOT_APPLICABLE.value
+    NOT_IN_FORCE = "not in force"  # before the period its indicator was introduced
+    RETIRED = "retired"  # after the last period its indicator was in force
+
+
+class IndicatorTrend(Result):
+    """One indicator's line across periods (following replacements)."""
+
+    number: int
+    id: str
+    title: str
+    ids: dict[str, str]
+    scores: dict[str, int | None]
+    states: dict[str, LineState]
+    direction: Direction | None
+
+
+class Trend(Result):
+    """Every period oldest to newest, with the direction of travel."""
+
+    area: str = ""
+    definition: str
+    periods: list[PeriodTotal]
+    indicators: list[IndicatorTrend]
+    missing: list[str] = Field(
+        default_factory=list
+    )  # periods between the first and last with no sheet
