@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.analysis.agree import to_discuss
 from compactscore.models import ScoreState
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import plural
@@ -16,7 +15,7 @@ def agreement_view(agreement: Agreement) -> View:
     if not agreement.compared:
         return View(headline=_nothing(agreement), grids=[], data=_data_grid(agreement))
     grids = []
-    items = to_discuss(agreement)
+    items = agreement.to_discuss
     if items:
         grids.append(_order_grid(items))
         if any(item.prompts for item in items):
@@ -159,7 +158,7 @@ def agreed_words(item: Disagreement, labels: bool = True) -> str:
 
 
 def _data_grid(agreement: Agreement) -> Grid:
-    items = to_discuss(agreement)
+    items = agreement.to_discuss
     names = (
         "indicator",
         "id",

@@ -107,9 +107,7 @@ def _reading_title(reading: Scorecard) -> str:
     if not reading.totals.scored:
         return f"{reading.period} (nothing scored yet)"
     if reading.totals.partly_scored:
-        counts = scored_words(
-            reading.totals.scored, reading.totals.count, reading.totals.not_applicable
-        )
+        counts = scored_words(reading.totals)
         return f"{reading.period} (only {counts})"
     return reading.period
 

@@ -48,10 +48,7 @@ def _partly_line(comparison: AreaComparison) -> str:
     partly = [
         area for area in comparison.areas if area.rank is not None and area.shared.partly_scored
     ]
-    parts = [
-        f"{area.area} ({scored_words(area.shared.scored, comparison.shared, area.shared.not_applicable)})"
-        for area in partly
-    ]
+    parts = [f"{area.area} ({scored_words(area.shared)})" for area in partly]
     has, rests = ("has", "its rank rests") if len(parts) == 1 else ("have", "their ranks rest")
     return f"{listed(parts)} {has} not scored them all, so {rests} on fewer scores."
 
@@ -119,9 +116,7 @@ def _area_grid(comparison: AreaComparison) -> Grid:
             # Nothing scored yet is not a total of 0: no total, percent or share to show.
             f"{area.totals.total} / {area.totals.max}" if area.totals.scored else NOT_SCORED,
             percent_words(area.totals.percent) if area.totals.scored else "-",
-            scored_words(
-                area.totals.scored, area.totals.count, area.totals.not_applicable, cell=True
-            ),
+            scored_words(area.totals, cell=True),
         ]
         if partial:
             row.append(

@@ -9,11 +9,11 @@ from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     NOT_SCORED,
     change_words,
-    nothing_scored_words,
     percent_words,
     plural,
     score_words,
     scored_words,
+    totals_words,
     travel_markup,
 )
 from compactscore.results import Scorecard
@@ -33,13 +33,7 @@ def scorecard_view(card: Scorecard) -> View:
 def headline_text(card: Scorecard) -> str:
     """``2012-13: 30 out of 51 (58.8%), 17 of 17 indicators scored``."""
     where = f"{card.area} " if card.area else ""
-    if not card.totals.scored:
-        # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return f"{where}{card.period}: {nothing_scored_words(card.totals.count, card.totals.max, card.totals.not_applicable)}"
-    return (
-        f"{where}{card.period}: {card.totals.total} out of {card.totals.max} ({percent_words(card.totals.percent)}), "
-        f"{scored_words(card.totals.scored, card.totals.count, card.totals.not_applicable)}"
-    )
+    return f"{where}{card.period}: {totals_words(card.totals)}"
 
 
 def _headline(card: Scorecard) -> list[str]:
@@ -101,9 +95,7 @@ def _theme_grid(card: Scorecard) -> Grid:
             theme.title,
             f"{theme.totals.total}" if theme.totals.scored else NOT_SCORED,
             f"{theme.totals.max}",
-            scored_words(
-                theme.totals.scored, theme.totals.count, theme.totals.not_applicable, cell=True
-            ),
+            scored_words(theme.totals, cell=True),
         ]
         for theme in card.themes
     ]
@@ -120,9 +112,7 @@ def _theme_grid(card: Scorecard) -> Grid:
             "Total",
             str(card.totals.total) if card.totals.scored else NOT_SCORED,
             str(card.totals.max),
-            scored_words(
-                card.totals.scored, card.totals.count, card.totals.not_applicable, cell=True
-            ),
+            scored_words(card.totals, cell=True),
         ],
     )
 

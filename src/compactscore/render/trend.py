@@ -9,10 +9,10 @@ from rich.markup import escape
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     direction_words,
-    nothing_scored_words,
     percent_number,
     percent_words,
     scored_words,
+    totals_words,
     travel_cell,
     travel_markup,
 )
@@ -44,13 +44,8 @@ def _headline(trend: Trend) -> list[str]:
         f"[bold]{escape(where)}{escape(trend.definition)}, "
         f"{escape(first.period)} to {escape(last.period)}[/bold]"
     ]
-    text = (
-        f"Latest, {last.period}: {last.totals.total} out of {last.totals.max} ({percent_words(last.totals.percent)}), "
-        f"{scored_words(last.totals.scored, last.totals.count, last.totals.not_applicable)}"
-    )
-    if not last.totals.scored:
-        # As score says it: nothing scored yet is not a score of nothing.
-        text = f"Latest, {last.period}: {nothing_scored_words(last.totals.count, last.totals.max, last.totals.not_applicable)}"
+    # As score says it: nothing scored yet is not a score of nothing.
+    text = f"Latest, {last.period}: {totals_words(last.totals)}"
     if last.travel is None or last.travel.compared_on is Basis.NOTHING_SCORED:
         return [*lines, escape(text) + "."]  # nothing scored yet says it already
     return [*lines, f"{escape(text)}; direction of travel {travel_markup(last.travel)}."]
@@ -120,9 +115,7 @@ def _totals_grid(trend: Trend) -> Grid:
 
 def scored_cell(period: PeriodTotal) -> str:
     """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
-    return scored_words(
-        period.totals.scored, period.totals.count, period.totals.not_applicable, cell=True
-    )
+    return scored_words(period.totals, cell=True)
 
 
 def bar_of(percent: float) -> str:

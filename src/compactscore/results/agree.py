@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from compactscore.models import ScoreState
 from compactscore.results.base import Result
 
@@ -38,3 +40,6 @@ class Agreement(Result):
     missing_views: list[int]
     disagreements: list[Disagreement]
     outside_views: list[Disagreement]
+    # The order to discuss them in: the disagreements, then agreed scores outside views
+    # that matched. Not in the JSON, which has both lists.
+    to_discuss: list[Disagreement] = Field(default_factory=list, exclude=True)
