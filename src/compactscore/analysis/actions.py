@@ -6,7 +6,7 @@ from datetime import date
 
 from compactscore.models import ActionStatus, Definition, Sheet
 from compactscore.periods import PeriodKind, parse_period
-from compactscore.results import ActionItem, ActionPlan
+from compactscore.results import ActionItem, ActionPlan, names_of
 
 
 def due_date(due: str) -> date | None:
@@ -32,9 +32,7 @@ def actions_of(sheet: Sheet, definition: Definition, today: date) -> list[Action
         found.append(
             ActionItem(
                 period=sheet.period_label,
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
+                **names_of(indicator),
                 action=row.action,
                 owner=row.owner,
                 due=row.due,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
-from compactscore.results import Agreement, Disagreement
+from compactscore.results import Agreement, Disagreement, names_of
 from compactscore.schema import SIDES, resolved_keys
 
 
@@ -50,9 +50,7 @@ def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreeme
     low, high = sorted((row.sector_score, row.public_score))
     scale = definition.scale
     return Disagreement(
-        number=indicator.number,
-        id=indicator.id,
-        title=indicator.title,
+        **names_of(indicator),
         sector_score=row.sector_score,
         public_score=row.public_score,
         difference=high - low,

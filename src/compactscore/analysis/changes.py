@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
-from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange
+from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
 from compactscore.results.changes import SCORE
 from compactscore.schema import BESIDE
 
@@ -43,9 +43,7 @@ def changes_between(
         replaced = _replaced(old, indicator.id, definition)
         found.append(
             ScoreChange(
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
+                **names_of(indicator),
                 before=old_score,
                 after=new_score,
                 change=_difference(old, row),

@@ -17,6 +17,7 @@ from compactscore.results import (
     RankedBy,
     Scorecard,
     UnsharedIndicator,
+    names_of,
 )
 
 RANKED_ON = {
@@ -122,9 +123,7 @@ def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:
     values = [score for score in scores.values() if score is not None]
     highest = max(values) if values else None
     return IndicatorSpread(
-        number=first.number,
-        id=first.id,
-        title=first.title,
+        **names_of(first),
         scores=scores,
         lowest=min(values) if values else None,
         median=float(statistics.median(values)) if values else None,
@@ -146,9 +145,7 @@ def _unshared(
             entry = found.setdefault(
                 indicator.id,
                 UnsharedIndicator(
-                    number=indicator.number,
-                    id=indicator.id,
-                    title=indicator.title,
+                    **names_of(indicator),
                     areas=[],
                     versions=[],
                     replaces=by_id[indicator.id].replaces,

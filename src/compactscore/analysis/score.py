@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.direction import travel_between
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
-from compactscore.results import Comparison, IndicatorScore, Scorecard, ThemeScore, Totals
+from compactscore.results import Comparison, IndicatorScore, Scorecard, ThemeScore, Totals, names_of
 
 
 def percent_of(total: int, maximum: int) -> float:
@@ -79,9 +79,7 @@ def _indicator_score(
     scale = definition.scale
     score = row.score
     return IndicatorScore(
-        number=indicator.number,
-        id=indicator.id,
-        title=indicator.title,
+        **names_of(indicator),
         theme=indicator.theme,
         theme_title=definition.theme_title(indicator.theme),
         score=row.score,

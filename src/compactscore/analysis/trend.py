@@ -6,7 +6,7 @@ from compactscore.analysis.direction import sign_of, travel_between
 from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, parse_period
-from compactscore.results import Direction, IndicatorTrend, LineState, PeriodTotal, Trend
+from compactscore.results import Direction, IndicatorTrend, LineState, PeriodTotal, Trend, names_of
 
 
 def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Trend:
@@ -31,9 +31,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
             line = lines.setdefault(
                 key,
                 IndicatorTrend(
-                    number=indicator.number,
-                    id=indicator.id,
-                    title=indicator.title,
+                    **names_of(indicator),
                     ids={},
                     scores={},
                     states={},

@@ -13,7 +13,7 @@ from compactscore.results.areas import (
     RankedBy,
     UnsharedIndicator,
 )
-from compactscore.results.base import Basis, Direction, Flattened, Result, Totals, Travel
+from compactscore.results.base import Basis, Direction, Flattened, Result, Totals, Travel, names_of
 from compactscore.results.board import BoardReport
 from compactscore.results.card import (
     Comparison,
@@ -65,4 +65,5 @@ __all__ = [
     "Trend",
     "UnsharedIndicator",
     "WordChange",
+    "names_of",
 ]

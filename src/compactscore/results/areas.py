@@ -7,10 +7,10 @@ from typing import ClassVar
 
 from pydantic import computed_field
 
-from compactscore.results.base import Basis, Direction, Figures, Flattened, Result, Totals, Travel
+from compactscore.results.base import Figures, Result, Totals, Travelled
 
 
-class AreaResult(Flattened):
+class AreaResult(Travelled):
     """One area's aggregate in a comparison of areas, with its rank and direction of travel."""
 
     figures: ClassVar[Figures] = {
@@ -57,13 +57,6 @@ class AreaResult(Flattened):
     # the points of those scored, so a partly scored area is measured like with like.
     shared: Totals
     rank: int | None  # None: nothing of what every area has is scored, so no rank
-    travel: Travel | None = None  # from the area's period before; None with no sheet before
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def direction(self) -> Direction | None:
-        """The area's direction of travel since its period before."""
-        return self.travel.direction if self.travel else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -76,12 +69,6 @@ class AreaResult(Flattened):
     def change(self) -> int | None:
         """The change in points the direction rests on."""
         return self.travel.change if self.travel else None
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def compared_on(self) -> Basis | None:
-        """What the direction rests on."""
-        return self.travel.compared_on if self.travel else None
 
 
 class IndicatorSpread(Result):

@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+)
+
+
+class Named(Protocol):
+    """Anything that names an indicator: a definition's indicator, or a result about one."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
+def names_of(indicator: Named) -> dict[str, Any]:
+    """How every result about one indicator names it: its number, id and title."""
+    return {"number": indicator.number, "id": indicator.id, "title": indicator.title}
 
 
 class Result(BaseModel):
@@ -101,3 +123,21 @@ class Travel(Result):
     shared_after: int = 0  # and in the later one
     only_before: int = 0  # indicators scored in the earlier period and not in the later
     only_after: int = 0  # and the other way round
+
+
+class Travelled(Flattened):
+    """A result with its direction of travel from the period before, read from its Travel."""
+
+    travel: Travel | None = None  # from the period before; None with none before
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def direction(self) -> Direction | None:
+        """The direction of travel from the period before."""
+        return self.travel.direction if self.travel else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def compared_on(self) -> Basis | None:
+        """What that direction rests on."""
+        return self.travel.compared_on if self.travel else None

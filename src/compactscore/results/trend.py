@@ -5,22 +5,20 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from compactscore.models import ScoreState
 from compactscore.results.base import (
     EVERY_FIGURE,
-    Basis,
     Direction,
     Figures,
-    Flattened,
     Result,
     Totals,
-    Travel,
+    Travelled,
 )
 
 
-class PeriodTotal(Flattened):
+class PeriodTotal(Travelled):
     """The aggregate of one period in a trend."""
 
     figures: ClassVar[Figures] = {"totals": ("", EVERY_FIGURE)}
@@ -45,19 +43,6 @@ class PeriodTotal(Flattened):
     file: str
     version: str
     totals: Totals
-    travel: Travel | None = None  # from the period before; None for the first
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def direction(self) -> Direction | None:
-        """The direction of travel from the period before; None for the first."""
-        return self.travel.direction if self.travel else None
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def compared_on(self) -> Basis | None:
-        """What that direction rests on; None for the first."""
-        return self.travel.compared_on if self.travel else None
 
 
 class LineState(StrEnum):
