@@ -17,7 +17,7 @@ def agreement_view(agreement: Agreement) -> View:
     grids = []
     items = agreement.to_discuss
     if items:
-        grids.append(_order_grid(items))
+        grids.append(order_grid(items))
         if any(item.prompts for item in items):
             grids.append(_prompt_grid(items))
     return View(
@@ -72,7 +72,12 @@ def _verb(count: int, verb: str) -> str:
     return f"{count} {verb}es" if verb.endswith(("ch", "s")) else f"{count} {verb}s"
 
 
-def _order_grid(items: list[Disagreement]) -> Grid:
+def order_grid(
+    items: list[Disagreement],
+    title: str = "To discuss, largest difference first",
+    caption: str = "",
+) -> Grid:
+    """The indicators to discuss, in order: each side's score, how far apart, the agreed one."""
     rows = [
         [
             str(item.number),
@@ -86,7 +91,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
     ]
     styles = ["bold red" if item.difference >= 2 else "" for item in items]
     return Grid(
-        title="To discuss, largest difference first",
+        title=title,
         columns=[
             Column("No.", justify="right"),
             Column("Indicator", shorten=True, min_width=14),
@@ -97,6 +102,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
         ],
         rows=rows,
         styles=styles,
+        caption=caption,
     )
 
 
@@ -146,14 +152,14 @@ def _points(score: int | None, label: str) -> str:
     return "" if score is None else f"{score} {label}".strip()
 
 
-def agreed_words(item: Disagreement, labels: bool = True) -> str:
+def agreed_words(item: Disagreement) -> str:
     """The agreed cell: ``2 Good progress``, ``n/a (outside the views)``, ``not agreed yet``."""
     if item.state is ScoreState.NOT_APPLICABLE:
         text = "n/a"
     elif item.score is None:
         return "not agreed yet"
     else:
-        text = _points(item.score, item.score_label if labels else "")
+        text = _points(item.score, item.score_label)
     return f"{text} (outside the views)" if item.outside_views else text
 
 

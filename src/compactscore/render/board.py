@@ -6,13 +6,14 @@ from rich.markup import escape
 
 from compactscore.models import ActionStatus, ScoreState
 from compactscore.render.actions import status_words
-from compactscore.render.agree import agreed_words
+from compactscore.render.agree import order_grid
+from compactscore.render.gaps import gap_grid
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
-from compactscore.render.trend import scored_cell
+from compactscore.render.trend import totals_grid
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
-from compactscore.results import BoardReport, PeriodTotal, Scorecard
+from compactscore.render.words import listed, plural
+from compactscore.results import BoardReport, Scorecard
 
 TREND_TITLE = "Total over time"
 EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
@@ -25,7 +26,7 @@ def board_view(report: BoardReport) -> View:
     card = scorecard_view(report.card)
     indicators, themes = card.grids
     grids = [
-        _trend_grid(report.trend.periods),
+        totals_grid(report.trend.periods, title=TREND_TITLE, bar=False),
         indicators,
         themes,
         _gap_grid(report),
@@ -179,98 +180,23 @@ def trend_caption(report: BoardReport) -> str:
     return text + " The table gives the same figures."
 
 
-def _trend_grid(periods: list[PeriodTotal]) -> Grid:
-    rows = []
-    for period in periods:
-        direction = travel_cell(period.travel)
-        rows.append(
-            [
-                period.period,
-                # Nothing scored yet shows "-", as trend does: never a total of 0.
-                str(period.totals.total) if period.totals.scored else "-",
-                str(period.totals.max),
-                percent_words(period.totals.percent) if period.totals.scored else "-",
-                scored_cell(period),
-                direction,
-            ]
-        )
-    return Grid(
-        title=TREND_TITLE,
-        columns=[
-            Column("Period"),
-            Column("Total", justify="right"),
-            Column("Out of", justify="right"),
-            Column("Percent", justify="right"),
-            Column("Scored", justify="right"),
-            Column("Direction"),
-        ],
-        rows=rows,
-    )
-
-
 def _gap_grid(report: BoardReport) -> Grid:
-    gaps = report.gaps
-    rows = []
-    for gap in gaps.gaps:
-        fell = f" (fell from {gap.previous_score})" if gap.fell else ""
-        rows.append(
-            [
-                str(gap.number),
-                gap.title,
-                score_words(gap.score, "scored", gap.label) + fell,
-                f"{gap.aim}{' (target)' if gap.aim_is_target else ''}",
-                str(gap.gap),
-                gap.action,
-                gap.owner,
-            ]
-        )
+    """The gaps as the gaps command shows them, titled for the paper."""
     caption = "Largest gap first; aim is the top score unless the sheet sets a target."
-    if gaps.not_scored:
-        numbers = ", ".join(str(i.number) for i in gaps.not_scored)
+    if report.gaps.not_scored:
+        numbers = ", ".join(str(i.number) for i in report.gaps.not_scored)
         caption += f" Not scored yet, so not listed: {numbers}."
-    return Grid(
-        title="Gaps to act on",
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Score"),
-            Column("Aim", justify="right"),
-            Column("Gap", justify="right"),
-            Column("Action", fill=True, weight=3, min_width=30),
-            Column("Owner", fill=True, min_width=12),
-        ],
-        rows=rows,
-        styles=["bold" if gap.fell else "" for gap in gaps.gaps],
-        caption=caption,
-    )
+    return gap_grid(report.gaps, title="Gaps to act on", caption=caption)
 
 
 def _disagreement_grid(report: BoardReport) -> Grid:
-    rows = [
-        [
-            str(item.number),
-            item.title,
-            str(item.sector_score),
-            str(item.public_score),
-            str(item.difference),
-            agreed_words(item, labels=False),
-        ]
-        for item in report.disagreements
-    ]
+    """The order to discuss as the agree command shows it, titled for the paper."""
     caption = "Largest disagreement first."
-    if not rows:
+    if not report.disagreements:
         caption = "The sector and the public bodies gave the same scores on every indicator."
-    return Grid(
+    return order_grid(
+        report.disagreements,
         title="Where the sector and the public bodies disagreed",
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Sector", justify="right"),
-            Column("Public bodies", justify="right"),
-            Column("Difference", justify="right"),
-            Column("Agreed score"),
-        ],
-        rows=rows,
         caption=caption,
     )
 

@@ -31,7 +31,7 @@ def trend_view(trend: Trend) -> View:
     """Headline, indicators by period, the totals with a bar chart, and notes on reading it."""
     return View(
         headline=_headline(trend),
-        grids=[_indicator_grid(trend), _totals_grid(trend)],
+        grids=[_indicator_grid(trend), totals_grid(trend.periods)],
         data=_data_grid(trend),
         notes=_notes(trend),
     )
@@ -87,7 +87,14 @@ def _indicator_grid(trend: Trend) -> Grid:
     )
 
 
-def _totals_grid(trend: Trend) -> Grid:
+TOTALS_TITLE = "Totals and direction of travel"
+
+
+def totals_grid(periods: list[PeriodTotal], title: str = TOTALS_TITLE, bar: bool = True) -> Grid:
+    """Each period's total, maximum, percent, how much is scored and the direction of travel.
+
+    ``bar`` adds a bar chart of the percent (the board paper draws a real chart instead).
+    """
     # A period with nothing scored yet shows "-" (not scored), never a total of 0.
     rows = [
         [
@@ -95,11 +102,11 @@ def _totals_grid(trend: Trend) -> Grid:
             str(period.totals.total) if period.totals.scored else "-",
             str(period.totals.max),
             percent_words(period.totals.percent) if period.totals.scored else "-",
-            scored_cell(period),
+            scored_words(period.totals, cell=True),
             travel_cell(period.travel),
-            bar_of(period.totals.percent),
+            *([bar_of(period.totals.percent)] if bar else []),
         ]
-        for period in trend.periods
+        for period in periods
     ]
     columns = [
         Column("Period"),
@@ -108,14 +115,10 @@ def _totals_grid(trend: Trend) -> Grid:
         Column("Percent", justify="right"),
         Column("Scored", justify="right"),
         Column("Direction"),
-        Column("Total over time", min_width=BAR_WIDTH, optional=True),
     ]
-    return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
-
-
-def scored_cell(period: PeriodTotal) -> str:
-    """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
-    return scored_words(period.totals, cell=True)
+    if bar:
+        columns.append(Column("Total over time", min_width=BAR_WIDTH, optional=True))
+    return Grid(title=title, columns=columns, rows=rows)
 
 
 def bar_of(percent: float) -> str:
