@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from compactscore.analysis.direction import sign_of, travel_between
 from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
@@ -12,18 +14,18 @@ from compactscore.results import Direction, IndicatorTrend, LineState, PeriodTot
 def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Trend:
     """The trend of sheets already sorted oldest first."""
     cards = [score_sheet(sheet, definition) for sheet in sheets]
-    periods = []
-    for position, card in enumerate(cards):
-        travel = travel_between(cards[position - 1], card, definition.lineage) if position else None
-        periods.append(
-            PeriodTotal(
-                period=card.period,
-                file=card.file,
-                version=card.version,
-                totals=card.totals,
-                travel=travel,
-            )
+    # Each period's direction of travel is from the period before it; the first has none.
+    travels = [None, *(travel_between(a, b, definition.lineage) for a, b in pairwise(cards))]
+    periods = [
+        PeriodTotal(
+            period=card.period,
+            file=card.file,
+            version=card.version,
+            totals=card.totals,
+            travel=travel,
         )
+        for card, travel in zip(cards, travels, strict=False)
+    ]
     lines: dict[str, IndicatorTrend] = {}
     for card in cards:
         for indicator in card.indicators:

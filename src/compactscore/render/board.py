@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.models import ActionStatus, ScoreState
-from compactscore.render.actions import status_words
+from compactscore.render.actions import action_grid
 from compactscore.render.agree import order_grid
 from compactscore.render.gaps import gap_grid
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
@@ -208,33 +208,16 @@ SUMMARY_OVERDUE = 3  # past this, the rest are in the action plan: the summary s
 
 
 def _action_grid(report: BoardReport) -> Grid:
-    """The period's actions: overdue ones first, then open, done and dropped."""
-    rows = [
-        [str(item.number), item.title, item.action, item.owner, item.due, status_words(item)]
-        for item in report.actions
-    ]
+    """The period's actions as the actions command shows them: overdue first, then the rest."""
     overdue = sum(item.overdue for item in report.actions)
     still_open = sum(item.status is ActionStatus.OPEN for item in report.actions)
     caption = (
         f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
         "due before that day), overdue first. A period as the due date falls due on its last day."
-        if rows
+        if report.actions
         else f"No actions are recorded in {report.period}."
     )
-    return Grid(
-        title=ACTION_PLAN_TITLE,
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Action"),
-            Column("Owner"),
-            Column("Due"),
-            Column("Status"),
-        ],
-        rows=rows,
-        styles=["bold" if item.overdue else "" for item in report.actions],
-        caption=caption,
-    )
+    return action_grid(report.actions, ACTION_PLAN_TITLE, caption=caption)
 
 
 def summary_grids(report: BoardReport) -> list[Grid]:
@@ -270,20 +253,7 @@ def summary_grids(report: BoardReport) -> list[Grid]:
         caption = f"Open and due before {report.today}, longest overdue first."
     if len(every_overdue) > len(overdue):
         caption += f" All {len(every_overdue)} are in the action plan below."
-    grids.append(
-        Grid(
-            title="Overdue actions",
-            columns=[
-                Column("No.", justify="right"),
-                Column("Indicator"),
-                Column("Action"),
-                Column("Owner"),
-                Column("Due"),
-            ],
-            rows=[[str(i.number), i.title, i.action, i.owner, i.due] for i in overdue],
-            caption=caption,
-        )
-    )
+    grids.append(action_grid(overdue, "Overdue actions", caption=caption, status=False))
     return grids
 
 
