@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from rich.markup import escape
 
 from compactscore.models import ActionStatus, ScoreState
@@ -14,6 +17,9 @@ from compactscore.render.trend import totals_grid
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import listed, plural
 from compactscore.results import BoardReport, Scorecard
+from compactscore.results.base import Named
+
+Item = TypeVar("Item", bound=Named)
 
 TREND_TITLE = "Total over time"
 EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
@@ -99,7 +105,7 @@ def source_lines(report: BoardReport) -> list[str]:
 
 def unscored_words(card: Scorecard) -> str:
     """A sentence naming the unscored indicators, or empty when every one that applies is scored."""
-    missing = [str(i.number) for i in card.indicators if i.state is ScoreState.NOT_SCORED]
+    missing = card.numbers(ScoreState.NOT_SCORED)
     if card.totals.partly_scored:
         return (
             f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
@@ -141,7 +147,7 @@ def radar_caption(report: BoardReport) -> str:
 
 
 def _not_applicable(card: Scorecard) -> str:
-    numbers = [str(i.number) for i in card.indicators if i.state is ScoreState.NOT_APPLICABLE]
+    numbers = card.numbers(ScoreState.NOT_APPLICABLE)
     if not numbers:
         return ""
     return f"In {card.period}, {_numbers(numbers)} does not apply (n/a)."
@@ -220,30 +226,42 @@ def _action_grid(report: BoardReport) -> Grid:
     return action_grid(report.actions, ACTION_PLAN_TITLE, caption=caption)
 
 
+def _brief_grid(
+    title: str,
+    columns: list[Column],
+    items: Sequence[Item],
+    cells: Callable[[Item], list[str]],
+    caption: str,
+) -> Grid:
+    """A table of the first page: each indicator's number and title, then ``cells`` of it."""
+    return Grid(
+        title=title,
+        columns=[Column("No.", justify="right"), Column("Indicator"), *columns],
+        rows=[[str(item.number), item.title, *cells(item)] for item in items],
+        caption=caption,
+    )
+
+
 def summary_grids(report: BoardReport) -> list[Grid]:
     """The board's first page: the largest gaps, the overdue actions, the largest disagreements."""
     gaps = report.gaps.gaps[:SUMMARY_GAPS]
+    caption = "No gaps: every indicator scored is at the top or its target." if not gaps else ""
+    if len(report.gaps.gaps) > len(gaps):
+        caption = f"All {len(report.gaps.gaps)} gaps are in the gap list below."
     grids = [
-        Grid(
-            title=f"The {plural(len(gaps), 'largest gap')} to act on"
+        _brief_grid(
+            f"The {plural(len(gaps), 'largest gap')} to act on"
             if len(gaps) > 1
             else "The gap to act on",
-            columns=[
-                Column("No.", justify="right"),
-                Column("Indicator"),
+            [
                 Column("Score", justify="right"),
                 Column("Gap", justify="right"),
                 Column("Action"),
                 Column("Owner"),
             ],
-            rows=[
-                [str(g.number), g.title, str(g.score), str(g.gap), g.action, g.owner] for g in gaps
-            ],
-            caption=f"All {len(report.gaps.gaps)} gaps are in the gap list below."
-            if len(report.gaps.gaps) > len(gaps)
-            else (
-                "No gaps: every indicator scored is at the top or its target." if not gaps else ""
-            ),
+            gaps,
+            lambda gap: [str(gap.score), str(gap.gap), gap.action, gap.owner],
+            caption,
         )
     ]
     every_overdue = [item for item in report.actions if item.overdue]
@@ -259,32 +277,24 @@ def summary_grids(report: BoardReport) -> list[Grid]:
 
 def summary_side(report: BoardReport) -> list[Grid]:
     """Beside the headline on the first page: the largest disagreements, when both sides scored."""
-    grids: list[Grid] = []
-    if report.sides_scored:
-        apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
-        grids.append(
-            Grid(
-                title="Largest disagreements",
-                columns=[
-                    Column("No.", justify="right"),
-                    Column("Indicator"),
-                    Column("Sector", justify="right"),
-                    Column("Public bodies", justify="right"),
-                    Column("Agreed"),
-                ],
-                rows=[
-                    [
-                        str(d.number),
-                        d.title,
-                        str(d.sector_score),
-                        str(d.public_score),
-                        "not agreed yet" if d.score is None else str(d.score),
-                    ]
-                    for d in apart
-                ],
-                caption=""
-                if apart
-                else "The sector and the public bodies gave the same scores on every indicator.",
-            )
+    if not report.sides_scored:
+        return []
+    apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
+    same = "The sector and the public bodies gave the same scores on every indicator."
+    return [
+        _brief_grid(
+            "Largest disagreements",
+            [
+                Column("Sector", justify="right"),
+                Column("Public bodies", justify="right"),
+                Column("Agreed"),
+            ],
+            apart,
+            lambda item: [
+                str(item.sector_score),
+                str(item.public_score),
+                "not agreed yet" if item.score is None else str(item.score),
+            ],
+            "" if apart else same,
         )
-    return grids
+    ]

@@ -119,20 +119,19 @@ def _theme_grid(card: Scorecard) -> Grid:
 
 def _notes(card: Scorecard) -> list[str]:
     notes = []
-    unscored = [i for i in card.indicators if i.state is ScoreState.NOT_SCORED]
+    unscored = card.numbers(ScoreState.NOT_SCORED)
     if unscored:
-        numbers = ", ".join(str(i.number) for i in unscored)
+        which = f"{plural(len(unscored), 'indicator')} ({', '.join(unscored)})"
         notes.append(
-            f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers}); "
+            f"Not scored yet: {which}; "
             f"{percent_words(card.totals.scored_percent)} of the points scored so far."
             if card.totals.scored_percent is not None
-            else f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers})."
+            else f"Not scored yet: {which}."
         )
-    not_applicable = [i for i in card.indicators if i.state is ScoreState.NOT_APPLICABLE]
-    if not_applicable:
-        numbers = ", ".join(str(i.number) for i in not_applicable)
+    if card.totals.not_applicable:
+        numbers = ", ".join(card.numbers(ScoreState.NOT_APPLICABLE))
         notes.append(
-            f"Does not apply here (n/a): indicator{'s' if len(not_applicable) > 1 else ''} "
+            f"Does not apply here (n/a): indicator{'s' if card.totals.not_applicable > 1 else ''} "
             f"{numbers}, left out of the total and the maximum."
         )
     return [escape(note) for note in notes]

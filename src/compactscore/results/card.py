@@ -68,6 +68,10 @@ class Scorecard(Flattened):
     indicators: list[IndicatorScore]
     previous: Comparison | None = None
 
+    def numbers(self, state: ScoreState) -> list[str]:
+        """The numbers of its indicators in a state (not scored, n/a), as text."""
+        return [str(i.number) for i in self.indicators if i.state is state]
+
 
 class Gap(Result):
     """An indicator short of the top score or of its target."""
