@@ -62,6 +62,12 @@ def overdue_first(items: list[ActionItem]) -> list[ActionItem]:
     return [*overdue, *rest]
 
 
+def period_plan(sheet: Sheet, definition: Definition, today: date, area: str = "") -> ActionPlan:
+    """Every action of one period, overdue ones first, then open, done and dropped ones."""
+    items = overdue_first(actions_of(sheet, definition, today))
+    return _plan(area, [sheet.period_label], today, False, items)
+
+
 def every_action(
     sheets: list[Sheet], definition: Definition, today: date, area: str = ""
 ) -> ActionPlan:

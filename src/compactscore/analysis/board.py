@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from compactscore.analysis.actions import actions_of, overdue_first
+from compactscore.analysis.actions import period_plan
 from compactscore.analysis.agree import disagreements_of
 from compactscore.analysis.gaps import gaps_of
 from compactscore.analysis.score import score_sheet
@@ -41,6 +41,5 @@ def board_report_of(
         disagreements=disagreements_of(sheet, definition),
         files=[item.path for item in sheets],
         revision=revision,
-        today=today.isoformat(),
-        actions=overdue_first(actions_of(sheet, definition, today)),
+        plan=period_plan(sheet, definition, today, area=area),
     )

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from rich.markup import escape
 
-from compactscore.models import ActionStatus, ScoreState
+from compactscore.models import ScoreState
 from compactscore.render.actions import action_grid
 from compactscore.render.agree import order_grid
 from compactscore.render.gaps import gap_grid
@@ -215,15 +215,14 @@ SUMMARY_OVERDUE = 3  # past this, the rest are in the action plan: the summary s
 
 def _action_grid(report: BoardReport) -> Grid:
     """The period's actions as the actions command shows them: overdue first, then the rest."""
-    overdue = sum(item.overdue for item in report.actions)
-    still_open = sum(item.status is ActionStatus.OPEN for item in report.actions)
+    plan = report.plan
     caption = (
-        f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
+        f"{plural(plan.open, 'action')} open, {plan.overdue} overdue on {plan.today} (open and "
         "due before that day), overdue first. A period as the due date falls due on its last day."
-        if report.actions
+        if plan.actions
         else f"No actions are recorded in {report.period}."
     )
-    return action_grid(report.actions, ACTION_PLAN_TITLE, caption=caption)
+    return action_grid(plan.actions, ACTION_PLAN_TITLE, caption=caption)
 
 
 def _brief_grid(
@@ -264,11 +263,11 @@ def summary_grids(report: BoardReport) -> list[Grid]:
             caption,
         )
     ]
-    every_overdue = [item for item in report.actions if item.overdue]
+    every_overdue = [item for item in report.plan.actions if item.overdue]
     overdue = every_overdue[:SUMMARY_OVERDUE]
-    caption = f"No action is overdue on {report.today}."
+    caption = f"No action is overdue on {report.plan.today}."
     if overdue:
-        caption = f"Open and due before {report.today}, longest overdue first."
+        caption = f"Open and due before {report.plan.today}, longest overdue first."
     if len(every_overdue) > len(overdue):
         caption += f" All {len(every_overdue)} are in the action plan below."
     grids.append(action_grid(overdue, "Overdue actions", caption=caption, status=False))

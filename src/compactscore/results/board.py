@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from compactscore.results.agree import Disagreement
-from compactscore.results.base import Result
+from compactscore.results.base import Figures, Flattened
 from compactscore.results.card import GapList, Scorecard
-from compactscore.results.plan import ActionItem
+from compactscore.results.plan import ActionPlan
 from compactscore.results.trend import Trend
 
 
-class BoardReport(Result):
+class BoardReport(Flattened):
     """Everything the board paper shows for one period, and what it was made from."""
+
+    # The JSON writes the plan's day and actions beside the rest, as it always has.
+    figures: ClassVar[Figures] = {"plan": ("", ("today", "actions"))}
 
     area: str = ""
     period: str
@@ -26,10 +31,7 @@ class BoardReport(Result):
     disagreements: list[Disagreement]
     files: list[str]
     revision: str | None = None
-    warnings: list[str] = Field(
-        default_factory=list
-    )  # what check warns about the sheets, as check says it
-    today: str = ""  # the day overdue actions are counted from
-    actions: list[ActionItem] = Field(
-        default_factory=list
-    )  # the period's actions: open (overdue first), done, dropped
+    # What check warns about the sheets, as check says it.
+    warnings: list[str] = Field(default_factory=list)
+    # The period's actions, open (overdue first), done and dropped, counted on a day.
+    plan: ActionPlan
