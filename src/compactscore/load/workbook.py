@@ -372,7 +372,9 @@ def _put_back_errors(worksheet: Worksheet, data: bytes) -> None:
 
 
 def _error_cells(data: bytes, name: str) -> dict[tuple[int, int], str]:
-    """The error cells of a worksheet in an .xlsx or .ods file, with their values; else none."""
+    """The error cells of a worksheet in an .xlsx, .ods or .xls file, with their values."""
+    if data.startswith(_OLE):
+        return _xls_errors(data, name)
     if not data.startswith(b"PK"):
         return {}
     if b"xl/worksheets/" in data and not _has_error_cell(data):
@@ -398,6 +400,37 @@ def _error_cells(data: bytes, name: str) -> dict[tuple[int, int], str]:
             position = position * 26 + ord(letter) - 64
         found[(int(row), position - 1)] = value.decode("utf-8", "replace")
     return found
+
+
+def _xls_errors(data: bytes, name: str) -> dict[tuple[int, int], str]:
+    """The error cells of one worksheet in an old Excel (.xls) file.
+
+    calamine gives them as empty and the file's records are binary, so xlrd, the
+    reader of .xls files, reads the worksheet again; only .xls files, which are
+    rare and small, pay for it.
+    """
+    import xlrd  # type: ignore[import-untyped]
+
+    try:
+        book = xlrd.open_workbook(
+            file_contents=data, on_demand=True, logfile=io.StringIO(), verbosity=0
+        )
+    except Exception:  # xlrd's own kinds and any surprise: calamine has read the file
+        return {}
+    try:
+        sheet = book.sheet_by_name(name)
+        return {
+            (row + 1, position): xlrd.error_text_from_code.get(
+                sheet.cell_value(row, position), "#N/A"
+            )
+            for row in range(sheet.nrows)
+            for position in range(sheet.ncols)
+            if sheet.cell_type(row, position) == xlrd.XL_CELL_ERROR
+        }
+    except Exception:
+        return {}
+    finally:
+        book.release_resources()
 
 
 def _has_error_cell(data: bytes) -> bool:
