@@ -69,8 +69,9 @@ class Flattened(Result):
     """A result that holds models of its own, and writes some of their fields beside its own.
 
     The JSON shape is fixed (PRODUCT.md): ``figures`` names each held field and the
-    fields of it written in its place, each under a prefix (``shared_total``); ``order``,
-    when given, is the order of every key written.
+    fields of it written in its place, each under a prefix (``shared_total``). ``order``,
+    when given, is the order of the fields written (its own, computed and held ones);
+    ``held.field`` there writes one field of a held model at that place instead.
     """
 
     figures: ClassVar[Figures] = {}
@@ -80,13 +81,16 @@ class Flattened(Result):
     def _flatten(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data = handler(self)
         flat: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in self.figures:
-                flat[key] = value
-                continue
-            prefix, names = self.figures[key]
-            flat.update({prefix + name: value[name] for name in names})
-        return {key: flat[key] for key in self.order} if self.order else flat
+        for key in self.order or tuple(data):
+            held, _, name = key.partition(".")
+            if name:
+                flat[name] = data[held][name]
+            elif key in self.figures:
+                prefix, names = self.figures[key]
+                flat.update({prefix + name: data[key][name] for name in names})
+            else:
+                flat[key] = data[key]
+        return flat
 
 
 EVERY_FIGURE = tuple(Totals.model_fields)

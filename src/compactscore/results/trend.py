@@ -21,21 +21,18 @@ from compactscore.results.base import (
 class PeriodTotal(Travelled):
     """The aggregate of one period in a trend."""
 
-    figures: ClassVar[Figures] = {"totals": ("", EVERY_FIGURE)}
+    figures: ClassVar[Figures] = {
+        "totals": ("", tuple(name for name in EVERY_FIGURE if name != "not_applicable"))
+    }
+    # n/a comes after the direction: the trend's JSON had it so before the rest were held.
     order: ClassVar[tuple[str, ...]] = (
         "period",
         "file",
         "version",
-        "total",
-        "max",
-        "percent",
-        "scored",
-        "count",
-        "scored_max",
-        "scored_percent",
+        "totals",
         "direction",
         "compared_on",
-        "not_applicable",
+        "totals.not_applicable",
         "travel",
     )
 
