@@ -8,17 +8,10 @@ from typing import TYPE_CHECKING, ParamSpec
 
 import typer
 
-from compactscore.errors import (
-    CompactscoreError,
-    Problem,
-    Severity,
-    UsageError,
-    more_not_shown,
-    shown_problems,
-)
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from compactscore.errors import Problem
 
 P = ParamSpec("P")
 
@@ -33,6 +26,8 @@ def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        from compactscore.errors import CompactscoreError, UsageError
+
         try:
             code = command(*args, **kwargs)
         except UsageError as error:
@@ -62,6 +57,8 @@ def err_console() -> Console:
 
 def report_problems(problems: list[Problem]) -> None:
     """Print problems to standard error, one ``FILE:LINE: message fix`` a line, 50 per file."""
+    from compactscore.errors import Severity, more_not_shown, shown_problems
+
     console = err_console()
     for problem, hidden in shown_problems(problems):
         if hidden:

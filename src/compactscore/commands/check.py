@@ -4,49 +4,66 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from rich.console import Console
+import typer
 
-from compactscore.commands.check_rev import RevisionChecker
-from compactscore.commands.common import definition_for, out_console
-from compactscore.controls import escape_controls
-from compactscore.errors import (
-    CompactscoreError,
-    Problem,
-    Severity,
-    errors_in,
-    more_not_shown,
-    shown_problems,
-)
-from compactscore.load.definition import load_definition
-from compactscore.load.paths import shown_folder, shown_path
-from compactscore.load.repository import CONFIG_NAME, Repository, load_repository
-from compactscore.load.sheet import sheet_problems
-from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
-from compactscore.models import Definition
-from compactscore.options import CheckFormat
-from compactscore.periods import period_of_file
-from compactscore.render.console import write_raw
-from compactscore.render.words import plural
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from compactscore.commands.check_rev import RevisionChecker
+    from compactscore.errors import CompactscoreError, Problem
+    from compactscore.load.repository import Repository
+    from compactscore.models import Definition
 
 
-def run_check(
-    paths: list[Path], indicators: Path | None, output: CheckFormat, rev: str | None = None
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH", help="Score files, definitions or folders. Default: this folder."
+        ),
+    ] = None,
+    indicators: opt.IndicatorsOption = None,
+    output: Annotated[
+        opt.CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=opt.choice_of(opt.CheckFormat),
+            help="text, or github for GitHub Actions annotations.",
+        ),
+    ] = opt.CheckFormat.TEXT,
+    rev: opt.RevOption = None,
 ) -> int:
-    """Check every file named (or the repository here); exit 1 when any has an error."""
+    """Check definitions and score files.
+
+    Prints each problem as FILE:LINE: message. Exits 1 when any error is found.
+
+    Example: compactscore check scores/
+    """
+    options = opt.Options(output, indicators, rev)
+    paths = paths or []
+    from compactscore.commands.check_rev import RevisionChecker
+    from compactscore.commands.common import out_console
+    from compactscore.errors import errors_in
+
     checker: _Checker | RevisionChecker
-    if rev is not None:
-        checker = RevisionChecker(indicators, rev)
+    if options.rev is not None:
+        checker = RevisionChecker(options.indicators, options.rev)
         checker.check(paths)
     else:
-        checker = _Checker(indicators)
-        if indicators is not None:
+        checker = _Checker(options.indicators)
+        if options.indicators is not None:
             # Checked even when no sheet needs it, so a wrong --indicators never passes unseen.
-            checker.check_definition(indicators)
+            checker.check_definition(options.indicators)
         # '.' rather than the absolute folder, so that messages name files as the user sees them.
         for path in paths or [Path(".")]:
             checker.check_path(path)
-    _report(out_console(), checker, output)
+    _report(out_console(), checker, options.format)
     return 1 if errors_in(checker.problems) else 0
 
 
@@ -65,6 +82,9 @@ class _Checker:
         self._folders: dict[Path, tuple[str, Definition | CompactscoreError]] = {}
 
     def check_path(self, path: Path) -> None:
+        from compactscore.errors import Problem
+        from compactscore.load.repository import CONFIG_NAME
+
         if not path.exists() and not path.is_symlink():  # a broken link is read, and named
             self._add(Problem(str(path), None, "does not exist.", "Check the name and the folder."))
         elif path.is_dir():
@@ -78,9 +98,15 @@ class _Checker:
 
     def check_definition(self, path: Path) -> None:
         """Check an indicator definition (once, however often it is named)."""
+        from compactscore.load.definition import load_definition
+
         self._once(path, lambda: load_definition(path, str(path)))
 
     def _check_folder(self, folder: Path) -> None:
+        from compactscore.errors import Problem, Severity
+        from compactscore.load.paths import shown_folder
+        from compactscore.load.repository import CONFIG_NAME
+
         config = folder / CONFIG_NAME
         if config.is_file():
             self._check_config(config)
@@ -104,6 +130,11 @@ class _Checker:
 
     def _check_repository(self, folder: Path) -> None:
         """The config, its definition, and its sheets as the other commands will find them."""
+        from compactscore.errors import Problem, Severity
+        from compactscore.load.paths import shown_folder, shown_path
+        from compactscore.load.workbook import is_sheet
+        from compactscore.periods import period_of_file
+
         repository = self._repository(folder)
         if repository is not None and repository.scores_dir.is_dir():
             for path in sorted(repository.scores_dir.iterdir()):
@@ -141,6 +172,8 @@ class _Checker:
         self._reported.update(new)
 
     def _once(self, path: Path, load: object) -> None:
+        from compactscore.errors import CompactscoreError
+
         key = os.path.realpath(path)  # never raises, even for a link that loops
         if key in self._seen:
             return
@@ -152,6 +185,8 @@ class _Checker:
             self._add(error.problems)
 
     def _repository(self, folder: Path) -> Repository | None:
+        from compactscore.load.repository import load_repository
+
         key = folder.resolve()
         if key not in self._repositories:
             self._repositories[key] = load_repository(folder)
@@ -159,6 +194,9 @@ class _Checker:
 
     def _folder(self, folder: Path) -> tuple[str, Definition | CompactscoreError]:
         """A folder's real path and its sheets' definition: thousands of sheets share a few."""
+        from compactscore.commands.common import definition_for
+        from compactscore.errors import CompactscoreError
+
         if folder not in self._folders:
             try:
                 found: Definition | CompactscoreError = definition_for(
@@ -173,6 +211,9 @@ class _Checker:
         self, path: Path, parent: Path | None = None, is_link: bool | None = None
     ) -> None:
         """Check one sheet; a folder's walk passes its parent and whether it is a link."""
+        from compactscore.errors import CompactscoreError
+        from compactscore.load.sheet import sheet_problems
+
         real_folder, definition = self._folder(path.parent if parent is None else parent)
         if is_link is None:
             is_link = path.is_symlink()
@@ -198,6 +239,8 @@ def _sheets_below(folder: Path) -> list[tuple[Path, Path, bool]]:
     folders. A national collection holds thousands of sheets: the folder entries
     already say which are links, so no sheet needs a call of its own to find out.
     """
+    from compactscore.load.workbook import SHEET_ENDINGS
+
     found: list[tuple[tuple[str, ...], Path, Path, bool]] = []
     pending: list[tuple[Path, tuple[str, ...]]] = [(folder, ())]
     while pending:
@@ -227,15 +270,19 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # as os.walk takes an entry it cannot look at: not a folder to enter
 
 
-def _report(console: Console, checker: _Checker | RevisionChecker, output: CheckFormat) -> None:
+def _report(console: Console, checker: _Checker | RevisionChecker, output: opt.CheckFormat) -> None:
+    from compactscore.errors import Severity, errors_in, more_not_shown, shown_problems
+    from compactscore.render.console import write_raw
+    from compactscore.render.words import plural
+
     for problem, hidden in shown_problems(checker.problems):
         if hidden:
             line = more_not_shown(problem, hidden)
-            if output is CheckFormat.GITHUB:
+            if output is opt.CheckFormat.GITHUB:
                 write_raw(console, line + "\n")
             else:
                 console.print(_fitted(console, line), markup=False, soft_wrap=True)
-        elif output is CheckFormat.GITHUB:
+        elif output is opt.CheckFormat.GITHUB:
             write_raw(console, _annotation(problem) + "\n")
         else:
             style = "yellow" if problem.severity is Severity.WARNING else "red"
@@ -251,7 +298,7 @@ def _report(console: Console, checker: _Checker | RevisionChecker, output: Check
             f" {plural(checker.unchecked, 'sheet')} could not be checked until the config or the "
             "definition it uses is fixed."
         )
-    if output is CheckFormat.GITHUB:
+    if output is opt.CheckFormat.GITHUB:
         write_raw(console, summary + "\n")
     else:
         console.print(
@@ -277,6 +324,9 @@ def _fitted(console: Console, line: str) -> str:
 
 def _annotation(problem: Problem) -> str:
     """A GitHub Actions annotation: ``::error file=F,line=L::message``."""
+    from compactscore.controls import escape_controls
+    from compactscore.errors import Severity
+
     kind = "warning" if problem.severity is Severity.WARNING else "error"
     where = f"file={_escape_property(escape_controls(problem.file))}"
     if problem.line:

@@ -6,41 +6,56 @@ import shlex
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.analysis.changes import changes_between, history_entries
-from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import open_sources
-from compactscore.errors import GitError, Problem, Severity, errors_in
-from compactscore.exits import report_problems
-from compactscore.load.paths import typed_from_here
-from compactscore.load.revision import (
-    Commit,
-    commits_of,
-    exists_at,
-    git_root,
-    is_shallow,
-    is_tracked,
-    relative,
-    sheet_at,
-    sheets_at,
-)
-from compactscore.load.sheet import read_sheet
-from compactscore.load.text import read_bytes, read_text
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
-from compactscore.models import Definition, Sheet
-from compactscore.options import OutputFormat
-from compactscore.render.history import history_view
-from compactscore.results import History, HistoryEntry
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.results import HistoryEntry
+    from compactscore.errors import Problem
+    from compactscore.load.revision import Commit
+    from compactscore.models import Definition, Sheet
 
 NOT_COMMITTED = "not committed"
 
 
-def run_history(
-    file: Path, output: OutputFormat, indicators: Path | None, scores_only: bool = False
+def history(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    scores_only: opt.ScoresOnlyOption = False,
 ) -> int:
-    """Every change of each score (and, unless ``scores_only``, its words) in one sheet, from git."""
+    """When each score, evidence or action changed in git, and why.
+
+    In which commit, by whom, with the message; also the owner, target, due date
+    and status. --scores-only for the scores alone.
+
+    Changes not yet committed are shown as "not committed".
+
+    Example: compactscore history scores/2013-14.csv
+    """
+    options = opt.output_options(output, indicators)
+    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.results import History
+    from compactscore.commands.common import emit, out_console
+    from compactscore.commands.sources import open_sources
+    from compactscore.errors import GitError
+    from compactscore.exits import report_problems
+    from compactscore.load.revision import (
+        commits_of,
+        git_root,
+        is_shallow,
+        is_tracked,
+        relative,
+        sheets_at,
+    )
+    from compactscore.load.workbook import is_sheet
+    from compactscore.render.history import history_view
+
     if file.is_dir() or not is_sheet(file.name):
-        raise usage(
+        raise opt.usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
         )
@@ -84,7 +99,7 @@ def run_history(
         file, root, commits, definition, previous, entries, skipped, check, scores_only
     )
     report_problems(skipped)
-    history = History(
+    found = History(
         file=str(file),
         entries=entries,
         commits=len(commits),
@@ -92,7 +107,7 @@ def run_history(
         scores_only=scores_only,
         shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
-    emit(out_console(), history, history_view(history), output)
+    emit(out_console(), found, history_view(found), options)
     return 0
 
 
@@ -106,6 +121,9 @@ def _read(
     committed: bool = True,
 ) -> Sheet | None:
     """The sheet, or None with a warning naming the command that shows its errors."""
+    from compactscore.errors import Problem, Severity, errors_in
+    from compactscore.load.sheet import read_sheet
+
     sheet, problems = read_sheet(path, definition, shown, text)
     errors = len(errors_in(problems))
     if sheet is None or errors:
@@ -132,6 +150,8 @@ def _check_command(path: Path, indicators: Path | None, rev: str | None, typed: 
 
     Worked out only for a sheet that could not be read, not for every commit.
     """
+    from compactscore.load.paths import typed_from_here
+
     words = ["compactscore", "check"]
     if rev is not None:
         words += ["--rev", rev]
@@ -153,6 +173,11 @@ def _uncommitted(
     scores_only: bool,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
+    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.load.revision import exists_at, relative, sheet_at
+    from compactscore.load.text import read_bytes, read_text
+    from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_workbook
+
     if not file.is_file():
         return False
     name = relative(root, file)
