@@ -13,10 +13,10 @@ import typer
 from compactscore import options as opt
 
 if TYPE_CHECKING:
-    from compactscore.changes import HistoryEntry
     from compactscore.errors import Problem
     from compactscore.load.revision import Commit
     from compactscore.models import Definition, Sheet
+    from compactscore.results import HistoryEntry
 
 NOT_COMMITTED = "not committed"
 
@@ -38,7 +38,6 @@ def history(
     """
     options = opt.output_options(output, indicators)
     from compactscore.analysis.changes import changes_between, history_entries
-    from compactscore.changes import History
     from compactscore.commands.common import emit, out_console
     from compactscore.errors import GitError
     from compactscore.exits import report_problems
@@ -53,6 +52,7 @@ def history(
     from compactscore.load.sources import open_sources
     from compactscore.load.workbook import is_sheet
     from compactscore.render.history import history_view
+    from compactscore.results import History
 
     if file.is_dir() or not is_sheet(file.name):
         raise opt.usage(

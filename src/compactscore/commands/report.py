@@ -10,9 +10,9 @@ import typer
 from compactscore import options as opt
 
 if TYPE_CHECKING:
-    from compactscore.analysis.board import BoardReport
     from compactscore.load.repository import Repository
     from compactscore.periods import Period
+    from compactscore.results import BoardReport
 
 AFTER_WRITING = {
     opt.ReportFormat.HTML: "Open it in a web browser; print it, or save it as PDF, from there.",
