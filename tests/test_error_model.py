@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from compactscore.analysis import score
 from compactscore.cells import neutralised
 from compactscore.cli import app
-from compactscore.load import check
 from compactscore.errors import DataError, Problem, Severity
 from compactscore.exits import BUG_REPORT
+from compactscore.load import check
 
 SHEET = "indicator,score,evidence\n1,2,x\n"
 
