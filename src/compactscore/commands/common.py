@@ -114,9 +114,9 @@ def warn_if_before_the_definition(
     first = definition.versions[0]
     start = first.start
     if start is not None and period < start:
-        from compactscore.exits import report_problems
+        from compactscore.errors import warn
 
-        report_problems(
+        warn(
             [
                 Problem(
                     "compactscore",

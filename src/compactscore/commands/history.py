@@ -39,8 +39,7 @@ def history(
     options = opt.output_options(output, indicators)
     from compactscore.analysis.changes import changes_between, history_entries
     from compactscore.commands.common import emit, out_console
-    from compactscore.errors import GitError
-    from compactscore.exits import report_problems
+    from compactscore.errors import GitError, warn
     from compactscore.load.revision import (
         commits_of,
         git_root,
@@ -98,7 +97,7 @@ def history(
     uncommitted = _uncommitted(
         file, root, commits, definition, previous, entries, skipped, check, scores_only
     )
-    report_problems(skipped)
+    warn(skipped)
     found = History(
         file=str(file),
         entries=entries,

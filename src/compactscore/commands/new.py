@@ -231,8 +231,7 @@ def _say_own_kept(own: list[str], shown: str) -> None:
 
 def _warn_if_years_skipped(latest: Period, period: Period) -> None:
     """A sheet several periods after the latest one is allowed, but worth a word."""
-    from compactscore.errors import Problem, Severity
-    from compactscore.exits import report_problems
+    from compactscore.errors import Problem, Severity, warn
 
     skipped: list[Period] = []
     current = latest.next()
@@ -242,7 +241,7 @@ def _warn_if_years_skipped(latest: Period, period: Period) -> None:
     if not skipped:
         return
     span = str(skipped[0]) if len(skipped) == 1 else f"{skipped[0]} to {skipped[-1]}"
-    report_problems(
+    warn(
         [
             Problem(
                 "compactscore",
