@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from compactscore.errors import UsageError
 from compactscore.options import (
@@ -113,3 +115,27 @@ def test_a_period_is_read_once_the_same_way_for_every_command() -> None:
     assert _said(refused) == [
         "compactscore: 'last year' is not a period. Write a year such as 2024 or 2024-25."
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["report", "-f", "html", "-o", "board/"], "board/"),
+        (["report", "-o", "board/"], "board/"),
+        (["gaps", "-f", "csv", "-o", "board/"], "board/"),
+        (["trend", "--output", "board/"], "board/"),
+    ],
+)
+def test_an_output_ending_in_a_slash_is_a_folder_and_nothing_is_written(
+    cli: Callable[..., Result], area: Path, args: list[str], written: str
+) -> None:
+    """Read as a path, 'board/' is 'board': the report was written as a file of that name."""
+    result = cli(*args, cwd=area)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"compactscore: -o {written}: names a folder (it ends with /), not a file. Name a file "
+        "in it, with the ending of what to write, such as -o board/report.html or "
+        "-o board/gaps.csv.\n"
+    )
+    assert not (area / "board").exists()

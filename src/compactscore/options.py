@@ -63,6 +63,23 @@ def choice_of(
     return parse
 
 
+def written_file(value: str | Path) -> Path:
+    """The parser of -o: a path, refused when it ends with a slash, as a folder's name does.
+
+    Read as a path, ``sub/`` is ``sub``: the report would be written as a file of
+    that name where a folder was meant.
+    """
+    text = str(value)
+    if text.endswith(("/", "\\")) and text.strip("/\\"):
+        name = text.rstrip("/\\")
+        raise ChoiceError(
+            f"-o {text}: names a folder (it ends with {text[-1]}), not a file. Name a file in "
+            f"it, with the ending of what to write, such as -o {name}/report.html or "
+            f"-o {name}/gaps.csv."
+        )
+    return Path(text)
+
+
 def _member(choices: type[E], value: str) -> E | None:
     try:
         return choices(value.strip().lower())
@@ -108,6 +125,7 @@ OutputFileOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
+        parser=written_file,
         help="Write to this file instead of the screen (xlsx needs one); its ending "
         "(.xlsx, .csv, .json, .md) chooses the format when --format is not given. "
         "An existing file is replaced only with --force.",

@@ -33,6 +33,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
+            parser=opt.written_file,
             help="The file to write; its ending (.html, .md, .json, .csv, .xlsx) says what to write "
             "it as; '-' prints it. Default: report-PERIOD.html in this folder for html, the "
             "screen for the other formats.",
