@@ -11,6 +11,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from compactscore.errors import UsageError
     from compactscore.periods import Period
 
@@ -134,6 +136,14 @@ OutputFileOption = Annotated[
 ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        help="The day to count overdue from (YYYY-MM-DD). Default: today.",
+    ),
 ]
 ScoresOnlyOption = Annotated[
     bool,
@@ -302,6 +312,20 @@ def period_option(help: str, *names: str) -> Any:
     with ``parsed_period``.
     """
     return typer.Option("--period", *names, metavar="PERIOD", help=help)
+
+
+def parsed_day(text: str | None) -> date:
+    """The day --today names (today when it is not given), or a usage error."""
+    from datetime import date
+
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise usage(
+            f"--today {text!r} is not a date.", "Write it as year-month-day, such as 2025-04-01."
+        ) from None
 
 
 def parsed_period(text: str | None) -> Period | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,14 +16,7 @@ def actions(
         bool,
         typer.Option("--all", help="Every period's actions and what became of them."),
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="DATE",
-            help="The day to count overdue from (YYYY-MM-DD). Default: today.",
-        ),
-    ] = None,
+    today: opt.TodayOption = None,
     output: opt.FormatOption = opt.OutputFormat.TABLE,
     indicators: opt.IndicatorsOption = None,
     rev: opt.RevOption = None,
@@ -36,7 +28,7 @@ def actions(
 
     Example: compactscore actions --all --format markdown
     """
-    day = _today(today)
+    day = opt.parsed_day(today)
     options = opt.output_options(output, indicators, rev)
     from compactscore.analysis.actions import every_action, open_actions
     from compactscore.commands.common import emit, out_console
@@ -55,14 +47,3 @@ def actions(
             plan = open_actions(sheet, sources.definition, day, area=sources.area)
     emit(out_console(), plan, actions_view(plan), options)
     return 0
-
-
-def _today(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise opt.usage(
-            f"--today {text!r} is not a date.", "Write it as year-month-day, such as 2025-04-01."
-        ) from None

@@ -57,6 +57,7 @@ def report(
         bool,
         typer.Option("--force", help="Replace an existing file (the old one is kept as .bak)."),
     ] = False,
+    today: opt.TodayOption = None,
     indicators: opt.IndicatorsOption = None,
     revision: Annotated[
         str | None,
@@ -80,6 +81,7 @@ def report(
     Example: compactscore report --period 2013-14 -o board-paper.md
     """
     options = opt.report_options(report_format, indicators, revision, output, force)
+    day = opt.parsed_day(today)
     wanted = opt.parsed_period(period)
     from compactscore.analysis.board import board_report_of
     from compactscore.commands.common import out_console
@@ -104,7 +106,7 @@ def report(
     paths = [path for _, path in found]
     sheets, warnings = load_all_warned(sources, found)
     made_at = sources.commit[:7] if sources.commit else _revision(repository, paths)
-    report = board_report_of(sheets, sources.definition, sources.area, made_at)
+    report = board_report_of(sheets, sources.definition, sources.area, made_at, day)
     # What check warns about reaches the paper too, not only the terminal.
     report.warnings = [str(warning) for warning in warnings]
     print_warnings()  # what loading found, before the report it is about
