@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from compactscore.analysis import score
 from compactscore.cells import neutralised
 from compactscore.cli import app
-from compactscore.commands import check, score
 from compactscore.errors import DataError, Problem, Severity
 from compactscore.exits import BUG_REPORT
+from compactscore.load import check
 
 SHEET = "indicator,score,evidence\n1,2,x\n"
 
@@ -23,7 +24,7 @@ def test_an_unexpected_exception_is_reported_as_a_bug(monkeypatch: pytest.Monkey
     def broken(*args: object) -> int:
         raise RuntimeError("the abacus slipped")
 
-    monkeypatch.setattr(check, "run_check", broken)
+    monkeypatch.setattr(check, "check_all", broken)
     result = CliRunner().invoke(app, ["check", "anything.csv"])
     assert result.exit_code == 3
     assert result.stderr == f"Error: RuntimeError: the abacus slipped\n{BUG_REPORT}\n"
@@ -54,7 +55,7 @@ def test_data_errors_list_every_problem_then_exit_1(monkeypatch: pytest.MonkeyPa
             ]
         )
 
-    monkeypatch.setattr(score, "run_score", failing)
+    monkeypatch.setattr("compactscore.load.sources.open_sheet", failing)
     result = CliRunner().invoke(app, ["score", "a.csv"])
     assert result.exit_code == 1
     assert result.stderr == (

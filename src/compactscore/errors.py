@@ -64,6 +64,11 @@ class UsageError(CompactscoreError):
     """The command was asked for something it cannot do as asked (exit status 2)."""
 
 
+def usage(message: str, fix: str, file: str = "compactscore") -> UsageError:
+    """A wrong-usage error (exit status 2), named for the command line or the file given."""
+    return UsageError([Problem(file, None, message, fix)])
+
+
 class GitError(CompactscoreError):
     """git is missing, or the repository or revision is not what was asked for."""
 
@@ -106,3 +111,20 @@ def more_not_shown(problem: Problem, hidden: int) -> str:
     return escape_controls(
         f"{problem.file}: {more} not shown; fix the first ones and check again.", one_line=True
     )
+
+
+# The warnings loading found for the command running now: loaders pass them here, and
+# the command's one handler prints them (exits.py), before its result or its errors.
+_pending: list[Problem] = []
+
+
+def warn(problems: list[Problem]) -> None:
+    """Keep warnings to be printed once, with the command's output."""
+    _pending.extend(problems)
+
+
+def take_warnings() -> list[Problem]:
+    """The warnings kept so far, in the order found; none are kept after."""
+    taken = list(_pending)
+    _pending.clear()
+    return taken

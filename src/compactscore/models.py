@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from compactscore.periods import Period, parse_period, period_of_file
+from compactscore.schema import OURS, Column, resolved_keys
 
 T = TypeVar("T", bound=Hashable)
 
@@ -478,9 +479,29 @@ class Sheet(BaseModel):
     path: str
     period: Period | None
     version: str
-    columns: list[str]
+    columns: list[str]  # the header's names, as read
     rows: list[Row]
     delimiter: str = ","  # as the spreadsheet saved it, so a sheet made from this one matches
+    # Each column's key beside its name: a schema.Column for ours and the sides', the
+    # header's own key for the group's own columns. Recorded when the sheet is read.
+    keys: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys_of_columns(cls, data: object) -> object:
+        """A sheet made without its keys (in a test, say) has them worked out from its names."""
+        if isinstance(data, dict) and "keys" not in data and "columns" in data:
+            data = {**data, "keys": list(resolved_keys(tuple(data["columns"]))[0])}
+        return data
+
+    @property
+    def ours(self) -> list[Column]:
+        """The columns of ours (and the sides') the sheet has, in its order."""
+        return [Column(key) for key in self.keys if key in OURS]
+
+    def columns_but(self, keys: Collection[str]) -> list[str]:
+        """The names of the sheet's columns whose keys are not among ``keys``, in its order."""
+        return [name for name, key in zip(self.columns, self.keys, strict=True) if key not in keys]
 
     @property
     def period_label(self) -> str:

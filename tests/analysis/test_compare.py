@@ -44,7 +44,16 @@ def test_three_examples_in_2012_13_worked_by_hand() -> None:
     assert result.mixed_versions
     assert result.shared == 16
     table = [
-        (a.area, a.rank, a.total, a.max, a.percent, a.shared_total, a.shared_max, a.shared_percent)
+        (
+            a.area,
+            a.rank,
+            a.totals.total,
+            a.totals.max,
+            a.totals.percent,
+            a.shared.total,
+            a.shared.max,
+            a.shared.percent,
+        )
         for a in result.areas
     ]
     assert table == [
@@ -94,7 +103,7 @@ def test_same_version_compares_all_17_and_medians_of_two() -> None:
     # ranks above Eastmoor's 60.8%, where as 23/51 it would have looked like 45.1%.
     assert result.ranked_by == "percent of scored"
     assert [
-        (a.area, a.rank, a.total, a.percent, a.shared_scored, a.shared_scored_percent)
+        (a.area, a.rank, a.totals.total, a.totals.percent, a.shared.scored, a.shared.scored_percent)
         for a in result.areas
     ] == [
         ("Riverton", 1, 23, 45.1, 11, 69.7),
@@ -123,7 +132,7 @@ def test_equal_percent_shares_a_rank_and_the_next_is_skipped(tmp_path: Path) -> 
         "D": _sheet(tmp_path, "d", ["3"] * 17),
     }
     result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
-    assert [(a.area, a.rank, a.shared_total, a.shared_max) for a in result.areas] == [
+    assert [(a.area, a.rank, a.shared.total, a.shared.max) for a in result.areas] == [
         ("D", 1, 51, 51),
         ("A", 2, 34, 51),
         ("B", 2, 32, 48),
@@ -160,13 +169,13 @@ def test_partly_scored_areas_are_ranked_like_with_like(tmp_path: Path) -> None:
         (
             a.area,
             a.rank,
-            a.shared_total,
-            a.shared_max,
-            a.shared_percent,
-            a.shared_scored,
-            a.shared_not_applicable,
-            a.shared_scored_max,
-            a.shared_scored_percent,
+            a.shared.total,
+            a.shared.max,
+            a.shared.percent,
+            a.shared.scored,
+            a.shared.not_applicable,
+            a.shared.scored_max,
+            a.shared.scored_percent,
         )
         for a in result.areas
     ]
@@ -189,7 +198,7 @@ def test_fully_scored_areas_keep_the_percent_of_the_maximum(tmp_path: Path) -> N
     assert result.ranked_on == (
         "Ranked on the percent of the maximum of the 17 indicators every area has."
     )
-    assert [(a.area, a.rank, a.shared_percent, a.shared_scored_percent) for a in result.areas] == [
+    assert [(a.area, a.rank, a.shared.percent, a.shared.scored_percent) for a in result.areas] == [
         ("B", 1, 100.0, 100.0),
         ("A", 2, 66.7, 66.7),
     ]
@@ -205,7 +214,7 @@ def test_an_area_with_nothing_scored_is_not_ranked(tmp_path: Path) -> None:
     }
     result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
     assert result.ranked_by == "percent of maximum"
-    assert [(a.area, a.rank, a.shared_scored, a.shared_scored_percent) for a in result.areas] == [
+    assert [(a.area, a.rank, a.shared.scored, a.shared.scored_percent) for a in result.areas] == [
         ("Full", 1, 17, 33.3),
         ("Empty", None, 0, None),
     ]
@@ -218,7 +227,7 @@ def test_an_area_with_every_shared_indicator_n_a_is_not_ranked(tmp_path: Path) -
         "Full": _sheet(tmp_path, "full", ["0"] * 17),
     }
     result = compare_areas([AreaSheets(n, definition, s) for n, s in sheets.items()])
-    assert [(a.area, a.rank, a.shared_not_applicable) for a in result.areas] == [
+    assert [(a.area, a.rank, a.shared.not_applicable) for a in result.areas] == [
         ("Full", 1, 0),
         ("Spare", None, 17),
     ]

@@ -37,17 +37,17 @@ def test_ranks_and_spreads_hold_for_any_scores(areas: list[list[int | str | None
     )
     # Nothing scored is never a score of 0: such an area has no rank, and comes last.
     ranked = [a for a in result.areas if a.rank is not None]
-    assert ranked == [a for a in result.areas if a.shared_scored]
+    assert ranked == [a for a in result.areas if a.shared.scored]
     assert result.areas[: len(ranked)] == ranked
     ranks = [area.rank for area in ranked]
     assert ranks == sorted(ranks) and ranks[:1] in ([], [1])
-    partly = any(a.shared_scored + a.shared_not_applicable < result.shared for a in ranked)
+    partly = any(a.shared.scored + a.shared.not_applicable < result.shared for a in ranked)
     assert result.ranked_by == ("percent of scored" if partly else "percent of maximum") or (
         not ranked and result.ranked_by == "nothing scored"
     )
     # Like with like when any ranked area is partly scored; else the shared maximum.
     share = [
-        Fraction(a.shared_total, a.shared_scored_max if partly else a.shared_max) for a in ranked
+        Fraction(a.shared.total, a.shared.scored_max if partly else a.shared.max) for a in ranked
     ]
     for area, fraction in zip(ranked, share, strict=True):
         assert area.rank == 1 + sum(1 for other in share if other > fraction)

@@ -62,7 +62,10 @@ def test_eleven_copied_unchanged_and_six_scored_for_the_first_time_is_level() ->
     assert (result.change, result.total_change) == (0, 9)
     assert (result.only_before, result.only_after) == (0, 6)
     # The percent of what was scored fell, 23/33 = 69.7% to 32/51 = 62.7%: not the measure.
-    assert (result.scored_percent, score_sheet(after, DEFINITION).scored_percent) == (69.7, 62.7)
+    assert (
+        result.earlier.scored_percent,
+        score_sheet(after, DEFINITION).totals.scored_percent,
+    ) == (69.7, 62.7)
     assert travel_words(result) == (
         "→ level on the 11 indicators scored in both 2013-14 and 2014-15 (23 points in each); "
         "the total itself is 9 points higher than in 2013-14, as 6 indicators were scored in "

@@ -16,15 +16,20 @@ def test_the_latest_period_against_the_one_before() -> None:
     assert repository is not None
     sheets = [load_sheet(path, repository.definition) for _, path in repository.sheet_paths()]
     report = board_report_of(sheets, repository.definition, "Riverton", "abc1234")
-    assert (report.period, report.card.total, report.card.max, report.card.scored) == (
+    assert (
+        report.period,
+        report.card.totals.total,
+        report.card.totals.max,
+        report.card.totals.scored,
+    ) == (
         "2013-14",
         23,
         51,
         11,
     )
     assert report.previous is not None
-    assert (report.previous.period, report.previous.total) == ("2012-13", 30)
-    assert [p.total for p in report.trend.periods] == [20, 27, 31, 25, 30, 23]
+    assert (report.previous.period, report.previous.totals.total) == ("2012-13", 30)
+    assert [p.totals.total for p in report.trend.periods] == [20, 27, 31, 25, 30, 23]
     assert [gap.number for gap in report.gaps.gaps] == [1, 2, 3, 5, 6, 9, 10, 11, 14, 16]
     assert report.sides_scored
     assert [d.number for d in report.disagreements][:4] == [12, 13, 15, 17]

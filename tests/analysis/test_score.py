@@ -28,9 +28,9 @@ SMALL = """indicator,score,evidence
 def test_total_counts_only_scored_and_max_leaves_out_na(definition: Definition) -> None:
     card = score_sheet(sheet_of(SMALL, definition, "2010.csv"), definition)
     # 3 + 2 + 1 scored; indicator 3 is n/a, so the maximum is 16 indicators x 3.
-    assert (card.total, card.max, card.percent) == (6, 48, 12.5)
-    assert (card.scored, card.count, card.not_applicable) == (3, 17, 1)
-    assert (card.scored_max, card.scored_percent) == (9, 66.7)
+    assert (card.totals.total, card.totals.max, card.totals.percent) == (6, 48, 12.5)
+    assert (card.totals.scored, card.totals.count, card.totals.not_applicable) == (3, 17, 1)
+    assert (card.totals.scored_max, card.totals.scored_percent) == (9, 66.7)
     states = {i.number: i.state for i in card.indicators}
     assert states[3] is ScoreState.NOT_APPLICABLE
     assert states[4] is ScoreState.NOT_SCORED
@@ -41,12 +41,13 @@ def test_total_counts_only_scored_and_max_leaves_out_na(definition: Definition) 
 def test_theme_subtotals(definition: Definition) -> None:
     card = score_sheet(sheet_of(SMALL, definition, "2010.csv"), definition)
     themes = {
-        theme.id: (theme.total, theme.max, theme.scored, theme.count) for theme in card.themes
+        theme.id: (theme.totals.total, theme.totals.max, theme.totals.scored, theme.totals.count)
+        for theme in card.themes
     }
     assert themes["vision-and-plan"] == (5, 6, 2, 3)
     assert themes["participation"] == (1, 15, 1, 5)
     assert themes["strong-sector"] == (0, 12, 0, 4)
-    assert sum(theme.max for theme in card.themes) == card.max
+    assert sum(theme.totals.max for theme in card.themes) == card.totals.max
 
 
 def test_change_and_direction_on_totals_when_both_are_complete(definition: Definition) -> None:
@@ -57,9 +58,9 @@ def test_change_and_direction_on_totals_when_both_are_complete(definition: Defin
         "2025.csv",
     )
     card = score_sheet(after, definition, before)
-    assert (card.total, card.max) == (21, 51)
+    assert (card.totals.total, card.totals.max) == (21, 51)
     assert card.previous is not None
-    assert (card.previous.total, card.previous.change) == (17, 4)
+    assert (card.previous.earlier.total, card.previous.change) == (17, 4)
     assert card.previous.direction is Direction.UP
     assert card.previous.compared_on == "total"
     assert [i.change for i in card.indicators[:5]] == [1, 1, 1, 1, 0]
@@ -74,7 +75,7 @@ def test_direction_compares_the_indicators_scored_in_both_when_a_year_is_partial
     card = score_sheet(after, definition, before)
     assert card.previous is not None
     assert card.previous.compared_on == "scored in both"
-    assert (card.scored_percent, card.previous.scored_percent) == (33.3, 66.7)
+    assert (card.totals.scored_percent, card.previous.earlier.scored_percent) == (33.3, 66.7)
     # 3 indicators in both: 6 points in 2024 (3 x 2), 3 in 2025 (3 x 1): down by 3.
     figures = (card.previous.shared, card.previous.shared_before, card.previous.shared_after)
     assert figures == (3, 6, 3)
@@ -112,7 +113,13 @@ def test_riverton_totals(
 ) -> None:
     path = riverton / "scores" / f"{period}.csv"
     card = score_sheet(load_sheet(path, definition), definition)
-    assert (card.period, card.total, card.max, card.scored, card.percent) == (
+    assert (
+        card.period,
+        card.totals.total,
+        card.totals.max,
+        card.totals.scored,
+        card.totals.percent,
+    ) == (
         period,
         total,
         maximum,

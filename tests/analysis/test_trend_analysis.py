@@ -68,7 +68,10 @@ def test_trend_across_ni7_change_compares_like_with_like() -> None:
         thriving("2011-12.csv", {1: "", 3: "3"}, "2"),  # 3 + 15 x 2 = 33 of 51, 16 scored
     ]
     trend = trend_of(sheets, definition, area="Testham")
-    totals = [(p.period, p.total, p.max, p.percent, p.direction) for p in trend.periods]
+    totals = [
+        (p.period, p.totals.total, p.totals.max, p.totals.percent, p.direction)
+        for p in trend.periods
+    ]
     assert totals == [
         ("2009-10", 17, 51, 33.3, None),
         ("2010-11", 32, 48, 66.7, Direction.UP),
@@ -78,14 +81,14 @@ def test_trend_across_ni7_change_compares_like_with_like() -> None:
     # 16 x 1 = 16 points then, 16 x 2 = 32 now: up by 16.
     # 2011-12 against 2010-11: 15 scored in both (not 1, unscored, nor 3, n/a before),
     # 15 x 2 = 30 points in each: level, though the percent of scored rose from 66.7 to 68.8.
-    assert trend.periods[2].scored_percent == 68.8
+    assert trend.periods[2].totals.scored_percent == 68.8
     assert [p.compared_on for p in trend.periods] == [None, "scored in both", "scored in both"]
     travels = [p.travel for p in trend.periods[1:]]
     assert [(t.shared, t.shared_before, t.shared_after, t.change) for t in travels if t] == [
         (16, 16, 32, 16),
         (15, 30, 30, 0),
     ]
-    assert trend.periods[1].not_applicable == 1
+    assert trend.periods[1].totals.not_applicable == 1
     third = next(line for line in trend.indicators if line.number == 3)
     assert third.id == "compact-measure"
     assert third.ids == {
@@ -107,7 +110,7 @@ def test_complete_periods_compare_on_the_total() -> None:
     definition = load_definition()
     sheets = [thriving("2012.csv", {}, "2"), thriving("2013.csv", {5: "1"}, "2")]
     trend = trend_of(sheets, definition)
-    assert [(p.total, p.direction, p.compared_on) for p in trend.periods] == [
+    assert [(p.totals.total, p.direction, p.compared_on) for p in trend.periods] == [
         (34, None, None),
         (33, Direction.DOWN, "total"),
     ]
@@ -124,7 +127,7 @@ def test_retired_and_introduced_indicators_read_right() -> None:
     trend = trend_of(sheets, definition)
     # Both fully scored out of 6, but not on the same indicators (alpha retired, gamma
     # new): like for like, only beta is scored in both, 2 then and 3 now, so up by 1.
-    assert [(p.total, p.max, p.direction, p.compared_on) for p in trend.periods] == [
+    assert [(p.totals.total, p.totals.max, p.direction, p.compared_on) for p in trend.periods] == [
         (3, 6, None, None),
         (4, 6, Direction.UP, "scored in both"),
     ]
@@ -143,5 +146,5 @@ def test_retired_and_introduced_indicators_read_right() -> None:
 def test_one_period_has_no_direction() -> None:
     trend = trend_of([thriving("2012.csv", {}, "3")], load_definition())
     assert trend.periods[0].direction is None
-    assert trend.periods[0].total == 51 and trend.periods[0].percent == 100.0
+    assert trend.periods[0].totals.total == 51 and trend.periods[0].totals.percent == 100.0
     assert all(line.direction is None for line in trend.indicators)

@@ -121,3 +121,29 @@ def test_new_keeps_the_due_and_status_columns_as_ours(cli: Run, area: Path) -> N
     assert "Your own columns" not in result.stdout
     header = (area / "scores" / "2025-26.csv").read_text(encoding="utf-8-sig").split("\n")[0]
     assert header == "indicator,title,score,evidence,action,owner,target,due,status"
+
+
+@pytest.mark.parametrize(
+    ("day", "overdue"),
+    [("2025-03-31", [4]), ("2025-04-01", [4, 2]), ("2026-04-01", [4, 2, 1, 8])],
+)
+def test_the_report_counts_overdue_on_the_day_given(
+    cli: Run, area: Path, day: str, overdue: list[int]
+) -> None:
+    """A board paper made again for the minutes says what was overdue on the meeting's day."""
+    result = cli("report", "--today", day, "--format", "json", cwd=area)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["today"] == day
+    still_open = [action for action in report["actions"] if action["status"] == "open"]
+    assert [action["number"] for action in still_open if action["overdue"]] == overdue
+
+
+def test_a_report_day_that_is_not_a_date_is_wrong_usage(cli: Run, area: Path) -> None:
+    result = cli("report", "--today", "2025-13-01", "--format", "json", cwd=area)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "compactscore: --today '2025-13-01' is not a date. Write it as year-month-day, such as "
+        "2025-04-01.\n"
+    )

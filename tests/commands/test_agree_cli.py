@@ -206,7 +206,19 @@ def test_the_report_lists_an_agreed_n_a_outside_the_views(
     report = cli("report", "-f", "markdown")
     assert report.exit_code == 0, report.stderr
     lines = report.stdout.splitlines()
-    assert "| 3 | Compact as the measure | 0 | 2 | 2 | n/a (outside the views) |" in lines
-    assert "| 9 | Civil participation | 1 | 3 | 2 | not agreed yet |" in lines
-    assert "| 7 | Volunteering | 1 | 2 | 1 | 3 (outside the views) |" in lines
-    assert "| 5 | Influential representation | 2 | 2 | 0 | n/a (outside the views) |" in lines
+    # The board paper shows the agree command's table: each score with its words.
+    assert (
+        "| 3 | Compact as the measure | 0 Not in place | 2 Good progress | 2 "
+        "| n/a (outside the views) |"
+    ) in lines
+    assert (
+        "| 9 | Civil participation | 1 Early progress | 3 Fully in place | 2 | not agreed yet |"
+    ) in lines
+    assert (
+        "| 7 | Volunteering | 1 Early progress | 2 Good progress | 1 "
+        "| 3 Fully in place (outside the views) |"
+    ) in lines
+    assert (
+        "| 5 | Influential representation | 2 Good progress | 2 Good progress | 0 "
+        "| n/a (outside the views) |"
+    ) in lines

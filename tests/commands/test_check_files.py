@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from compactscore.commands.check import _sheets_below
+from compactscore.load.check import sheets_below as _sheets_below
 
 Run = Callable[..., Result]
 

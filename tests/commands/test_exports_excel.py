@@ -77,3 +77,24 @@ def test_trend_gaps_and_compare_write_workbooks_and_csv_for_excel(
     score = cli("score", "-f", "xlsx", cwd=area)
     assert score.exit_code == 2
     assert score.stderr == "compactscore: --format xlsx: choose table, json, csv or markdown\n"
+
+
+def test_a_workbook_without_a_file_is_refused_before_anything_is_read(
+    cli: Run, tmp_path: Path
+) -> None:
+    # No repository here: reading would fail, but the options are wrong first.
+    for command in (["trend"], ["gaps"], ["compare", "a", "b"]):
+        refused = cli(*command, "-f", "xlsx", cwd=tmp_path)
+        assert refused.exit_code == 2
+        assert refused.stderr == (
+            "compactscore: a workbook is written to a file, not to the screen. Name the file "
+            "with -o, such as -o trend.xlsx (trend, gaps, compare and report take -o).\n"
+        )
+    unknown = cli("trend", "-o", "trend.txt", cwd=tmp_path)
+    assert unknown.exit_code == 2
+    assert unknown.stderr == (
+        "compactscore: trend.txt: the file's ending chooses what is written, and it is not "
+        "one of .xlsx, .csv, .json or .md. Name the file with one of them, or choose with "
+        "--format.\n"
+    )
+    assert list(tmp_path.iterdir()) == []

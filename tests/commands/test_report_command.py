@@ -68,7 +68,11 @@ def test_markdown_goes_to_the_screen_with_the_trend_as_a_table(riverton: Path) -
     ]
     assert "| 2010-11 | 31 | 48 | 64.6% | 16 of 16, 1 n/a | ↑ up +6 on 16 in both |" in lines
     assert "| 2012-13 | 30 | 51 | 58.8% | 17 of 17 | ↑ up +5 |" in lines
-    assert "| 12 | Compact-proofed decisions | 0 | 2 | 2 | not agreed yet |" in lines
+    # The agree command's table: each side's score with its words, and how far apart.
+    assert (
+        "| 12 | Compact-proofed decisions | 0 Not in place | 2 Good progress | 2 | not agreed yet |"
+        in lines
+    )
     assert "<svg" not in result.stdout
     assert not list(riverton.glob("report-*"))
 

@@ -138,7 +138,7 @@ def test_a_huge_committed_sheet_is_refused_before_it_is_read(
     with big.open("ab") as stream:
         stream.write(b"\n" * 3_000_000)
     git_in(committed, "commit", "-q", "-am", "Three million blank lines")
-    from compactscore.load import git, revision
+    from compactscore.load import git
 
     real = git.run_git_bytes
     read: list[list[str]] = []
@@ -148,7 +148,6 @@ def test_a_huge_committed_sheet_is_refused_before_it_is_read(
         return real(args, cwd)
 
     monkeypatch.setattr(git, "run_git_bytes", spy)
-    monkeypatch.setattr(revision, "run_git_bytes", spy)
     result = cli("score", "--rev", "HEAD", "scores/2013-14.csv", cwd=committed)
     assert result.exit_code == 1
     assert result.stderr == (

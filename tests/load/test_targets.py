@@ -75,7 +75,7 @@ def test_target_on_an_na_row_is_a_warning(tmp_path: Path) -> None:
     ]
     card = score_sheet(sheet, load_definition())
     assert (card.indicators[0].target, card.indicators[0].target_met) == (2, None)
-    assert card.max == 48
+    assert card.totals.max == 48
 
 
 def test_gaps_aim_at_the_target_when_there_is_one(tmp_path: Path) -> None:

@@ -250,9 +250,9 @@ def test_init_interrupted_removes_what_it_made(
 
     monkeypatch.setattr(files, "move_into_place", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        from compactscore.commands.init import run_init
+        from compactscore.commands.init import init
 
-        run_init(folder, "Riverton", "2024-25")
+        init(folder, "Riverton", "2024-25")
     assert _names(folder) == []
 
 

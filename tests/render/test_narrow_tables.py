@@ -10,7 +10,7 @@ from rich.console import Console
 from typer.testing import Result
 
 from compactscore.analysis.trend import trend_of
-from compactscore.commands.sources import load_all, open_sources
+from compactscore.load.sources import load_all, open_sources
 from compactscore.render.text import print_view
 from compactscore.render.trend import trend_view
 

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from compactscore.analysis.board import BoardReport, board_report_of
+from compactscore.analysis.board import board_report_of
 from compactscore.load.repository import load_repository
 from compactscore.load.sheet import load_sheet
 from compactscore.render.board import radar_caption, trend_caption
 from compactscore.render.charts import _broken_path, radar_svg, trend_svg
-from compactscore.results import PeriodTotal
+from compactscore.results import BoardReport, PeriodTotal
 
 RIVERTON = Path(__file__).resolve().parents[2] / "examples" / "riverton"
 
@@ -101,18 +101,18 @@ def test_each_point_has_a_tooltip_in_words() -> None:
 
 def test_a_period_with_nothing_scored_is_left_out_of_the_line_chart() -> None:
     report = riverton()
-    latest = report.trend.periods[-1].model_copy(
+    last = report.trend.periods[-1]
+    empty = last.totals.model_copy(
         update={
-            "period": "2014-15",
             "total": 0,
             "scored": 0,
             "scored_max": 0,
             "percent": 0.0,
             "scored_percent": None,
-            "direction": None,
-            "compared_on": None,
         }
     )
+    # No travel: no direction, nothing compared on.
+    latest = last.model_copy(update={"period": "2014-15", "totals": empty, "travel": None})
     periods = [*report.trend.periods, latest]
     svg = trend_svg(periods)
     assert dots(svg) == [6]  # seven periods on the axis, six points: no point at 0
@@ -141,8 +141,9 @@ def thirty_periods() -> list[PeriodTotal]:
         first.model_copy(
             update={
                 "period": f"{year}-{(year + 1) % 100:02d}",
-                "total": 20 + i,
-                "percent": round((20 + i) * 100 / 51, 1),
+                "totals": first.totals.model_copy(
+                    update={"total": 20 + i, "percent": round((20 + i) * 100 / 51, 1)}
+                ),
             }
         )
         for i, year in enumerate(range(1996, 2026))

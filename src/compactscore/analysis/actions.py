@@ -6,7 +6,7 @@ from datetime import date
 
 from compactscore.models import ActionStatus, Definition, Sheet
 from compactscore.periods import PeriodKind, parse_period
-from compactscore.plan import ActionItem, ActionPlan
+from compactscore.results import ActionItem, ActionPlan, names_of
 
 
 def due_date(due: str) -> date | None:
@@ -32,9 +32,7 @@ def actions_of(sheet: Sheet, definition: Definition, today: date) -> list[Action
         found.append(
             ActionItem(
                 period=sheet.period_label,
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
+                **names_of(indicator),
                 action=row.action,
                 owner=row.owner,
                 due=row.due,
@@ -62,6 +60,12 @@ def overdue_first(items: list[ActionItem]) -> list[ActionItem]:
     overdue = sorted((item for item in items if item.overdue), key=lambda item: item.due_date or "")
     rest = sorted((item for item in items if not item.overdue), key=lambda item: order[item.status])
     return [*overdue, *rest]
+
+
+def period_plan(sheet: Sheet, definition: Definition, today: date, area: str = "") -> ActionPlan:
+    """Every action of one period, overdue ones first, then open, done and dropped ones."""
+    items = overdue_first(actions_of(sheet, definition, today))
+    return _plan(area, [sheet.period_label], today, False, items)
 
 
 def every_action(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
-from compactscore.results import Agreement, Disagreement
+from compactscore.results import Agreement, Disagreement, names_of
 from compactscore.schema import SIDES, resolved_keys
 
 
@@ -18,7 +18,11 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
                 missing.append(indicator.number)
             continue
         compared.append(_views(indicator, row, definition))
-    differ = [item for item in compared if item.difference]
+    differ = sorted(
+        (item for item in compared if item.difference),
+        key=lambda item: (-item.difference, item.number),
+    )
+    outside = [item for item in compared if item.outside_views]
     present = set(resolved_keys(tuple(sheet.columns))[0])
     return Agreement(
         area=area,
@@ -30,22 +34,15 @@ def agreement_of(sheet: Sheet, definition: Definition, area: str = "") -> Agreem
         differ_by_one=sum(1 for item in differ if item.difference == 1),
         differ_by_two_or_more=sum(1 for item in differ if item.difference >= 2),
         missing_views=missing if compared else [],
-        disagreements=sorted(differ, key=lambda item: (-item.difference, item.number)),
-        outside_views=[item for item in compared if item.outside_views],
+        disagreements=differ,
+        outside_views=outside,
+        to_discuss=differ + [item for item in outside if not item.difference],
     )
 
 
 def disagreements_of(sheet: Sheet, definition: Definition) -> list[Disagreement]:
     """Indicators to discuss, in order: the sides' scores differ, or the agreed one is outside."""
-    return to_discuss(agreement_of(sheet, definition))
-
-
-def to_discuss(agreement: Agreement) -> list[Disagreement]:
-    """The disagreements, largest first, then agreed scores outside views that matched."""
-    differ = {item.number for item in agreement.disagreements}
-    return agreement.disagreements + [
-        item for item in agreement.outside_views if item.number not in differ
-    ]
+    return agreement_of(sheet, definition).to_discuss
 
 
 def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreement:
@@ -53,9 +50,7 @@ def _views(indicator: Indicator, row: Row, definition: Definition) -> Disagreeme
     low, high = sorted((row.sector_score, row.public_score))
     scale = definition.scale
     return Disagreement(
-        number=indicator.number,
-        id=indicator.id,
-        title=indicator.title,
+        **names_of(indicator),
         sector_score=row.sector_score,
         public_score=row.public_score,
         difference=high - low,

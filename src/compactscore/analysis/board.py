@@ -4,36 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
-
-from compactscore.analysis.actions import actions_of, overdue_first
+from compactscore.analysis.actions import period_plan
 from compactscore.analysis.agree import disagreements_of
 from compactscore.analysis.gaps import gaps_of
 from compactscore.analysis.score import score_sheet
 from compactscore.analysis.trend import trend_of
 from compactscore.models import Definition, Sheet
-from compactscore.plan import ActionItem
-from compactscore.results import Disagreement, GapList, Scorecard, Trend
-
-
-class BoardReport(BaseModel):
-    """Everything the board paper shows for one period, and what it was made from."""
-
-    area: str = ""
-    period: str
-    definition: str
-    version: str
-    card: Scorecard
-    previous: Scorecard | None
-    trend: Trend
-    gaps: GapList
-    sides_scored: bool
-    disagreements: list[Disagreement]
-    files: list[str]
-    revision: str | None = None
-    warnings: list[str] = []  # what check warns about the sheets, as check says it
-    today: str = ""  # the day overdue actions are counted from
-    actions: list[ActionItem] = []  # the period's actions: open (overdue first), done, dropped
+from compactscore.results import BoardReport
 
 
 def board_report_of(
@@ -64,6 +41,5 @@ def board_report_of(
         disagreements=disagreements_of(sheet, definition),
         files=[item.path for item in sheets],
         revision=revision,
-        today=today.isoformat(),
-        actions=overdue_first(actions_of(sheet, definition, today)),
+        plan=period_plan(sheet, definition, today, area=area),
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from compactscore.analysis.score import score_sheet
-from compactscore.changes import HistoryEntry, ScoreChange, SheetDiff, WordChange
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
+from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
+from compactscore.results.changes import SCORE
 from compactscore.schema import BESIDE
 
 
@@ -44,9 +45,7 @@ def changes_between(
         replaced = _replaced(old, indicator.id, definition)
         found.append(
             ScoreChange(
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
+                **names_of(indicator),
                 before=old_score,
                 after=new_score,
                 change=_difference(old, row),
@@ -73,10 +72,10 @@ def diff_of(
     return SheetDiff(
         before=before_name,
         after=after_name,
-        before_total=old.total,
-        before_max=old.max,
-        after_total=new.total,
-        after_max=new.max,
+        before_total=old.totals.total,
+        before_max=old.totals.max,
+        after_total=new.totals.total,
+        after_max=new.totals.max,
         changes=changes,
         unchanged=len(new.indicators) - len(changes),
         scores_only=scores_only,
@@ -94,27 +93,19 @@ def history_entries(
     change: ScoreChange, commit: str, date: str, author: str, message: str
 ) -> list[HistoryEntry]:
     """One entry per cell an indicator's change touched: its score first, then its words."""
-    made = {"commit": commit, "date": date, "author": author, "message": message}
-    which = {"number": change.number, "id": change.id, "title": change.title}
-    entries = []
-    if change.before != change.after:
-        entries.append(
-            HistoryEntry(
-                **made, **which, before=change.before, after=change.after, change=change.change
-            )
+    columns = [SCORE] if change.before != change.after else []
+    columns += [word.column for word in change.words]
+    return [
+        HistoryEntry(
+            commit=commit,
+            date=date,
+            author=author,
+            message=message,
+            score_change=change,
+            column=column,
         )
-    for word in change.words:
-        entries.append(
-            HistoryEntry(
-                **made,
-                **which,
-                column=word.column,
-                before=word.before,
-                after=word.after,
-                change=None,
-            )
-        )
-    return entries
+        for column in columns
+    ]
 
 
 def _carried_back(text: str, since: str | None) -> str:

@@ -6,28 +6,30 @@ import statistics
 from dataclasses import dataclass
 from fractions import Fraction
 
-from compactscore.analysis.score import percent_of, score_sheet
-from compactscore.models import Definition, ScoreState, Sheet
+from compactscore.analysis.score import score_sheet, totals_of
+from compactscore.models import Definition, Sheet
 from compactscore.periods import Period
 from compactscore.results import (
     AreaComparison,
     AreaResult,
     IndicatorScore,
     IndicatorSpread,
+    RankedBy,
     Scorecard,
     UnsharedIndicator,
+    names_of,
 )
 
 RANKED_ON = {
-    "percent of maximum": (
+    RankedBy.PERCENT_OF_MAXIMUM: (
         "Ranked on the percent of the maximum of the {shared} indicators every area has."
     ),
-    "percent of scored": (
+    RankedBy.PERCENT_OF_SCORED: (
         "Some areas have not scored all {shared} indicators the areas share, so each area is "
         "ranked like with like on the percent of the points of those it has scored."
     ),
-    "nothing scored": "Not ranked: no area has scored any of the {shared} indicators every area has.",
-    "nothing shared": "Not ranked: the areas have no indicator in common.",
+    RankedBy.NOTHING_SCORED: "Not ranked: no area has scored any of the {shared} indicators every area has.",
+    RankedBy.NOTHING_SHARED: "Not ranked: the areas have no indicator in common.",
 }
 
 
@@ -79,42 +81,20 @@ def _shared_ids(cards: list[Scorecard]) -> list[str]:
 
 
 def _area_result(area: AreaSheets, card: Scorecard, shared: list[str]) -> AreaResult:
-    kept = [i for i in card.indicators if i.id in shared]
-    counted = [i for i in kept if i.state is not ScoreState.NOT_APPLICABLE]
-    scored = [i for i in kept if i.state is ScoreState.SCORED]
-    shared_total = sum(i.score or 0 for i in scored)
-    shared_max = sum(i.max for i in counted)
-    scored_max = sum(i.max for i in scored)
-    before = card.previous
     return AreaResult(
         area=area.name,
         file=card.file,
         period=card.period,
         definition=card.definition,
         version=card.version,
-        total=card.total,
-        max=card.max,
-        percent=card.percent,
-        scored=card.scored,
-        count=card.count,
-        not_applicable=card.not_applicable,
-        shared_total=shared_total,
-        shared_max=shared_max,
-        shared_percent=percent_of(shared_total, shared_max),
-        shared_scored=len(scored),
-        shared_not_applicable=len(kept) - len(counted),
-        shared_scored_max=scored_max,
-        shared_scored_percent=percent_of(shared_total, scored_max) if scored else None,
+        totals=card.totals,
+        shared=totals_of([i for i in card.indicators if i.id in shared]),
         rank=None,
-        direction=before.direction if before else None,
-        previous_period=before.period if before else None,
-        change=before.change if before else None,
-        compared_on=before.compared_on if before else None,
-        travel=before,
+        travel=card.previous,
     )
 
 
-def _rank(results: list[AreaResult], shared: int) -> str:
+def _rank(results: list[AreaResult], shared: int) -> RankedBy:
     """Rank by the exact fraction, highest first; equal fractions share a rank.
 
     An area that scored none of the shared indicators gets no rank: nothing scored is
@@ -122,16 +102,16 @@ def _rank(results: list[AreaResult], shared: int) -> str:
     is measured on the points of what it scored (like with like), as trend does.
     """
     # A scale topping out at 0 would leave nothing to divide by: no rank either.
-    ranked = [result for result in results if result.shared_scored and result.shared_scored_max]
+    ranked = [result for result in results if result.shared.scored and result.shared.scored_max]
     if not ranked:
-        return "nothing scored" if shared else "nothing shared"
-    partly = any(r.shared_scored + r.shared_not_applicable < shared for r in ranked)
+        return RankedBy.NOTHING_SCORED if shared else RankedBy.NOTHING_SHARED
+    partly = any(r.shared.partly_scored for r in ranked)
     fractions = [
-        Fraction(r.shared_total, r.shared_scored_max if partly else r.shared_max) for r in ranked
+        Fraction(r.shared.total, r.shared.scored_max if partly else r.shared.max) for r in ranked
     ]
     for result, fraction in zip(ranked, fractions, strict=True):
         result.rank = 1 + sum(1 for other in fractions if other > fraction)
-    return "percent of scored" if partly else "percent of maximum"
+    return RankedBy.PERCENT_OF_SCORED if partly else RankedBy.PERCENT_OF_MAXIMUM
 
 
 def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:
@@ -143,9 +123,7 @@ def _spread(key: str, cards: list[Scorecard]) -> IndicatorSpread:
     values = [score for score in scores.values() if score is not None]
     highest = max(values) if values else None
     return IndicatorSpread(
-        number=first.number,
-        id=first.id,
-        title=first.title,
+        **names_of(first),
         scores=scores,
         lowest=min(values) if values else None,
         median=float(statistics.median(values)) if values else None,
@@ -167,9 +145,7 @@ def _unshared(
             entry = found.setdefault(
                 indicator.id,
                 UnsharedIndicator(
-                    number=indicator.number,
-                    id=indicator.id,
-                    title=indicator.title,
+                    **names_of(indicator),
                     areas=[],
                     versions=[],
                     replaces=by_id[indicator.id].replaces,

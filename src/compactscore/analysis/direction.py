@@ -40,7 +40,7 @@ def travel_between(before: Scorecard, after: Scorecard, lineage: Callable[[str],
     elif (
         _complete(before)
         and _complete(after)
-        and before.max == after.max
+        and before.totals.max == after.totals.max
         and len(shared) == len(earlier) == len(later)
     ):
         basis = Basis.TOTAL
@@ -52,7 +52,7 @@ def travel_between(before: Scorecard, after: Scorecard, lineage: Callable[[str],
         direction=sign_of(change) if known else None,
         compared_on=basis,
         change=change if known else None,
-        total_change=after.total - before.total,
+        total_change=after.totals.total - before.totals.total,
         shared=len(shared),
         shared_before=shared_before,
         shared_after=shared_after,
@@ -71,4 +71,4 @@ def _scored(card: Scorecard, lineage: Callable[[str], str]) -> dict[str, int]:
 
 
 def _complete(card: Scorecard) -> bool:
-    return card.scored + card.not_applicable == card.count
+    return card.totals.scored == card.totals.applicable

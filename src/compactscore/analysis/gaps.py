@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compactscore.models import ScoreState
-from compactscore.results import Gap, GapList, Scorecard
+from compactscore.results import Gap, GapList, Scorecard, names_of
 
 
 def gaps_of(card: Scorecard) -> GapList:
@@ -18,9 +18,7 @@ def gaps_of(card: Scorecard) -> GapList:
         before = indicator.previous_score
         gaps.append(
             Gap(
-                number=indicator.number,
-                id=indicator.id,
-                title=indicator.title,
+                **names_of(indicator),
                 score=indicator.score,
                 label=indicator.label,
                 aim=aim,

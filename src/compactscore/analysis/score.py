@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compactscore.analysis.direction import travel_between
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet
-from compactscore.results import Comparison, IndicatorScore, Scorecard, ThemeScore
+from compactscore.results import Comparison, IndicatorScore, Scorecard, ThemeScore, Totals, names_of
 
 
 def percent_of(total: int, maximum: int) -> float:
@@ -34,10 +34,13 @@ def score_sheet(
         before = earlier.get(definition.lineage(indicator.id))
         indicators.append(_indicator_score(indicator, row, definition, before))
     themes = [
-        _theme_score(theme.id, theme.title, [i for i in indicators if i.theme == theme.id])
+        ThemeScore(
+            id=theme.id,
+            title=theme.title,
+            totals=totals_of([i for i in indicators if i.theme == theme.id]),
+        )
         for theme in definition.themes
     ]
-    card = _totals(indicators)
     scorecard = Scorecard(
         area=area,
         period=sheet.period_label,
@@ -45,9 +48,9 @@ def score_sheet(
         definition=definition.title,
         version=sheet.version,
         scale={point: scale.label(point) for point in scale.points},
-        themes=[theme for theme in themes if theme.count],
+        totals=totals_of(indicators),
+        themes=[theme for theme in themes if theme.totals.count],
         indicators=indicators,
-        **card,
     )
     if previous is not None:
         before_card = score_sheet(previous, definition)
@@ -58,13 +61,7 @@ def score_sheet(
 def comparison_of(before: Scorecard, after: Scorecard, definition: Definition) -> Comparison:
     """The direction of travel from ``before`` to ``after``, with the earlier period's figures."""
     travel = travel_between(before, after, definition.lineage)
-    return Comparison(
-        **travel.model_dump(),
-        total=before.total,
-        max=before.max,
-        percent=before.percent,
-        scored_percent=before.scored_percent,
-    )
+    return Comparison(**travel.model_dump(), earlier=before.totals)
 
 
 def scores_of(sheet: Sheet) -> dict[str, int | None]:
@@ -82,9 +79,7 @@ def _indicator_score(
     scale = definition.scale
     score = row.score
     return IndicatorScore(
-        number=indicator.number,
-        id=indicator.id,
-        title=indicator.title,
+        **names_of(indicator),
         theme=indicator.theme,
         theme_title=definition.theme_title(indicator.theme),
         score=row.score,
@@ -102,33 +97,23 @@ def _indicator_score(
     )
 
 
-def _totals(indicators: list[IndicatorScore]) -> dict[str, object]:
+def totals_of(indicators: list[IndicatorScore]) -> Totals:
+    """The totals of a set of indicators: n/a ones left out of the maximum, unscored ones of both.
+
+    The one place a total is counted: a period's, a theme's, the indicators areas share.
+    """
     counted = [i for i in indicators if i.state is not ScoreState.NOT_APPLICABLE]
     scored = [i for i in indicators if i.state is ScoreState.SCORED]
     total = sum(i.score or 0 for i in scored)
     maximum = sum(i.max for i in counted)
     scored_max = sum(i.max for i in scored)
-    return {
-        "total": total,
-        "max": maximum,
-        "percent": percent_of(total, maximum),
-        "scored": len(scored),
-        "count": len(indicators),
-        "not_applicable": len(indicators) - len(counted),
-        "scored_max": scored_max,
-        "scored_percent": percent_of(total, scored_max) if scored else None,
-    }
-
-
-def _theme_score(theme_id: str, title: str, indicators: list[IndicatorScore]) -> ThemeScore:
-    counted = [i for i in indicators if i.state is not ScoreState.NOT_APPLICABLE]
-    scored = [i for i in indicators if i.state is ScoreState.SCORED]
-    return ThemeScore(
-        id=theme_id,
-        title=title,
-        total=sum(i.score or 0 for i in scored),
-        max=sum(i.max for i in counted),
+    return Totals(
+        total=total,
+        max=maximum,
+        percent=percent_of(total, maximum),
         scored=len(scored),
         count=len(indicators),
         not_applicable=len(indicators) - len(counted),
+        scored_max=scored_max,
+        scored_percent=percent_of(total, scored_max) if scored else None,
     )

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from compactscore.analysis.direction import sign_of, travel_between
 from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, parse_period
-from compactscore.results import Direction, IndicatorTrend, PeriodTotal, Trend
-
-RETIRED = "retired"
-NOT_IN_FORCE = "not in force"
+from compactscore.results import Direction, IndicatorTrend, LineState, PeriodTotal, Trend, names_of
 
 
 def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Trend:
     """The trend of sheets already sorted oldest first."""
     cards = [score_sheet(sheet, definition) for sheet in sheets]
-    periods = []
-    for position, card in enumerate(cards):
-        travel = travel_between(cards[position - 1], card, definition.lineage) if position else None
-        periods.append(
-            PeriodTotal(
-                period=card.period,
-                file=card.file,
-                version=card.version,
-                total=card.total,
-                max=card.max,
-                percent=card.percent,
-                scored=card.scored,
-                count=card.count,
-                scored_max=card.scored_max,
-                scored_percent=card.scored_percent,
-                direction=travel.direction if travel else None,
-                compared_on=travel.compared_on if travel else None,
-                not_applicable=card.not_applicable,
-                travel=travel,
-            )
+    # Each period's direction of travel is from the period before it; the first has none.
+    travels = [None, *(travel_between(a, b, definition.lineage) for a, b in pairwise(cards))]
+    periods = [
+        PeriodTotal(
+            period=card.period,
+            file=card.file,
+            version=card.version,
+            totals=card.totals,
+            travel=travel,
         )
+        for card, travel in zip(cards, travels, strict=False)
+    ]
     lines: dict[str, IndicatorTrend] = {}
     for card in cards:
         for indicator in card.indicators:
@@ -43,9 +33,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
             line = lines.setdefault(
                 key,
                 IndicatorTrend(
-                    number=indicator.number,
-                    id=indicator.id,
-                    title=indicator.title,
+                    **names_of(indicator),
                     ids={},
                     scores={},
                     states={},
@@ -56,7 +44,7 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
             line.number, line.id, line.title = indicator.number, indicator.id, indicator.title
             line.ids[card.period] = indicator.id
             line.scores[card.period] = indicator.score
-            line.states[card.period] = indicator.state.value
+            line.states[card.period] = LineState(indicator.state.value)
     labels = [card.period for card in cards]
     for line in lines.values():
         seen = [label for label in labels if label in line.states]
@@ -65,7 +53,9 @@ def trend_of(sheets: list[Sheet], definition: Definition, area: str = "") -> Tre
                 # Before its first period it was not yet introduced; after its last, retired.
                 line.scores[label] = None
                 line.states[label] = (
-                    NOT_IN_FORCE if labels.index(label) < labels.index(seen[0]) else RETIRED
+                    LineState.NOT_IN_FORCE
+                    if labels.index(label) < labels.index(seen[0])
+                    else LineState.RETIRED
                 )
         line.scores = {label: line.scores[label] for label in labels}
         line.states = {label: line.states[label] for label in labels}
@@ -94,7 +84,7 @@ def _missing(periods: list[Period]) -> list[str]:
 
 
 def _retired_last(line: IndicatorTrend, labels: list[str]) -> bool:
-    return bool(labels) and line.states[labels[-1]] == RETIRED
+    return bool(labels) and line.states[labels[-1]] is LineState.RETIRED
 
 
 def _latest_direction(line: IndicatorTrend, labels: list[str]) -> Direction | None:
@@ -117,7 +107,7 @@ def trend_from(trend: Trend, first: str) -> Trend:
     lines = []
     for line in trend.indicators:
         states = {label: line.states[label] for label in kept}
-        if all(state in (NOT_IN_FORCE, RETIRED) for state in states.values()):
+        if all(state in (LineState.NOT_IN_FORCE, LineState.RETIRED) for state in states.values()):
             continue
         lines.append(
             line.model_copy(

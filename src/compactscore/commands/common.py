@@ -10,11 +10,10 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 
-from compactscore.errors import Problem, Severity, UsageError
-from compactscore.load.definition import load_definition
-from compactscore.load.repository import Repository
+from compactscore.errors import Problem, Severity
 from compactscore.models import Definition
-from compactscore.options import OutputFormat
+from compactscore.options import Options, OutputFormat
+from compactscore.options import usage as usage  # where the commands have long found it
 from compactscore.periods import Period
 from compactscore.render.text import print_view, to_csv, to_markdown
 from compactscore.render.view import View
@@ -42,39 +41,23 @@ def output_width() -> int | None:
     return None if sys.stdout.isatty() else 80
 
 
-def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
-    """The definition to use: --indicators, else the repository's, else the bundled one."""
-    if indicators is not None:
-        return load_definition(indicators)
-    if repository is not None:
-        return repository.definition
-    return load_definition()
-
-
-def usage(message: str, fix: str) -> UsageError:
-    """A wrong-usage error (exit status 2), not tied to a file."""
-    return UsageError([Problem("compactscore", None, message, fix)])
-
-
 def emit(
-    console: Console,
-    result: BaseModel | Any,
-    view: View,
-    output: OutputFormat,
-    rev: str | None = None,
-    to: Path | None = None,
-    force: bool = False,
+    console: Console, result: BaseModel | Any, view: View, options: Options[OutputFormat]
 ) -> None:
-    """Print a result in the chosen format; every format comes from the same result.
+    """Print a result in the chosen format, or write it to -o; every format comes from the same result.
 
     Read at a git revision, the table and Markdown say so under their headline (JSON
     and CSV name it in each file's ``REV:path``).
     """
-    if rev is not None:
-        said = escape(f"Read as the files were at git revision {rev}.")
+    from compactscore.exits import print_warnings
+
+    print_warnings()  # what loading found, before the result it is about
+    if options.rev is not None:
+        said = escape(f"Read as the files were at git revision {options.rev}.")
         view = replace(view, headline=[*view.headline, said])
-    if to is not None or output is OutputFormat.XLSX:
-        _write_file(console, result, view, output, to, force)
+    output = options.format
+    if options.to is not None:
+        _write_file(console, result, view, output, options.to, options.force)
     elif output is OutputFormat.JSON:
         text = result.model_dump_json(indent=2) if isinstance(result, BaseModel) else str(result)
         _write(console, text + "\n")
@@ -86,39 +69,15 @@ def emit(
         print_view(console, view)
 
 
-_ENDINGS = {
-    ".xlsx": OutputFormat.XLSX,
-    ".csv": OutputFormat.CSV,
-    ".json": OutputFormat.JSON,
-    ".md": OutputFormat.MARKDOWN,
-    ".markdown": OutputFormat.MARKDOWN,
-}
-
-
 def _write_file(
     console: Console,
     result: BaseModel | Any,
     view: View,
     output: OutputFormat,
-    to: Path | None,
+    to: Path,
     force: bool,
 ) -> None:
     """Write a result to a file: a workbook of its tables, CSV for Excel, JSON or Markdown."""
-    if to is None:
-        raise usage(
-            "a workbook is written to a file, not to the screen.",
-            "Name the file with -o, such as -o trend.xlsx (trend, gaps, compare and report "
-            "take -o).",
-        )
-    if output is OutputFormat.TABLE:
-        named = _ENDINGS.get(to.suffix.lower())
-        if named is None:
-            raise usage(
-                f"{to}: the file's ending chooses what is written, and it is not one of "
-                ".xlsx, .csv, .json or .md.",
-                "Name the file with one of them, or choose with --format.",
-            )
-        output = named
     from compactscore.load.files import write_file
     from compactscore.render.sheetfile import EXCEL_UTF8_SIGNATURE
 
@@ -155,9 +114,9 @@ def warn_if_before_the_definition(
     first = definition.versions[0]
     start = first.start
     if start is not None and period < start:
-        from compactscore.exits import report_problems
+        from compactscore.errors import warn
 
-        report_problems(
+        warn(
             [
                 Problem(
                     "compactscore",

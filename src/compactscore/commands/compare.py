@@ -3,41 +3,63 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.analysis.compare import AreaSheets, common_periods, compare_areas
-from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import Sources, open_sources, previous_of
-from compactscore.errors import DataError
-from compactscore.load.paths import shown_path
-from compactscore.load.repository import Repository
-from compactscore.options import OutputFormat
-from compactscore.periods import Period, parse_period
-from compactscore.render.compare import comparison_view
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.load.repository import Repository
+    from compactscore.load.sources import Sources
+    from compactscore.periods import Period
 
 
-def run_compare(
-    folders: list[Path],
-    output: OutputFormat,
-    period_text: str | None,
-    rev: str | None = None,
-    to: Path | None = None,
-    force: bool = False,
+def compare(
+    areas: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FOLDER",
+            help="Two or more areas' scorecard folders (each with compactscore.yaml).",
+        ),
+    ],
+    output: opt.ExportFormatOption = opt.OutputFormat.TABLE,
+    period: Annotated[
+        str | None,
+        opt.period_option("The period to compare. Default: the latest all areas have."),
+    ] = None,
+    rev: opt.RevOption = None,
+    to: opt.OutputFileOption = None,
+    force: opt.ForceOption = False,
 ) -> int:
-    """Compare the areas' scorecards for their latest common period, or the one asked for.
+    """Several areas side by side.
 
-    With a revision, each area is read as it was at that revision of its own git repository.
+    Totals, ranks, direction of travel, and each indicator's spread.
+
+    With --rev, each area is read as it was at that revision of its git repository.
+
+    Example: compactscore compare riverton eastmoor kingsbridge --period 2012-13
     """
+    options = opt.output_options(output, None, rev, to, force)
+    folders = areas
     if len(folders) < 2:
-        raise usage(
+        raise opt.usage(
             "compare needs at least two area folders.",
             "Name each area's scorecard folder, as in 'compactscore compare riverton eastmoor'.",
         )
-    wanted = _parse(period_text)
-    found = [_area(folder, rev) for folder in folders]
+    wanted = opt.parsed_period(period)
+    from compactscore.analysis.compare import AreaSheets, compare_areas
+    from compactscore.commands.common import emit, out_console
+    from compactscore.errors import DataError
+    from compactscore.load.paths import shown_path
+    from compactscore.load.sources import previous_of
+    from compactscore.render.compare import comparison_view
+
+    found = [_area(folder, options.rev) for folder in folders]
     repositories = [repository for _, repository in found]
     _no_area_twice(folders, repositories)
     names = _names(folders, repositories)
-    sheets = [dict(sources.sheets_of(repository)) for sources, repository in found]
+    sheets = [dict(repository.sheet_paths()) for _, repository in found]
     for repository, paths in zip(repositories, sheets, strict=True):
         if not paths:
             raise DataError.at(
@@ -47,41 +69,35 @@ def run_compare(
                 "so this area has nothing to compare.",
                 "Add the area's sheets, or leave the area out.",
             )
-    period = wanted or _latest_common(names, repositories, sheets)
-    areas = []
+    chosen = wanted or _latest_common(names, repositories, sheets)
+    compared = []
     for name, (sources, repository), paths in zip(names, found, sheets, strict=True):
-        path = paths.get(period)
+        path = paths.get(chosen)
         if path is None:
             raise DataError.at(
                 str(repository.scores_dir),
                 None,
-                f"{name} has no sheet for {period} (it has {_span(paths)}).",
+                f"{name} has no sheet for {chosen} (it has {_span(paths)}).",
                 "Leave --period out to use the latest period every area has, or add the sheet.",
             )
         sheet = sources.load(path)
         before = previous_of(sources, path, sheet)
-        areas.append(AreaSheets(name, repository.definition, sheet, before))
-    comparison = compare_areas(areas)
-    emit(out_console(), comparison, comparison_view(comparison), output, rev, to, force)
+        compared.append(AreaSheets(name, repository.definition, sheet, before))
+    comparison = compare_areas(compared)
+    emit(out_console(), comparison, comparison_view(comparison), options)
     return 0
-
-
-def _parse(text: str | None) -> Period | None:
-    if text is None:
-        return None
-    period = parse_period(text)
-    if period is None:
-        raise usage(f"{text!r} is not a period.", "Write a year such as 2024 or 2024-25.")
-    return period
 
 
 def _area(folder: Path, rev: str | None) -> tuple[Sources, Repository]:
     """An area's sources and repository, as it is or as it was at the revision."""
+    from compactscore.errors import DataError
+    from compactscore.load.sources import open_sources
+
     if not folder.exists():
         # As every command says of a file it is given that is not there.
         raise DataError.at(str(folder), None, "does not exist.", "Check the name and the folder.")
     if not folder.is_dir():
-        raise usage(
+        raise opt.usage(
             f"{folder} is not a folder.",
             "Name the folder of each area's scorecard (the one with compactscore.yaml).",
         )
@@ -101,11 +117,13 @@ def _area(folder: Path, rev: str | None) -> tuple[Sources, Repository]:
 
 def _no_area_twice(folders: list[Path], repositories: list[Repository]) -> None:
     """Refuse one area named twice (riverton and ./riverton/scores): it would rank beside itself."""
+    from compactscore.load.paths import shown_path
+
     seen: dict[Path, Path] = {}
     for folder, repository in zip(folders, repositories, strict=True):
         root = repository.root.resolve()
         if root in seen:
-            raise usage(
+            raise opt.usage(
                 f"{folder} and {seen[root]} are the same area ({shown_path(repository.root)}).",
                 "Name each area's folder once.",
             )
@@ -124,6 +142,9 @@ def _names(folders: list[Path], repositories: list[Repository]) -> list[str]:
 def _latest_common(
     names: list[str], repositories: list[Repository], sheets: list[dict[Period, Path]]
 ) -> Period:
+    from compactscore.analysis.compare import common_periods
+    from compactscore.errors import DataError
+
     common = common_periods([list(paths) for paths in sheets])
     if common:
         return common[-1]

@@ -6,41 +6,57 @@ import shlex
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.analysis.changes import changes_between, history_entries
-from compactscore.changes import History, HistoryEntry
-from compactscore.commands.common import emit, out_console, usage
-from compactscore.commands.sources import open_sources
-from compactscore.errors import GitError, Problem, Severity, errors_in
-from compactscore.exits import report_problems
-from compactscore.load.paths import typed_from_here
-from compactscore.load.revision import (
-    Commit,
-    commits_of,
-    exists_at,
-    git_root,
-    is_shallow,
-    is_tracked,
-    relative,
-    sheet_at,
-    sheets_at,
-)
-from compactscore.load.sheet import RowsRead, read_sheet
-from compactscore.load.text import read_bytes, read_text
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
-from compactscore.models import Definition, Sheet
-from compactscore.options import OutputFormat
-from compactscore.render.history import history_view
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.errors import Problem
+    from compactscore.load.revision import Commit
+    from compactscore.load.sheet import RowsRead
+    from compactscore.models import Definition, Sheet
+    from compactscore.results import HistoryEntry
 
 NOT_COMMITTED = "not committed"
 
 
-def run_history(
-    file: Path, output: OutputFormat, indicators: Path | None, scores_only: bool = False
+def history(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    scores_only: opt.ScoresOnlyOption = False,
 ) -> int:
-    """Every change of each score (and, unless ``scores_only``, its words) in one sheet, from git."""
+    """When each score, evidence or action changed in git, and why.
+
+    In which commit, by whom, with the message; also the owner, target, due date
+    and status. --scores-only for the scores alone.
+
+    Changes not yet committed are shown as "not committed".
+
+    Example: compactscore history scores/2013-14.csv
+    """
+    options = opt.output_options(output, indicators)
+    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.commands.common import emit, out_console
+    from compactscore.errors import GitError, warn
+    from compactscore.load.revision import (
+        commits_of,
+        git_root,
+        is_shallow,
+        is_tracked,
+        relative,
+        sheets_at,
+    )
+    from compactscore.load.sheet import RowsRead
+    from compactscore.load.sources import open_sources
+    from compactscore.load.workbook import is_sheet
+    from compactscore.render.history import history_view
+    from compactscore.results import History
+
     if file.is_dir() or not is_sheet(file.name):
-        raise usage(
+        raise opt.usage(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
         )
@@ -86,8 +102,8 @@ def run_history(
     uncommitted = _uncommitted(
         file, root, commits, definition, previous, entries, skipped, check, scores_only
     )
-    report_problems(skipped)
-    history = History(
+    warn(skipped)
+    found = History(
         file=str(file),
         entries=entries,
         commits=len(commits),
@@ -95,7 +111,7 @@ def run_history(
         scores_only=scores_only,
         shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
-    emit(out_console(), history, history_view(history), output)
+    emit(out_console(), found, history_view(found), options)
     return 0
 
 
@@ -110,7 +126,10 @@ def _read(
     rows_read: RowsRead | None = None,
 ) -> Sheet | None:
     """The sheet, or None with a warning naming the command that shows its errors."""
-    sheet, problems = read_sheet(path, definition, shown, text, rows_read)
+    from compactscore.errors import Problem, Severity, errors_in
+    from compactscore.load.sheet import read_sheet
+
+    sheet, problems = read_sheet(path, definition, shown, text, rows_read=rows_read)
     errors = len(errors_in(problems))
     if sheet is None or errors:
         skipped.append(
@@ -136,6 +155,8 @@ def _check_command(path: Path, indicators: Path | None, rev: str | None, typed: 
 
     Worked out only for a sheet that could not be read, not for every commit.
     """
+    from compactscore.load.paths import typed_from_here
+
     words = ["compactscore", "check"]
     if rev is not None:
         words += ["--rev", rev]
@@ -157,16 +178,17 @@ def _uncommitted(
     scores_only: bool,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
+    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.load.revision import relative
+    from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
+
     if not file.is_file():
         return False
     name = relative(root, file)
-    working: str | bytes = (
-        read_bytes(file, str(file), MAX_WORKBOOK_BYTES)
-        if is_workbook(file.name)
-        else read_text(file, str(file))
-    )
-    if commits and exists_at(root, "HEAD", name):
-        committed = sheet_at(root, "HEAD", name, f"HEAD:{name}")
+    working = sheet_data(WORKING_TREE, file, str(file))
+    head = GitRevision(root, "HEAD", "HEAD")
+    if commits and head.exists(file):
+        committed = sheet_data(head, file, f"HEAD:{name}")
         if committed == working or (
             isinstance(committed, str)
             and isinstance(working, str)

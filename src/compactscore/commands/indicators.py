@@ -3,44 +3,56 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from compactscore.commands.common import (
-    emit,
-    out_console,
-    usage,
-    warn_if_before_the_definition,
-)
-from compactscore.commands.sources import open_sources
-from compactscore.options import OutputFormat
-from compactscore.periods import parse_period
-from compactscore.render.definition import definition_view
-from compactscore.render.detail import detail_view
+import typer
+
+from compactscore import options as opt
 
 
-def run_indicators(
-    output: OutputFormat,
-    indicators: Path | None,
-    period: str | None,
-    detail: bool = False,
-    rev: str | None = None,
+def indicators_command(
+    output: opt.FormatOption = opt.OutputFormat.TABLE,
+    indicators: opt.IndicatorsOption = None,
+    period: Annotated[
+        str | None,
+        opt.period_option("Show the indicators in force for this period."),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="Each indicator in full: statement, what each score means, prompts to discuss.",
+        ),
+    ] = False,
+    rev: opt.RevOption = None,
 ) -> int:
-    """Print the indicators in force (now, or for a period); in detail for the meeting.
+    """The indicators and the scale, in words.
 
-    With a revision, the definition is the one the repository used at that commit.
+    Their statements and the scale, readable at a meeting.
+
+    With --rev, the definition the repository used at that git revision.
+
+    Example: compactscore indicators --period 2010-11
+
+    Example: compactscore indicators --detail --format markdown > scorecard.md
     """
-    definition = open_sources(Path.cwd(), indicators, rev).definition
+    options = opt.output_options(output, indicators, rev)
+    asked = opt.parsed_period(period)
+    from compactscore.commands.common import emit, out_console, warn_if_before_the_definition
+    from compactscore.load.sources import open_sources
+    from compactscore.render.definition import definition_view
+    from compactscore.render.detail import detail_view
+
+    definition = open_sources(Path.cwd(), options.indicators, options.rev).definition
     version = definition.version
-    if period is not None:
-        parsed = parse_period(period)
-        if parsed is None:
-            raise usage(f"{period!r} is not a period.", "Write a year such as 2024 or 2024-25.")
-        version = definition.version_for(parsed)
+    if asked is not None:
+        version = definition.version_for(asked)
         warn_if_before_the_definition(
-            parsed,
+            asked,
             definition,
             "the indicators shown are that version's",
             "Check the period, or use a definition that covers it.",
         )
     view = detail_view(definition, version) if detail else definition_view(definition, version)
-    emit(out_console(), definition, view, output, rev)
+    emit(out_console(), definition, view, options)
     return 0

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.commands.common import definition_for, out_console, usage
-from compactscore.errors import GitError, Problem, WriteError
-from compactscore.load.files import identity, remove_made, write_file
-from compactscore.load.paths import resolved, shown_path
-from compactscore.load.repository import CONFIG_NAME
-from compactscore.periods import Period, PeriodKind, parse_period
-from compactscore.render.readme import readme_text
-from compactscore.render.sheetfile import sheet_text
-from compactscore.render.words import listed
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.periods import Period
 
 SCORES = "scores"
 README = "README.md"
@@ -25,33 +21,67 @@ OUR_README = "README-scorecard.md"
 
 def current_period(today: date) -> Period:
     """The financial year (April to March) a day falls in, as Local Compacts plan by."""
+    from compactscore.periods import Period, PeriodKind
+
     start = today.year if today.month >= 4 else today.year - 1
     return Period(kind=PeriodKind.FINANCIAL, start=start)
 
 
-def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool = False) -> int:
-    """Write the config, a blank sheet for the period and the group's notes; never replace a file."""
-    period = current_period(date.today())
-    if period_text is not None:
-        parsed = parse_period(period_text)
-        if parsed is None:
-            raise usage(
-                f"{period_text!r} is not a period.", "Write a year such as 2024 or 2024-25."
-            )
-        period = parsed
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER",
+            help="The folder to make the repository in. Default: this one.",
+            show_default=False,
+        ),
+    ] = Path("."),
+    area: Annotated[
+        str | None,
+        typer.Option("--area", metavar="NAME", help="The area's name. Default: the folder's."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        opt.period_option("The first period. Default: this financial year."),
+    ] = None,
+    xlsx: Annotated[
+        bool,
+        typer.Option("--xlsx", help="Make the first sheet a scoring workbook (.xlsx)."),
+    ] = False,
+) -> int:
+    """Start a scorecard repository.
+
+    Writes the config, a sheet for the current period and a README.
+
+    Never overwrites a file. A README already in the folder is left as it is, and
+    the group's notes go in README-scorecard.md beside it.
+
+    Example: compactscore init riverton-compact --area Riverton
+    """
+    period_given = opt.parsed_period(period)
+    from compactscore.errors import Problem, WriteError
+    from compactscore.load.files import write_all
+    from compactscore.load.paths import resolved
+    from compactscore.load.repository import CONFIG_NAME
+    from compactscore.load.source import WORKING_TREE
+    from compactscore.load.sources import definition_for
+    from compactscore.render.readme import readme_text
+    from compactscore.render.sheetfile import sheet_text
+
+    chosen = current_period(date.today()) if period_given is None else period_given
     name = area.strip() if area is not None else resolved(folder).name.replace("-", " ").title()
     if not name:
-        raise usage("--area is empty.", "Give the area's name, as in --area Riverton.")
+        raise opt.usage("--area is empty.", "Give the area's name, as in --area Riverton.")
     _check_area(name)
     definition = definition_for(None, None)
-    in_force = definition.in_force(definition.version_for(period))
+    in_force = definition.in_force(definition.version_for(chosen))
     readmes = _readmes_in(folder)
-    sheet = f"{SCORES}/{period.label}.{'xlsx' if xlsx else 'csv'}"
+    sheet = f"{SCORES}/{chosen.label}.{'xlsx' if xlsx else 'csv'}"
     if xlsx:
         from compactscore.render.workbook import scoring_workbook
 
         first: str | bytes = scoring_workbook(
-            in_force, definition.scale, period.label, {}, None, area=name
+            in_force, definition.scale, chosen.label, {}, None, area=name
         )
     else:
         first = sheet_text(in_force, {}, None)
@@ -59,7 +89,7 @@ def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool
         folder / CONFIG_NAME: _config_text(name),
         folder / sheet: first,
     }
-    there = [path for path in files if os.path.lexists(path)]
+    there = [path for path in files if WORKING_TREE.exists(path)]
     if there:
         raise WriteError(
             [
@@ -75,43 +105,19 @@ def run_init(folder: Path, area: str | None, period_text: str | None, xlsx: bool
     notes = _notes_name(readmes)
     if notes is not None:
         files[folder / notes] = readme_text(
-            name, definition.title, period.label, len(in_force), ".xlsx" if xlsx else ".csv"
+            name, definition.title, chosen.label, len(in_force), ".xlsx" if xlsx else ".csv"
         )
-    _write_all(folder, files)
+    write_all(folder, folder / SCORES, files, SCORES)
     _say_done(folder, name, list(files), readmes, notes, sheet)
     return 0
-
-
-def _write_all(folder: Path, files: dict[Path, str | bytes]) -> None:
-    """Make the folders and write the files, all or nothing: on any failure, undo what was made."""
-    made: dict[Path, tuple[int, int]] = {}
-    order: list[Path] = []
-    try:
-        scores = folder / SCORES
-        for directory in reversed([d for d in (scores, *scores.parents) if not d.is_dir()]):
-            directory.mkdir()
-            made[directory], order = identity(directory), [*order, directory]
-        for path, text in files.items():
-            write_file(path, text)
-            made[path], order = identity(path), [*order, path]
-    except OSError as error:
-        remove_made(order, made)
-        raise WriteError.at(
-            shown_path(folder),
-            None,
-            f"cannot be made into a scorecard repository: {error.strerror or error}.",
-            "Name a folder you may write to, which is not a file and holds no file "
-            f"named {SCORES}.",
-        ) from None
-    except BaseException:
-        remove_made(order, made)
-        raise
 
 
 def _say_done(
     folder: Path, name: str, written: list[Path], readmes: list[str], notes: str | None, sheet: str
 ) -> None:
     """List the files written, any README left alone, and what to do next."""
+    from compactscore.commands.common import out_console
+
     console = out_console()
     console.print(f"Made a scorecard repository for {name} in {folder}:", markup=False)
     for path in written:
@@ -132,9 +138,9 @@ def _say_done(
 
 def _readmes_in(folder: Path) -> list[str]:
     """The README files a folder already has (README.md, readme.txt, README...), ours last."""
-    if not folder.is_dir():
-        return []
-    names = [entry.name for entry in folder.iterdir()]
+    from compactscore.load.source import WORKING_TREE
+
+    names = WORKING_TREE.names(folder)
     theirs = sorted(
         name
         for name in names
@@ -154,6 +160,8 @@ def _notes_name(readmes: list[str]) -> str | None:
 
 def _readmes_left(readmes: list[str], notes: str | None) -> str:
     """Say which READMEs were already there and left as they were, and where our notes went."""
+    from compactscore.render.words import listed
+
     if len(readmes) == 1:
         left = f"{readmes[0]} was already there, so it is left as it was"
     else:
@@ -165,6 +173,7 @@ def _readmes_left(readmes: list[str], notes: str | None) -> str:
 
 def _in_git(folder: Path) -> bool:
     """Whether the folder is inside a git repository already."""
+    from compactscore.errors import GitError
     from compactscore.load.revision import git_root
 
     try:
@@ -178,6 +187,7 @@ def _check_area(name: str) -> None:
     """Refuse an area name the config could not hold: never write a file its reader refuses."""
     from compactscore.controls import escape_controls, has_controls
     from compactscore.errors import DataError
+    from compactscore.load.repository import CONFIG_NAME
     from compactscore.load.yamlfile import parse_yaml
 
     # Bytes that were not UTF-8 on the command line arrive as lone surrogates.
@@ -188,7 +198,7 @@ def _check_area(name: str) -> None:
     except (DataError, UnicodeError):
         kept = False
     if has_controls(name) or not kept:
-        raise usage(
+        raise opt.usage(
             f"--area '{escape_controls(shown)}' holds a control character or a byte that is "
             "not text, which a config cannot keep.",
             "Type the area's name again, as in --area Riverton.",
@@ -196,6 +206,8 @@ def _check_area(name: str) -> None:
 
 
 def _config_text(area: str) -> str:
+    import json
+
     # json.dumps gives a quoted string YAML reads back exactly, whatever the name holds.
     return (
         "# The scorecard repository: compactscore finds this file from any folder below it.\n"

@@ -3,40 +3,75 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.commands.common import out_console, usage, warn_if_before_the_definition
-from compactscore.commands.sources import Sources, open_sources
-from compactscore.errors import Problem, Severity, WriteError
-from compactscore.exits import report_problems
-from compactscore.load.files import write_file
-from compactscore.load.paths import shown_path
-from compactscore.load.repository import sheet_paths_in
-from compactscore.load.workbook import is_workbook
-from compactscore.models import Row, Sheet, carried_mark
-from compactscore.periods import Period, parse_period
-from compactscore.render.sheetfile import carried_periods, sheet_text
-from compactscore.render.words import listed, plural
-from compactscore.schema import PLAN, SIDES, WRITTEN, column_key, resolved_keys
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.load.sources import Sources
+    from compactscore.models import Row, Sheet
+    from compactscore.periods import Period
 
 
-def run_new(
-    period_text: str | None,
-    indicators: Path | None,
-    force: bool,
-    rev: str | None = None,
-    kind: str | None = None,
+def new(
+    period_text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PERIOD",
+            help="The period, such as 2024-25. Default: the one after the latest.",
+        ),
+    ] = None,
+    indicators: opt.IndicatorsOption = None,
+    force: opt.ForceOption = False,
+    rev: opt.RevOption = None,
+    xlsx: Annotated[
+        bool | None,
+        typer.Option(
+            "--xlsx/--csv",
+            help="Write a scoring workbook (.xlsx, a drop-down per score) or a CSV file. "
+            "Default: the kind of last period's sheet.",
+        ),
+    ] = None,
 ) -> int:
-    """Write the sheet for a period (the one after the latest when none is named).
+    """Start the next period's sheet.
 
-    With a revision, the config, definition and earlier sheets are read as they were
-    then; the new sheet is still written into the scores folder as it is now.
-    ``kind`` is "xlsx" or "csv"; by default, the kind of last period's sheet.
+    Every indicator in force, scores empty.
+
+    Last period's evidence, open actions and owners are carried as a starting point,
+    marked "From PERIOD:", and its targets as set; the group's own columns are kept,
+    empty. An existing sheet is never replaced without --force.
+
+    With --rev, the config, the definition and last period's sheet are read as they
+    were at that git revision, and the new sheet is still written into the scores
+    folder as it is now.
+
+    Example: compactscore new 2014-15
+
+    Example: compactscore new 2014-15 --rev board-2014
     """
-    sources = open_sources(Path.cwd(), indicators, rev)
+    # The sheet is written as --xlsx or --csv says, else as last period's is.
+    kind = None if xlsx is None else "xlsx" if xlsx else "csv"
+    asked = opt.parsed_period(period_text)
+    options = opt.output_options(opt.OutputFormat.TABLE, indicators, rev)
+    from compactscore.commands.common import out_console, warn_if_before_the_definition
+    from compactscore.load.files import write_file
+    from compactscore.load.repository import sheet_paths_in
+    from compactscore.load.sources import open_sources
+    from compactscore.load.workbook import is_workbook
+    from compactscore.render.sheetfile import carried_periods, sheet_text
+    from compactscore.schema import PLAN, SIDES, column_key
+
+    sources = open_sources(Path.cwd(), options.indicators, options.rev)
     folder = sources.repository.scores_dir if sources.repository else Path.cwd()
-    existing = _existing(sources, folder)
-    here = existing if rev is None else _working(folder)
-    period = _period(period_text, existing)
+    existing = (
+        sources.repository.sheet_paths()
+        if sources.repository
+        else sheet_paths_in(folder, sources.source)
+    )
+    here = sheet_paths_in(folder)  # the folder written to, as it is now
+    period = _period(asked, existing)
     _check_kind(period, existing + here)
     warn_if_before_the_definition(
         period,
@@ -51,8 +86,7 @@ def run_new(
     definition = sources.definition
     in_force = definition.in_force(definition.version_for(period))
     carried = _carried(previous, [i.id for i in in_force], sources)
-    keys = list(resolved_keys(tuple(previous.columns))[0]) if previous else []
-    sides = any(key in SIDES for key in keys)
+    sides = previous is not None and any(key in SIDES for key in previous.ours)
     own = _own_columns(previous)
     since = previous.period_label if previous else None
     if kind is None:
@@ -91,6 +125,9 @@ def run_new(
 
 def _check_same_kind(target: Path, kind: str, period: Period) -> None:
     """Refuse a sheet of the other kind beside the period's: two sheets for one period."""
+    from compactscore.errors import WriteError
+    from compactscore.load.paths import shown_path
+
     if target.suffix.lower() != f".{kind}":
         raise WriteError.at(
             shown_path(target),
@@ -100,56 +137,39 @@ def _check_same_kind(target: Path, kind: str, period: Period) -> None:
         )
 
 
-def _existing(sources: Sources, folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets to read from: as they are, or as they were at the revision."""
-    if sources.repository is not None:
-        return sources.sheets_of(sources.repository)
-    if sources.commit is not None and sources.git_root is not None:
-        from compactscore.load.revision import sheet_paths_at
-
-        return sheet_paths_at(sources.git_root, sources.commit, folder)
-    return sheet_paths_in(folder)
-
-
-def _working(folder: Path) -> list[tuple[Period, Path]]:
-    """The sheets in the folder written to, as it is now (none when it is not there yet)."""
-    return sheet_paths_in(folder) if folder.is_dir() else []
-
-
 def _own_columns(previous: Sheet | None) -> list[str]:
     """The group's own columns of last period's sheet, in its order: not ours, not the sides'.
 
     Their cells are not carried: a note or a name written for last period would sit
     unmarked in this one, looking agreed; last period's file keeps them.
     """
+    from compactscore.schema import SIDES, WRITTEN
+
     if previous is None:
         return []
-    ours = {*WRITTEN, *SIDES}
-    keys = resolved_keys(tuple(previous.columns))[0]  # 'Evidence / notes' is our evidence
-    return [name for name, key in zip(previous.columns, keys, strict=True) if key not in ours]
+    return previous.columns_but({*WRITTEN, *SIDES})  # 'Evidence / notes' is our evidence
 
 
-def _period(text: str | None, existing: list[tuple[Period, Path]]) -> Period:
-    if text is None:
+def _period(asked: Period | None, existing: list[tuple[Period, Path]]) -> Period:
+    if asked is None:
         if not existing:
-            raise usage(
+            raise opt.usage(
                 "there is no sheet yet, so the next period is not known.",
                 "Name the period, as in 'compactscore new 2024-25'.",
             )
         return existing[-1][0].next()
-    period = parse_period(text)
-    if period is None:
-        raise usage(f"{text!r} is not a period.", "Write a year such as 2024 or 2024-25.")
-    return period
+    return asked
 
 
 def _check_kind(period: Period, existing: list[tuple[Period, Path]]) -> None:
+    from compactscore.periods import Period
+
     others = [found for found, _ in existing if found.kind is not period.kind]
     if others:
         example = others[-1]
         kind = "financial years" if example.kind.value == "financial" else "calendar years"
         same = Period(kind=example.kind, start=period.start)
-        raise usage(
+        raise opt.usage(
             f"{period} is not written like the sheets already here, which are {kind} "
             f"such as {example}.",
             f"Write the period as {same}.",
@@ -169,6 +189,11 @@ def _say_done(
     target: Path, count: int, marks: list[str], backup: Path | None, targets: str | None
 ) -> None:
     """Say what was written; ``marks`` are the periods the carried words are marked with."""
+    from compactscore.commands.common import out_console
+    from compactscore.load.paths import shown_path
+    from compactscore.models import carried_mark
+    from compactscore.render.words import listed, plural
+
     console = out_console()
     lines = [f"Wrote {shown_path(target)}: {plural(count, 'indicator')}, scores empty."]
     if marks:
@@ -192,6 +217,9 @@ def _say_done(
 
 
 def _say_own_kept(own: list[str], shown: str) -> None:
+    from compactscore.commands.common import out_console
+    from compactscore.render.words import listed
+
     names = [f"'{name}'" for name in own]
     columns = f"column {listed(names)} is" if len(names) == 1 else f"columns {listed(names)} are"
     out_console().print(
@@ -203,6 +231,8 @@ def _say_own_kept(own: list[str], shown: str) -> None:
 
 def _warn_if_years_skipped(latest: Period, period: Period) -> None:
     """A sheet several periods after the latest one is allowed, but worth a word."""
+    from compactscore.errors import Problem, Severity, warn
+
     skipped: list[Period] = []
     current = latest.next()
     while current < period and len(skipped) < 100:
@@ -211,7 +241,7 @@ def _warn_if_years_skipped(latest: Period, period: Period) -> None:
     if not skipped:
         return
     span = str(skipped[0]) if len(skipped) == 1 else f"{skipped[0]} to {skipped[-1]}"
-    report_problems(
+    warn(
         [
             Problem(
                 "compactscore",

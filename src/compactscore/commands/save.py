@@ -4,30 +4,51 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from compactscore.commands.common import out_console, usage
-from compactscore.errors import DataError, GitError, Problem, errors_in
-from compactscore.load.definition import BUNDLED
-from compactscore.load.paths import shown_path, typed_from_here
-from compactscore.load.record import (
-    ChangedFile,
-    changed_files,
-    commit_files,
-    git_top,
-    missing_identity,
-    start_git,
-)
-from compactscore.load.repository import CONFIG_NAME, find_config, load_repository
-from compactscore.render.words import plural
+import typer
+
+from compactscore import options as opt
+
+if TYPE_CHECKING:
+    from compactscore.load.record import ChangedFile
 
 
-def run_save(message: str, init: bool) -> int:
-    """Commit the sheets, config and definition that changed, after checking them."""
+def save(
+    message: Annotated[
+        str,
+        typer.Option("--message", "-m", metavar="MESSAGE", help="What was agreed, for the record."),
+    ],
+    init: Annotated[
+        bool, typer.Option("--init", help="Put the folder under git first, if it is not yet.")
+    ] = False,
+) -> int:
+    """Check, then keep the record in git.
+
+    Commits the scorecard's changed sheets, config and definition. Nothing is saved while check finds an error. Reports and any other files are
+    never committed, nor anything else you have staged.
+
+    Example: compactscore save -m "Scores agreed at the March meeting"
+    """
     if not message.strip():
-        raise usage(
+        raise opt.usage(
             "the message is empty.",
             'Say what was agreed, as in -m "Scores agreed at the March meeting".',
         )
+    from compactscore.commands.common import out_console
+    from compactscore.errors import DataError, GitError
+    from compactscore.load.definition import BUNDLED
+    from compactscore.load.paths import shown_path, typed_from_here
+    from compactscore.load.record import (
+        changed_files,
+        commit_files,
+        git_top,
+        missing_identity,
+        start_git,
+    )
+    from compactscore.load.repository import CONFIG_NAME, find_config, load_repository
+    from compactscore.render.words import plural
+
     config = find_config(Path("."))
     if config is None:
         raise DataError.at(
@@ -87,7 +108,9 @@ def run_save(message: str, init: bool) -> int:
 
 def _refuse_errors(folder: Path) -> None:
     """Stop, naming every error, when the scorecard does not pass check."""
-    from compactscore.commands.check import problems_in
+    from compactscore.errors import DataError, Problem, errors_in
+    from compactscore.load.check import problems_in
+    from compactscore.render.words import plural
 
     errors = errors_in(problems_in(folder))
     if errors:
@@ -114,6 +137,8 @@ def _inside(top: Path, path: Path) -> str | None:
 
 def _listed(top: Path, changed: list[ChangedFile]) -> str:
     """Each file as typed from here, with what happened to it: ``scores/2024-25.csv (new)``."""
+    from compactscore.load.paths import typed_from_here
+
     return ", ".join(
         f"{Path(typed_from_here(top / file.name)).as_posix()} ({file.change.value})"
         for file in changed

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compactscore.errors import DataError
 from compactscore.load.paths import resolved, shown_path
 from compactscore.load.text import read_text
 from compactscore.load.yamlfile import parse_yaml, validate
 from compactscore.models import Definition
+
+if TYPE_CHECKING:
+    from compactscore.load.source import FileSource
 
 BUNDLED = "thriving-sector"
 
@@ -45,12 +49,24 @@ def _bundled() -> Definition:
     return parse_definition(read_text(path, str(path)), str(path))
 
 
-def resolve_definition(name: str, base: Path, shown: str, line: int | None) -> Definition:
+def resolve_definition(
+    name: str, base: Path, shown: str, line: int | None, source: FileSource | None = None
+) -> Definition:
     """The definition a config names: the bundled one by its id, else a path from the config."""
     if name == BUNDLED:
         return _bundled()
+    from compactscore.load.source import WORKING_TREE, text_of
+
+    source = source or WORKING_TREE
     path = resolved(base / name)
-    if not path.is_file():
+    if not source.is_file(path):
+        if source.rev is not None:
+            raise DataError.at(
+                shown,
+                line,
+                f"definition {name!r} was not in the repository at that revision.",
+                f"Write 'definition: {BUNDLED}', or choose a revision that has the file.",
+            )
         raise DataError.at(
             shown,
             line,
@@ -58,4 +74,5 @@ def resolve_definition(name: str, base: Path, shown: str, line: int | None) -> D
             f"(looked for {shown_path(path)}).",
             f"Write 'definition: {BUNDLED}', or the path of a YAML file relative to the config.",
         )
-    return load_definition(path, shown_path(path))
+    found = source.shown(path)
+    return parse_definition(text_of(source, path, found), found)

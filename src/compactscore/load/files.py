@@ -271,3 +271,28 @@ def identity(path: Path) -> tuple[int, int]:
     """The (device, inode) of what is at a name now, to tell later whether it is the same."""
     found = os.lstat(path)
     return found.st_dev, found.st_ino
+
+
+def write_all(folder: Path, scores: Path, files: dict[Path, str | bytes], named: str) -> None:
+    """Make a new repository's folders (up to ``scores``) and write its files, all or nothing:
+    on any failure, undo what was made. ``named`` is the scores folder as the config says."""
+    made: dict[Path, tuple[int, int]] = {}
+    order: list[Path] = []
+    try:
+        for directory in reversed([d for d in (scores, *scores.parents) if not d.is_dir()]):
+            directory.mkdir()
+            made[directory], order = identity(directory), [*order, directory]
+        for path, text in files.items():
+            write_file(path, text)
+            made[path], order = identity(path), [*order, path]
+    except OSError as error:
+        remove_made(order, made)
+        raise WriteError.at(
+            shown_path(folder),
+            None,
+            f"cannot be made into a scorecard repository: {error.strerror or error}.",
+            f"Name a folder you may write to, which is not a file and holds no file named {named}.",
+        ) from None
+    except BaseException:
+        remove_made(order, made)
+        raise

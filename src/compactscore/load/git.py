@@ -95,21 +95,27 @@ def run_git(args: list[str], cwd: Path) -> str:
 
 def run_git_bytes(args: list[str], cwd: Path) -> bytes:
     """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
-    command = _git_command(args, cwd)
+    process = _started(_git_command(args, cwd), cwd, subprocess.DEVNULL)
+    with process:
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise _failed(args, cwd, stderr)
+    return stdout
+
+
+def _started(command: list[str], cwd: Path, stdin: int) -> subprocess.Popen[bytes]:
+    """A git process, its output and complaints piped back, or a GitError if it cannot start."""
     try:
-        completed = subprocess.run(
+        return subprocess.Popen(
             command,
             cwd=cwd,
             env=git_env(),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            check=False,
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
     except OSError as error:
         raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
-    if completed.returncode != 0:
-        raise _failed(args, cwd, completed.stderr)
-    return completed.stdout
 
 
 def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
@@ -119,6 +125,15 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
     come, so a thousand revisions cost one process, not a thousand, and only one
     file's bytes are held at a time. A name git does not find yields None.
     """
+    for found in read_blobs_within(specs, cwd, None):
+        assert not isinstance(found, int)
+        yield found
+
+
+def read_blobs_within(
+    specs: Sequence[str], cwd: Path, limits: Sequence[int] | None
+) -> Iterator[bytes | int | None]:
+    """As ``read_blobs``, but a file larger than its limit yields its size, unread."""
     args = ["cat-file", "--batch"]
     command = _git_command(args, cwd)
     if not specs:
@@ -129,17 +144,7 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
         raise GitError.at(str(cwd), None, "a file name with a line break cannot be read from git.")
     import threading
 
-    try:
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=git_env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-    except OSError as error:
-        raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
+    process = _started(command, cwd, subprocess.PIPE)
     assert process.stdin is not None and process.stdout is not None
     stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
     request = "".join(f"{spec}\n" for spec in specs).encode("utf-8", errors="surrogateescape")
@@ -169,7 +174,18 @@ def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
                 continue
             if len(fields) != 3 or not fields[2].isdigit():
                 break
-            data = stdout.read(int(fields[2]))
+            size = int(fields[2])
+            if limits is not None and size > limits[answered]:
+                left = size + 1  # the contents are passed over, never held
+                while left > 0:
+                    skipped = stdout.read(min(left, 1 << 20))
+                    if not skipped:
+                        break
+                    left -= len(skipped)
+                answered += 1
+                yield size if fields[1] == b"blob" else None
+                continue
+            data = stdout.read(size)
             stdout.read(1)  # the line break after the contents
             answered += 1
             yield data if fields[1] == b"blob" else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
 from compactscore.load.paths import resolved, shown_path
-from compactscore.load.text import read_text
+from compactscore.load.source import WORKING_TREE, FileSource, text_of
 from compactscore.load.workbook import is_sheet
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
@@ -39,6 +39,8 @@ class Repository:
     config_path: Path
     config: Config
     definition: Definition
+    # Where its files are read from: the working tree, or a git revision.
+    source: FileSource = field(default=WORKING_TREE, compare=False, repr=False)
 
     @property
     def scores_dir(self) -> Path:
@@ -47,39 +49,49 @@ class Repository:
 
     def sheet_paths(self) -> list[tuple[Period, Path]]:
         """Every score file, oldest period first."""
-        return sheet_paths_in(self.scores_dir)
+        return sheet_paths_in(self.scores_dir, self.source)
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path, source: FileSource = WORKING_TREE) -> Path | None:
     """The nearest ``compactscore.yaml`` in a folder or any folder above it, as git finds .git."""
     folder = resolved(start)
-    if folder.is_file():
+    if source.exists(folder) and not source.is_folder(folder):
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         path = candidate / CONFIG_NAME
         # A config that is not a file (a broken link, a FIFO, a loop) is found too, and
         # refused when read, rather than passed over for one further up.
-        if path.is_file() or (os.path.lexists(path) and not path.is_dir()):
+        if source.exists(path) and not source.is_folder(path):
             return path
     return None
 
 
-def load_repository(start: Path) -> Repository | None:
+def load_repository(start: Path, source: FileSource = WORKING_TREE) -> Repository | None:
     """The repository a folder (or a file) is in, or None when there is no config above it."""
-    path = find_config(start)
+    path = find_config(start, source)
     if path is None:
         return None
-    shown = shown_path(path)
-    data, node = parse_yaml(read_text(path, shown), shown)
+    return load_config(path, source)
+
+
+def load_config(
+    path: Path, source: FileSource = WORKING_TREE, text: str | None = None
+) -> Repository:
+    """The repository of a config file (its text given, or read): the config, its
+    definition, its scores folder."""
+    shown = source.shown(path)
+    data, node = parse_yaml(text_of(source, path, shown) if text is None else text, shown)
     if data is None:
         data = {}
     config = validate(Config, data, node, shown, "compactscore config")
-    check_paths_inside(path.parent, config, shown, node)
+    root = path.parent
+    check_paths_inside(root, config, shown, node)
     definition = resolve_definition(
-        config.definition, path.parent, shown, line_of(node, ("definition",))
+        config.definition, root, shown, line_of(node, ("definition",)), source
     )
-    scores = path.parent / config.scores
-    if not scores.is_dir():
+    scores = root / config.scores
+    if source.rev is None and not scores.is_dir():
+        # At a revision a missing folder holds no sheets, and is named so when they are looked for.
         raise DataError.at(
             shown,
             line_of(node, ("scores",)),
@@ -94,7 +106,9 @@ def load_repository(start: Path) -> Repository | None:
             + f" (looked for {shown_path(scores)}).",
             "Create the folder, or set 'scores:' to the folder that holds the sheets.",
         )
-    return Repository(root=path.parent, config_path=path, config=config, definition=definition)
+    return Repository(
+        root=root, config_path=path, config=config, definition=definition, source=source
+    )
 
 
 def check_paths_inside(root: Path, config: Config, shown: str, node: Any) -> None:
@@ -135,18 +149,24 @@ def _inside(root: Path, written: str, key: str, shown: str, line: int | None) ->
     )
 
 
-def sheet_paths_in(folder: Path) -> list[tuple[Period, Path]]:
+def sheet_paths_in(folder: Path, source: FileSource = WORKING_TREE) -> list[tuple[Period, Path]]:
     """The sheets (CSV files and workbooks) in a folder whose names are periods, oldest first."""
-    found = []
-    for path in folder.iterdir():
-        # Anything but a folder: a FIFO, a device or a broken link named for a period is
-        # refused when read, with its reason, rather than passed over without a word.
-        if is_sheet(path.name) and not path.is_dir():
-            period = period_of_file(path.name)
-            if period is not None:
-                found.append((period, path))
+    found = sheets_named_in(folder, source)
     check_periods(found)
     return sorted(found, key=lambda item: item[0].sort_key)
+
+
+def sheets_named_in(folder: Path, source: FileSource = WORKING_TREE) -> list[tuple[Period, Path]]:
+    """The sheets in a folder named for a period, in no order, two for one period allowed."""
+    found = []
+    for name in source.names(folder):
+        if is_sheet(name):
+            period = period_of_file(name)
+            # Anything but a folder: a FIFO, a device or a broken link named for a period
+            # is refused when read, with its reason, rather than passed over without a word.
+            if period is not None and not source.is_folder(folder / name):
+                found.append((period, folder / name))
+    return found
 
 
 def check_periods(found: list[tuple[Period, Path]]) -> None:

@@ -1,4 +1,7 @@
-"""Files as they were at a git revision: the config, the definition and the sheets."""
+"""git's side of reading: finding the repository and a revision, a sheet's commits.
+
+Reading the files themselves at a revision is ``load/source.py``'s ``GitRevision``.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from compactscore.errors import DataError, GitError, Problem, UsageError
-from compactscore.load.definition import BUNDLED, load_definition, parse_definition
-from compactscore.load.git import read_blobs, run_git, run_git_bytes
+from compactscore.errors import GitError, UsageError
+from compactscore.load.git import read_blobs, run_git
 from compactscore.load.paths import resolved
-from compactscore.load.repository import (
-    CONFIG_NAME,
-    Config,
-    Repository,
-    check_paths_inside,
-    check_periods,
-)
-from compactscore.load.text import MAX_BYTES, check_size, decode
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_sheet, is_workbook
-from compactscore.load.yamlfile import line_of, parse_yaml, validate
-from compactscore.models import Definition
-from compactscore.periods import Period, period_of_file
+from compactscore.load.source import not_there, sheet_of
 
 
 def git_root(folder: Path) -> Path:
@@ -123,141 +114,17 @@ def relative(root: Path, path: Path) -> str:
         ) from None
 
 
-def exists_at(root: Path, commit: str, name: str) -> bool:
-    """Whether a file was in the repository at a commit."""
-    try:
-        run_git(["cat-file", "-e", f"{commit}:{name}"], root)
-    except GitError:
-        return False
-    return True
-
-
-def text_at(root: Path, commit: str, name: str, shown: str) -> str:
-    """A file's text as it was at a commit, decoded as a spreadsheet user would expect."""
-    if not exists_at(root, commit, name):
-        raise _not_there(shown)
-    # git's own record of the blob's size: a huge file is refused before it is read.
-    size = run_git(["cat-file", "-s", f"{commit}:{name}"], root).strip()
-    check_size(int(size) if size.isdigit() else MAX_BYTES + 1, shown)
-    return _text_of(run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root), shown)
-
-
 def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str | bytes]:
     """Many sheets, each ``(commit, name, shown)``, in order, read through one git process.
 
-    The same answers and the same errors as ``sheet_at`` for each in turn (a CSV
+    The same answers and the same errors as ``sheet_data`` for each in turn (a CSV
     file's text, a workbook's bytes); the first error ends the reading.
     """
     specs = [f"{commit}:{name}" for commit, name, _ in files]
     for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
         if data is None:
-            raise _not_there(shown)
-        if is_workbook(name):
-            check_size(len(data), shown, MAX_WORKBOOK_BYTES)
-            yield data
-        else:
-            yield _text_of(data, shown)
-
-
-def _not_there(shown: str) -> DataError:
-    return DataError(
-        [
-            Problem(
-                shown,
-                None,
-                "was not in the repository at that revision.",
-                "Check the file name, or choose a later revision ('git log --oneline -- FILE').",
-            )
-        ]
-    )
-
-
-def _text_of(data: bytes, shown: str) -> str:
-    check_size(len(data), shown)
-    return decode(data, shown)
-
-
-def sheet_at(root: Path, commit: str, name: str, shown: str) -> str | bytes:
-    """A sheet as it was at a commit: a CSV file's text, or a workbook's bytes as they are."""
-    if not is_workbook(name):
-        return text_at(root, commit, name, shown)
-    if not exists_at(root, commit, name):
-        return text_at(root, commit, name, shown)  # says it was not there
-    data = run_git_bytes(["cat-file", "blob", f"{commit}:{name}"], root)
-    check_size(len(data), shown, MAX_WORKBOOK_BYTES)
-    return data
-
-
-def names_at(root: Path, commit: str, folder: str) -> list[str]:
-    """The names of the files in a folder at a commit (empty when the folder was not there)."""
-    spec = f"{commit}:{folder}" if folder not in ("", ".") else f"{commit}:"
-    try:
-        listing = run_git(["ls-tree", "--name-only", spec], root)
-    except GitError:
-        return []
-    return [name for name in listing.splitlines() if name]
-
-
-def repository_at(start: Path, root: Path, commit: str, rev: str) -> Repository | None:
-    """The repository config (and definition) as it was at a commit, found from a folder up."""
-    folder = Path(os.path.abspath(start))
-    if folder.is_file() or not folder.exists():
-        folder = folder.parent
-    here = relative(root, folder)
-    parts = [] if here == "." else here.split("/")
-    for depth in range(len(parts), -1, -1):
-        name = "/".join([*parts[:depth], CONFIG_NAME])
-        if exists_at(root, commit, name):
-            return _config_at(root, commit, name, rev)
-    return None
-
-
-def _config_at(root: Path, commit: str, name: str, rev: str) -> Repository:
-    shown = f"{rev}:{name}"
-    data, node = parse_yaml(text_at(root, commit, name, shown), shown)
-    config = validate(Config, data or {}, node, shown, "compactscore config")
-    base = (root / name).parent
-    check_paths_inside(base, config, shown, node)
-    definition = _definition_at(root, commit, base, config.definition, rev)
-    if config.definition != BUNDLED and definition is None:
-        raise DataError.at(
-            shown,
-            line_of(node, ("definition",)),
-            f"definition {config.definition!r} was not in the repository at that revision.",
-            f"Write 'definition: {BUNDLED}', or choose a revision that has the file.",
-        )
-    return Repository(
-        root=base,
-        config_path=root / name,
-        config=config,
-        definition=definition or load_definition(),
-    )
-
-
-def _definition_at(root: Path, commit: str, base: Path, name: str, rev: str) -> Definition | None:
-    if name == BUNDLED:
-        return None
-    path = resolved(base / name)
-    try:
-        inside = relative(root, path)
-    except GitError:
-        # A definition kept outside the repository has no history: use it as it is now.
-        return load_definition(path) if path.is_file() else None
-    if not exists_at(root, commit, inside):
-        return None
-    shown = f"{rev}:{inside}"
-    return parse_definition(text_at(root, commit, inside, shown), shown)
-
-
-def sheet_paths_at(root: Path, commit: str, folder: Path) -> list[tuple[Period, Path]]:
-    """The score files of a folder as it was at a commit, oldest period first."""
-    found = []
-    for name in names_at(root, commit, relative(root, folder)):
-        period = period_of_file(name)
-        if is_sheet(name) and period is not None:
-            found.append((period, folder / name))
-    check_periods(found)
-    return sorted(found, key=lambda item: item[0].sort_key)
+            raise not_there(shown)
+        yield sheet_of(name, data, shown)
 
 
 @dataclass(frozen=True)
@@ -309,3 +176,23 @@ def is_tracked(root: Path, name: str) -> bool:
     except GitError:
         return False
     return True
+
+
+def changed_since_head(folder: Path, paths: list[Path]) -> bool:
+    """Whether any file differs from its committed version, or is not committed at all.
+
+    Never ``git status``, which runs the repository's fsmonitor and filters: the files'
+    bytes are hashed as they are (hash-object --no-filters) and compared with HEAD's blobs.
+    """
+    if not paths:
+        return False
+    root = git_root(folder)
+    names = [relative(root, path) for path in paths]
+    listing = run_git(["ls-tree", "-z", "--full-tree", "HEAD", "--", *names], root)
+    committed = {}
+    for entry in listing.split("\0"):
+        if "\t" in entry:
+            info, name = entry.split("\t", 1)
+            committed[name] = info.split()[-1]
+    hashes = run_git(["hash-object", "--no-filters", "--", *names], root).split()
+    return any(committed.get(name) != blob for name, blob in zip(names, hashes, strict=True))

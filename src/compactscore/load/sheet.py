@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
@@ -29,10 +29,12 @@ from compactscore.load.sheet_layout import (
     title_above,
     unneutralised,
 )
-from compactscore.load.text import check_size, decode, read_text
-from compactscore.load.workbook import Worksheet, is_workbook
+from compactscore.load.source import WORKING_TREE, FileSource
+from compactscore.load.text import MAX_BYTES, check_size, decode
+from compactscore.load.workbook import MAX_WORKBOOK_BYTES, Worksheet, is_workbook
 from compactscore.models import (
     CARRIED_MARK,
+    ActionStatus,
     Definition,
     Indicator,
     Row,
@@ -57,6 +59,7 @@ __all__ = [
 ]
 
 _POINT_COLUMNS = (Column.TARGET, *SIDES)
+_WORDS = (Column.EVIDENCE, Column.ACTION, Column.OWNER)
 _CARRIED_START = CARRIED_MARK.partition("{")[0]
 
 
@@ -65,9 +68,10 @@ def load_sheet(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> Sheet:
     """A checked sheet, or a DataError listing every problem found in it."""
-    return load_sheet_warned(path, definition, shown, text)[0]
+    return load_sheet_warned(path, definition, shown, text, source)[0]
 
 
 def load_sheet_warned(
@@ -75,9 +79,10 @@ def load_sheet_warned(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> tuple[Sheet, list[Problem]]:
     """A checked sheet with its warnings, or a DataError listing every error found in it."""
-    sheet, problems = read_sheet(path, definition, shown, text)
+    sheet, problems = read_sheet(path, definition, shown, text, source)
     if sheet is None or errors_in(problems):
         raise DataError(errors_in(problems))
     return sheet, problems
@@ -101,10 +106,12 @@ def read_sheet(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
     rows_read: RowsRead | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
-    """Read a sheet; return it (None if unreadable) with every problem found."""
-    return _read(path, definition, shown, text, build=True, rows_read=rows_read)
+    """Read a sheet (from its source when no text is given); return it (None if unreadable)
+    with every problem found."""
+    return _read(path, definition, shown, text, build=True, source=source, rows_read=rows_read)
 
 
 def sheet_problems(
@@ -112,9 +119,10 @@ def sheet_problems(
     definition: Definition,
     shown: str | None = None,
     text: str | bytes | None = None,
+    source: FileSource | None = None,
 ) -> list[Problem]:
     """Every problem in a sheet, found without building its rows: what check needs."""
-    return _read(path, definition, shown, text, build=False)[1]
+    return _read(path, definition, shown, text, build=False, source=source)[1]
 
 
 def _read(
@@ -123,20 +131,21 @@ def _read(
     shown: str | None,
     text: str | bytes | None,
     build: bool,
+    source: FileSource | None = None,
     rows_read: RowsRead | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
-    """Read a sheet from its file, or from the text (or a workbook's bytes) given."""
+    """Read a sheet from its source, or from the text (or a workbook's bytes) given."""
     shown = shown or str(path)
     period = period_of_file(path.name)
     worksheet = None
     csv_text = ""
     try:
+        if text is None:
+            text = (source or WORKING_TREE).read_bytes(path, shown, limit_of(path))
         if is_workbook(path.name) and not isinstance(text, str):
             from compactscore.load.workbook import read_worksheet
 
-            worksheet = read_worksheet(path if text is None else text, shown, period)
-        elif text is None:
-            csv_text = read_text(path, shown)
+            worksheet = read_worksheet(text, shown, period)
         elif isinstance(text, bytes):
             check_size(len(text), shown)
             csv_text = decode(text, shown)
@@ -168,6 +177,11 @@ def _read(
                 f"Name the file for its period, such as 2024{ending} or 2024-25{ending}.",
             )
     return sheet, reader.problems
+
+
+def limit_of(path: Path) -> int:
+    """The most bytes a sheet may have: a workbook is zipped, so more than a CSV file."""
+    return MAX_WORKBOOK_BYTES if is_workbook(path.name) else MAX_BYTES
 
 
 class _SheetReader:
@@ -266,12 +280,13 @@ class _SheetReader:
         self.complete = True
         if not self.build:
             return None
-        names = [original for original, _ in layout.columns if original]
+        named = [(original, key) for original, key in layout.columns if original]
         return Sheet(
             path=self.shown,
             period=self.period,
             version=self.version,
-            columns=names,
+            columns=[original for original, _ in named],
+            keys=[key for _, key in named],
             rows=rows,
             delimiter=self.delimiter,
         )
@@ -283,17 +298,23 @@ class _SheetReader:
         rows: list[Row] = []
         columns, ours, theirs = layout.columns, layout.ours, layout.theirs
         our_cells, our_keys = layout.our_cells, layout.our_keys
-        plainly_fine = self._plainly_fine(ours, len(columns), by_number, first_line)
+        at = {key: position for position, key in ours}
+        plain_lane = self._plain_lane(at, len(columns), by_number, first_line)
         known = self._rows_known(layout)
         kept: dict[tuple[object, ...], tuple[Indicator, Row]] = {}  # this version's, for the next
         for line, record in body:
-            if plainly_fine is not None and plainly_fine(line, record):
-                continue
             seen = None if known is None else known.get((line, *record))
             if seen is not None and seen[0].id not in first_line:
                 first_line[seen[0].id] = line
                 rows.append(seen[1])
                 kept[(line, *record)] = seen
+                continue
+            plain = plain_lane(line, record)
+            if plain is not None:
+                if self.build:
+                    rows.append(self._plain_row(line, plain, record, at, theirs))
+                    if known is not None:
+                        kept[(line, *record)] = (plain, rows[-1])
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -370,56 +391,82 @@ class _SheetReader:
     def _header_key(self, layout: Layout) -> tuple[object, ...]:
         return (tuple(layout.columns), self.period, self.version, id(self.definition))
 
-    def _plainly_fine(
+    def _plain_lane(
         self,
-        ours: list[tuple[int, str]],
+        at: dict[str, int],
         width: int,
         by_number: dict[str, Indicator],
         first_line: dict[str, int],
-    ) -> Callable[[int, list[str]], bool] | None:
-        """When only problems are wanted: a quick test passing the rows that plainly have none.
+    ) -> Callable[[int, list[str]], Indicator | None]:
+        """A quick test passing the rows that plainly have no problem: nearly every row.
 
-        A row passes when it is full width, names an indicator by a number not seen
-        before, and every point cell is empty or a plain point (its n/a and any
-        doubt go the long way, which words the problems). None when rows are wanted.
+        A row passes (its indicator is given back) when it is full width, names an
+        indicator by a number not seen before, every point cell is empty or a plain
+        point, and it has no due date or status; anything else (n/a, any doubt, a
+        date) goes the long way, which words its problems.
         """
-        if self.build:
-            return None
-        at = {key: position for position, key in ours}
         indicator_at, score_at = at[Column.INDICATOR], at[Column.SCORE]
         sides_at = [at[column] for column in _POINT_COLUMNS if column in at]
         evidence_at = at.get(Column.EVIDENCE)
         # A due date or a status is checked the long way, which words its problems.
         action_at = [at[column] for column in PLAN if column in at]
-        plain = self.plain_points
-        blank_or_plain = {"", *plain}
+        blank_or_plain = {"", *self.plain_points}
 
-        def passes(line: int, record: list[str]) -> bool:
+        def passes(line: int, record: list[str]) -> Indicator | None:
             if len(record) != width:
-                return False
+                return None
             indicator = by_number.get(record[indicator_at].strip())
             if (
                 indicator is None
                 or indicator.id in first_line
                 or record[score_at].strip() not in blank_or_plain
             ):
-                return False
+                return None
             for position in sides_at:
                 if record[position].strip() not in blank_or_plain:
-                    return False
+                    return None
             for position in action_at:
                 if record[position].strip():
-                    return False
+                    return None
             if (
                 evidence_at is not None
                 and record[evidence_at].lstrip().startswith(_CARRIED_START)
                 and record[score_at].strip()
             ):
-                return False  # scored on last period's evidence, perhaps: the long way words it
+                return None  # scored on last period's evidence, perhaps: the long way words it
             first_line[indicator.id] = line
-            return True
+            return indicator
 
         return passes
+
+    def _plain_row(
+        self,
+        line: int,
+        indicator: Indicator,
+        record: list[str],
+        at: dict[str, int],
+        theirs: list[tuple[int, str]],
+    ) -> Row:
+        """The row of a record the plain lane passed: its points are plain, its plan empty."""
+        point = self.plain_points.get
+        score = point(record[at[Column.SCORE]].strip())
+        words: dict[str, str] = {
+            column: unneutralised(record[at[column]].strip()) for column in _WORDS if column in at
+        }
+        sides: dict[str, int | None] = {
+            column: point(record[at[column]].strip()) for column in _POINT_COLUMNS if column in at
+        }
+        return self._make_row(
+            line,
+            indicator,
+            score,
+            ScoreState.SCORED if score is not None else ScoreState.NOT_SCORED,
+            words,
+            "",
+            ActionStatus.OPEN,
+            sides,
+            {name: unneutralised(record[position]) for position, name in theirs},
+        )
 
     def _row(
         self, line: int, indicator: Indicator, cells: dict[str, str], extra: dict[str, str]
@@ -475,14 +522,28 @@ class _SheetReader:
                 self.warn(line, *carried, Column.EVIDENCE)
         if not self.build:
             return None
+        return self._make_row(line, indicator, score, state, cells, due, status, sides, extra)
+
+    @staticmethod
+    def _make_row(
+        line: int,
+        indicator: Indicator,
+        score: int | None,
+        state: ScoreState,
+        words: dict[str, str],
+        due: str,
+        status: ActionStatus,
+        sides: Mapping[str, int | None],
+        extra: dict[str, str],
+    ) -> Row:
         return Row(
             line=line,
             indicator=indicator.id,
             score=score,
             state=state,
-            evidence=cells.get(Column.EVIDENCE, ""),
-            action=cells.get(Column.ACTION, ""),
-            owner=cells.get(Column.OWNER, ""),
+            evidence=words.get(Column.EVIDENCE, ""),
+            action=words.get(Column.ACTION, ""),
+            owner=words.get(Column.OWNER, ""),
             due=due,
             status=status,
             target=sides.get(Column.TARGET),

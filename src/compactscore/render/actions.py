@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.models import ActionStatus
-from compactscore.plan import ActionItem, ActionPlan
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import plural
+from compactscore.results import ActionItem, ActionPlan
 
 
 def status_words(item: ActionItem) -> str:
@@ -17,31 +17,46 @@ def status_words(item: ActionItem) -> str:
 
 def actions_view(plan: ActionPlan) -> View:
     """Headline, the actions (overdue ones flagged), and what overdue means."""
+    title = "Every action, by period" if plan.every_period else "Open actions, overdue first"
+    grid = action_grid(plan.actions, title, period=plan.every_period)
+    grids = [grid] if plan.actions else []
+    return View(headline=_headline(plan), grids=grids, data=_data_grid(plan), notes=_notes(plan))
+
+
+def action_grid(
+    items: list[ActionItem],
+    title: str,
+    caption: str = "",
+    period: bool = False,
+    status: bool = True,
+) -> Grid:
+    """The actions, each with its owner and when it is due; overdue ones stand out.
+
+    ``period`` adds the period of each (every period's actions); ``status`` where it stands.
+    """
     rows = [
         [
-            *([item.period] if plan.every_period else []),
+            *([item.period] if period else []),
             str(item.number),
             item.title,
             item.action,
             item.owner,
             item.due,
-            status_words(item),
+            *([status_words(item)] if status else []),
         ]
-        for item in plan.actions
+        for item in items
     ]
     columns = [
-        *([Column("Period")] if plan.every_period else []),
+        *([Column("Period")] if period else []),
         Column("No.", justify="right"),
         Column("Indicator", shorten=True, min_width=12),
         Column("Action", weight=3, min_width=16),
         Column("Owner", min_width=8),
         Column("Due", min_width=10),
-        Column("Status"),
+        *([Column("Status")] if status else []),
     ]
-    styles = ["bold red" if item.overdue else "" for item in plan.actions]
-    title = "Every action, by period" if plan.every_period else "Open actions, overdue first"
-    grids = [Grid(title=title, columns=columns, rows=rows, styles=styles)] if rows else []
-    return View(headline=_headline(plan), grids=grids, data=_data_grid(plan), notes=_notes(plan))
+    styles = ["bold red" if item.overdue else "" for item in items]
+    return Grid(title=title, columns=columns, rows=rows, styles=styles, caption=caption)
 
 
 def _headline(plan: ActionPlan) -> list[str]:

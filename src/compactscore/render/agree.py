@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.analysis.agree import to_discuss
 from compactscore.models import ScoreState
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import plural
@@ -16,9 +15,9 @@ def agreement_view(agreement: Agreement) -> View:
     if not agreement.compared:
         return View(headline=_nothing(agreement), grids=[], data=_data_grid(agreement))
     grids = []
-    items = to_discuss(agreement)
+    items = agreement.to_discuss
     if items:
-        grids.append(_order_grid(items))
+        grids.append(order_grid(items))
         if any(item.prompts for item in items):
             grids.append(_prompt_grid(items))
     return View(
@@ -73,7 +72,12 @@ def _verb(count: int, verb: str) -> str:
     return f"{count} {verb}es" if verb.endswith(("ch", "s")) else f"{count} {verb}s"
 
 
-def _order_grid(items: list[Disagreement]) -> Grid:
+def order_grid(
+    items: list[Disagreement],
+    title: str = "To discuss, largest difference first",
+    caption: str = "",
+) -> Grid:
+    """The indicators to discuss, in order: each side's score, how far apart, the agreed one."""
     rows = [
         [
             str(item.number),
@@ -87,7 +91,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
     ]
     styles = ["bold red" if item.difference >= 2 else "" for item in items]
     return Grid(
-        title="To discuss, largest difference first",
+        title=title,
         columns=[
             Column("No.", justify="right"),
             Column("Indicator", shorten=True, min_width=14),
@@ -98,6 +102,7 @@ def _order_grid(items: list[Disagreement]) -> Grid:
         ],
         rows=rows,
         styles=styles,
+        caption=caption,
     )
 
 
@@ -147,19 +152,19 @@ def _points(score: int | None, label: str) -> str:
     return "" if score is None else f"{score} {label}".strip()
 
 
-def agreed_words(item: Disagreement, labels: bool = True) -> str:
+def agreed_words(item: Disagreement) -> str:
     """The agreed cell: ``2 Good progress``, ``n/a (outside the views)``, ``not agreed yet``."""
     if item.state is ScoreState.NOT_APPLICABLE:
         text = "n/a"
     elif item.score is None:
         return "not agreed yet"
     else:
-        text = _points(item.score, item.score_label if labels else "")
+        text = _points(item.score, item.score_label)
     return f"{text} (outside the views)" if item.outside_views else text
 
 
 def _data_grid(agreement: Agreement) -> Grid:
-    items = to_discuss(agreement)
+    items = agreement.to_discuss
     names = (
         "indicator",
         "id",

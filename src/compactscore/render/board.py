@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from rich.markup import escape
 
-from compactscore.analysis.board import BoardReport
-from compactscore.render.actions import status_words
-from compactscore.render.agree import agreed_words
+from compactscore.models import ScoreState
+from compactscore.render.actions import action_grid
+from compactscore.render.agree import order_grid
+from compactscore.render.gaps import gap_grid
 from compactscore.render.scorecard import direction_line, headline_text, scorecard_view
 from compactscore.render.text import markdown_text, to_markdown
-from compactscore.render.trend import scored_cell
+from compactscore.render.trend import totals_grid
 from compactscore.render.view import Column, Grid, View
-from compactscore.render.words import listed, percent_words, plural, score_words, travel_cell
-from compactscore.results import PeriodTotal, Scorecard
+from compactscore.render.words import listed, plural
+from compactscore.results import BoardReport, Scorecard
+from compactscore.results.base import Named
+
+Item = TypeVar("Item", bound=Named)
 
 TREND_TITLE = "Total over time"
 EVERY_POINT_LABELLED = 10  # past this many periods, the line chart labels its ends only
@@ -25,7 +32,7 @@ def board_view(report: BoardReport) -> View:
     card = scorecard_view(report.card)
     indicators, themes = card.grids
     grids = [
-        _trend_grid(report.trend.periods),
+        totals_grid(report.trend.periods, title=TREND_TITLE, bar=False),
         indicators,
         themes,
         _gap_grid(report),
@@ -96,17 +103,17 @@ def source_lines(report: BoardReport) -> list[str]:
     return [f"Definition: {report.definition}, version {report.version}.", made_from + "."]
 
 
-def partly_scored(card: Scorecard) -> str:
-    """A sentence naming the unscored indicators, or empty when every one is scored."""
-    missing = [str(i.number) for i in card.indicators if i.state.value == "not scored"]
-    if not missing:
-        return ""
-    if not card.scored:
+def unscored_words(card: Scorecard) -> str:
+    """A sentence naming the unscored indicators, or empty when every one that applies is scored."""
+    missing = card.numbers(ScoreState.NOT_SCORED)
+    if card.totals.partly_scored:
+        return (
+            f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
+            f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."
+        )
+    if missing:
         return f"{card.period} has nothing scored yet: every indicator is waiting for its score."
-    return (
-        f"{card.period} is only partly scored: {plural(len(missing), 'indicator')} "
-        f"({', '.join(missing)}) {'has' if len(missing) == 1 else 'have'} no score yet."
-    )
+    return ""
 
 
 def radar_caption(report: BoardReport) -> str:
@@ -125,7 +132,7 @@ def radar_caption(report: BoardReport) -> str:
             "orange line). The further out, the better; where only the blue line shows, "
             "the score did not change."
         )
-    gaps = [partly_scored(card), _not_applicable(card)]
+    gaps = [unscored_words(card), _not_applicable(card)]
     if report.previous is not None:
         earlier = [str(i.number) for i in card.indicators if i.previous_score is None]
         if earlier:
@@ -140,7 +147,7 @@ def radar_caption(report: BoardReport) -> str:
 
 
 def _not_applicable(card: Scorecard) -> str:
-    numbers = [str(i.number) for i in card.indicators if i.state.value == "n/a"]
+    numbers = card.numbers(ScoreState.NOT_APPLICABLE)
     if not numbers:
         return ""
     return f"In {card.period}, {_numbers(numbers)} does not apply (n/a)."
@@ -165,112 +172,37 @@ def trend_caption(report: BoardReport) -> str:
         "(point at any other for its figures)"
     )
     text = f"The total {span}, in points (solid blue line), {labelled}."
-    partial = [p.period for p in periods if p.partly_scored]
+    partial = [p.period for p in periods if p.totals.partly_scored]
     if partial:
         text += (
             f" Marked (part): {', '.join(partial)}, only partly scored, so the total there is "
             "low by the indicators still to score; its direction of travel compares the "
             "points of the indicators scored in both periods instead."
         )
-    empty = [p.period for p in periods if not p.scored]
+    empty = [p.period for p in periods if not p.totals.scored]
     if empty:
         have, they = ("has", "it is") if len(empty) == 1 else ("have", "they are")
         text += f" {listed(empty)} {have} nothing scored yet, so {they} not plotted."
     return text + " The table gives the same figures."
 
 
-def _trend_grid(periods: list[PeriodTotal]) -> Grid:
-    rows = []
-    for period in periods:
-        direction = travel_cell(period.travel)
-        rows.append(
-            [
-                period.period,
-                # Nothing scored yet shows "-", as trend does: never a total of 0.
-                str(period.total) if period.scored else "-",
-                str(period.max),
-                percent_words(period.percent) if period.scored else "-",
-                scored_cell(period),
-                direction,
-            ]
-        )
-    return Grid(
-        title=TREND_TITLE,
-        columns=[
-            Column("Period"),
-            Column("Total", justify="right"),
-            Column("Out of", justify="right"),
-            Column("Percent", justify="right"),
-            Column("Scored", justify="right"),
-            Column("Direction"),
-        ],
-        rows=rows,
-    )
-
-
 def _gap_grid(report: BoardReport) -> Grid:
-    gaps = report.gaps
-    rows = []
-    for gap in gaps.gaps:
-        fell = f" (fell from {gap.previous_score})" if gap.fell else ""
-        rows.append(
-            [
-                str(gap.number),
-                gap.title,
-                score_words(gap.score, "scored", gap.label) + fell,
-                f"{gap.aim}{' (target)' if gap.aim_is_target else ''}",
-                str(gap.gap),
-                gap.action,
-                gap.owner,
-            ]
-        )
+    """The gaps as the gaps command shows them, titled for the paper."""
     caption = "Largest gap first; aim is the top score unless the sheet sets a target."
-    if gaps.not_scored:
-        numbers = ", ".join(str(i.number) for i in gaps.not_scored)
+    if report.gaps.not_scored:
+        numbers = ", ".join(str(i.number) for i in report.gaps.not_scored)
         caption += f" Not scored yet, so not listed: {numbers}."
-    return Grid(
-        title="Gaps to act on",
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Score"),
-            Column("Aim", justify="right"),
-            Column("Gap", justify="right"),
-            Column("Action", fill=True, weight=3, min_width=30),
-            Column("Owner", fill=True, min_width=12),
-        ],
-        rows=rows,
-        styles=["bold" if gap.fell else "" for gap in gaps.gaps],
-        caption=caption,
-    )
+    return gap_grid(report.gaps, title="Gaps to act on", caption=caption)
 
 
 def _disagreement_grid(report: BoardReport) -> Grid:
-    rows = [
-        [
-            str(item.number),
-            item.title,
-            str(item.sector_score),
-            str(item.public_score),
-            str(item.difference),
-            agreed_words(item, labels=False),
-        ]
-        for item in report.disagreements
-    ]
+    """The order to discuss as the agree command shows it, titled for the paper."""
     caption = "Largest disagreement first."
-    if not rows:
+    if not report.disagreements:
         caption = "The sector and the public bodies gave the same scores on every indicator."
-    return Grid(
+    return order_grid(
+        report.disagreements,
         title="Where the sector and the public bodies disagreed",
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Sector", justify="right"),
-            Column("Public bodies", justify="right"),
-            Column("Difference", justify="right"),
-            Column("Agreed score"),
-        ],
-        rows=rows,
         caption=caption,
     )
 
@@ -282,31 +214,29 @@ SUMMARY_OVERDUE = 3  # past this, the rest are in the action plan: the summary s
 
 
 def _action_grid(report: BoardReport) -> Grid:
-    """The period's actions: overdue ones first, then open, done and dropped."""
-    rows = [
-        [str(item.number), item.title, item.action, item.owner, item.due, status_words(item)]
-        for item in report.actions
-    ]
-    overdue = sum(item.overdue for item in report.actions)
-    still_open = sum(item.status.value == "open" for item in report.actions)
+    """The period's actions as the actions command shows them: overdue first, then the rest."""
+    plan = report.plan
     caption = (
-        f"{plural(still_open, 'action')} open, {overdue} overdue on {report.today} (open and "
+        f"{plural(plan.open, 'action')} open, {plan.overdue} overdue on {plan.today} (open and "
         "due before that day), overdue first. A period as the due date falls due on its last day."
-        if rows
+        if plan.actions
         else f"No actions are recorded in {report.period}."
     )
+    return action_grid(plan.actions, ACTION_PLAN_TITLE, caption=caption)
+
+
+def _brief_grid(
+    title: str,
+    columns: list[Column],
+    items: Sequence[Item],
+    cells: Callable[[Item], list[str]],
+    caption: str,
+) -> Grid:
+    """A table of the first page: each indicator's number and title, then ``cells`` of it."""
     return Grid(
-        title=ACTION_PLAN_TITLE,
-        columns=[
-            Column("No.", justify="right"),
-            Column("Indicator"),
-            Column("Action"),
-            Column("Owner"),
-            Column("Due"),
-            Column("Status"),
-        ],
-        rows=rows,
-        styles=["bold" if item.overdue else "" for item in report.actions],
+        title=title,
+        columns=[Column("No.", justify="right"), Column("Indicator"), *columns],
+        rows=[[str(item.number), item.title, *cells(item)] for item in items],
         caption=caption,
     )
 
@@ -314,81 +244,56 @@ def _action_grid(report: BoardReport) -> Grid:
 def summary_grids(report: BoardReport) -> list[Grid]:
     """The board's first page: the largest gaps, the overdue actions, the largest disagreements."""
     gaps = report.gaps.gaps[:SUMMARY_GAPS]
+    caption = "No gaps: every indicator scored is at the top or its target." if not gaps else ""
+    if len(report.gaps.gaps) > len(gaps):
+        caption = f"All {len(report.gaps.gaps)} gaps are in the gap list below."
     grids = [
-        Grid(
-            title=f"The {plural(len(gaps), 'largest gap')} to act on"
+        _brief_grid(
+            f"The {plural(len(gaps), 'largest gap')} to act on"
             if len(gaps) > 1
             else "The gap to act on",
-            columns=[
-                Column("No.", justify="right"),
-                Column("Indicator"),
+            [
                 Column("Score", justify="right"),
                 Column("Gap", justify="right"),
                 Column("Action"),
                 Column("Owner"),
             ],
-            rows=[
-                [str(g.number), g.title, str(g.score), str(g.gap), g.action, g.owner] for g in gaps
-            ],
-            caption=f"All {len(report.gaps.gaps)} gaps are in the gap list below."
-            if len(report.gaps.gaps) > len(gaps)
-            else (
-                "No gaps: every indicator scored is at the top or its target." if not gaps else ""
-            ),
+            gaps,
+            lambda gap: [str(gap.score), str(gap.gap), gap.action, gap.owner],
+            caption,
         )
     ]
-    every_overdue = [item for item in report.actions if item.overdue]
+    every_overdue = [item for item in report.plan.actions if item.overdue]
     overdue = every_overdue[:SUMMARY_OVERDUE]
-    caption = f"No action is overdue on {report.today}."
+    caption = f"No action is overdue on {report.plan.today}."
     if overdue:
-        caption = f"Open and due before {report.today}, longest overdue first."
+        caption = f"Open and due before {report.plan.today}, longest overdue first."
     if len(every_overdue) > len(overdue):
         caption += f" All {len(every_overdue)} are in the action plan below."
-    grids.append(
-        Grid(
-            title="Overdue actions",
-            columns=[
-                Column("No.", justify="right"),
-                Column("Indicator"),
-                Column("Action"),
-                Column("Owner"),
-                Column("Due"),
-            ],
-            rows=[[str(i.number), i.title, i.action, i.owner, i.due] for i in overdue],
-            caption=caption,
-        )
-    )
+    grids.append(action_grid(overdue, "Overdue actions", caption=caption, status=False))
     return grids
 
 
 def summary_side(report: BoardReport) -> list[Grid]:
     """Beside the headline on the first page: the largest disagreements, when both sides scored."""
-    grids: list[Grid] = []
-    if report.sides_scored:
-        apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
-        grids.append(
-            Grid(
-                title="Largest disagreements",
-                columns=[
-                    Column("No.", justify="right"),
-                    Column("Indicator"),
-                    Column("Sector", justify="right"),
-                    Column("Public bodies", justify="right"),
-                    Column("Agreed"),
-                ],
-                rows=[
-                    [
-                        str(d.number),
-                        d.title,
-                        str(d.sector_score),
-                        str(d.public_score),
-                        "not agreed yet" if d.score is None else str(d.score),
-                    ]
-                    for d in apart
-                ],
-                caption=""
-                if apart
-                else "The sector and the public bodies gave the same scores on every indicator.",
-            )
+    if not report.sides_scored:
+        return []
+    apart = report.disagreements[:SUMMARY_DISAGREEMENTS]
+    same = "The sector and the public bodies gave the same scores on every indicator."
+    return [
+        _brief_grid(
+            "Largest disagreements",
+            [
+                Column("Sector", justify="right"),
+                Column("Public bodies", justify="right"),
+                Column("Agreed"),
+            ],
+            apart,
+            lambda item: [
+                str(item.sector_score),
+                str(item.public_score),
+                "not agreed yet" if item.score is None else str(item.score),
+            ],
+            "" if apart else same,
         )
-    return grids
+    ]

@@ -104,16 +104,12 @@ def _radar_values(card: Scorecard, reading: Scorecard) -> list[int | None]:
 
 
 def _reading_title(reading: Scorecard) -> str:
-    if not reading.scored:
+    if not reading.totals.scored:
         return f"{reading.period} (nothing scored yet)"
-    if _partly_scored(reading.scored, reading.count - reading.not_applicable):
-        counts = scored_words(reading.scored, reading.count, reading.not_applicable)
+    if reading.totals.partly_scored:
+        counts = scored_words(reading.totals)
         return f"{reading.period} (only {counts})"
     return reading.period
-
-
-def _partly_scored(scored: int, counted: int) -> bool:
-    return scored < counted
 
 
 def trend_svg(periods: list[PeriodTotal]) -> str:
@@ -124,7 +120,7 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
     and the periods along the axis are slanted and thinned to about a dozen,
     the latest always among them.
     """
-    top = max((period.max for period in periods), default=51)
+    top = max((period.totals.max for period in periods), default=51)
     many = len(periods) > EVERY_POINT_LABELLED
     chart = pygal.Line(
         style=_style(BLUE),
@@ -156,7 +152,10 @@ def trend_svg(periods: list[PeriodTotal]) -> str:
     chart.add(
         f"Total (points out of {top})",
         [
-            {"value": period.total if period.scored else None, "formatter": _point_label(period)}
+            {
+                "value": period.totals.total if period.totals.scored else None,
+                "formatter": _point_label(period),
+            }
             for period in periods
         ],
         stroke_style=SOLID,
@@ -176,14 +175,14 @@ def _label_ends_only(root: ElementTree.Element) -> None:
 
 
 def _period_label(period: PeriodTotal) -> str:
-    if period.partly_scored:
+    if period.totals.partly_scored:
         return f"{period.period} (part)"
     return period.period
 
 
 def _point_label(period: PeriodTotal) -> Callable[[float], str]:
     """``31 of 48 (64.6%)`` above each point: the maximum can change (an n/a indicator)."""
-    text = f"{period.total} of {period.max} ({percent_words(period.percent)})"
+    text = f"{period.totals.total} of {period.totals.max} ({percent_words(period.totals.percent)})"
     return lambda _value: text
 
 

@@ -15,7 +15,7 @@ from compactscore.render.words import (
     scored_words,
     travel_cell,
 )
-from compactscore.results import AreaComparison, AreaResult, Basis, IndicatorSpread
+from compactscore.results import AreaComparison, AreaResult, Basis, IndicatorSpread, RankedBy
 
 
 def comparison_view(comparison: AreaComparison) -> View:
@@ -43,18 +43,12 @@ def _headline(comparison: AreaComparison) -> list[str]:
 
 def _partly_line(comparison: AreaComparison) -> str:
     """The ranked areas that left some shared indicator unscored, and how many they scored."""
-    if comparison.ranked_by != "percent of scored":
+    if comparison.ranked_by is not RankedBy.PERCENT_OF_SCORED:
         return ""
     partly = [
-        area
-        for area in comparison.areas
-        if area.rank is not None
-        and area.shared_scored + area.shared_not_applicable < comparison.shared
+        area for area in comparison.areas if area.rank is not None and area.shared.partly_scored
     ]
-    parts = [
-        f"{area.area} ({scored_words(area.shared_scored, comparison.shared, area.shared_not_applicable)})"
-        for area in partly
-    ]
+    parts = [f"{area.area} ({scored_words(area.shared)})" for area in partly]
     has, rests = ("has", "its rank rests") if len(parts) == 1 else ("have", "their ranks rest")
     return f"{listed(parts)} {has} not scored them all, so {rests} on fewer scores."
 
@@ -62,7 +56,7 @@ def _partly_line(comparison: AreaComparison) -> str:
 def _unranked_line(comparison: AreaComparison) -> str:
     """The areas with nothing scored of what every area has, when others are ranked."""
     names = [area.area for area in comparison.areas if area.rank is None]
-    if not names or comparison.ranked_by in ("nothing scored", "nothing shared"):
+    if not names or not comparison.ranked_by.ranked:
         return ""
     have, it = ("has", "it is") if len(names) == 1 else ("have", "they are")
     return f"{listed(names)} {have} scored none of the {comparison.shared}, so {it} not ranked."
@@ -109,7 +103,7 @@ def _area_grid(comparison: AreaComparison) -> Grid:
     partial = _partial(comparison)
     if partial:
         columns.append(Column("Shared", justify="right"))
-    like = comparison.ranked_by == "percent of scored"
+    like = comparison.ranked_by is RankedBy.PERCENT_OF_SCORED
     if like:
         columns.append(Column("Of scored", justify="right"))
     columns.append(Column("Direction of travel", min_width=10))
@@ -120,14 +114,14 @@ def _area_grid(comparison: AreaComparison) -> Grid:
             "not ranked" if area.rank is None else str(area.rank),
             area.area,
             # Nothing scored yet is not a total of 0: no total, percent or share to show.
-            f"{area.total} / {area.max}" if area.scored else NOT_SCORED,
-            percent_words(area.percent) if area.scored else "-",
-            scored_words(area.scored, area.count, area.not_applicable, cell=True),
+            f"{area.totals.total} / {area.totals.max}" if area.totals.scored else NOT_SCORED,
+            percent_words(area.totals.percent) if area.totals.scored else "-",
+            scored_words(area.totals, cell=True),
         ]
         if partial:
             row.append(
-                f"{area.shared_total} / {area.shared_max} ({percent_words(area.shared_percent)})"
-                if area.shared_scored
+                f"{area.shared.total} / {area.shared.max} ({percent_words(area.shared.percent)})"
+                if area.shared.scored
                 else "-"
             )
         if like:
@@ -139,22 +133,22 @@ def _area_grid(comparison: AreaComparison) -> Grid:
 
 
 def _of_scored(area: AreaResult) -> str:
-    if area.shared_scored_percent is None:
+    if area.shared.scored_percent is None:
         return "nothing scored"
-    percent = percent_words(area.shared_scored_percent)
-    return f"{area.shared_total} / {area.shared_scored_max} ({percent})"
+    percent = percent_words(area.shared.scored_percent)
+    return f"{area.shared.total} / {area.shared.scored_max} ({percent})"
 
 
 def _partial(comparison: AreaComparison) -> bool:
     """Whether some area has indicators the others do not, so the shared totals differ."""
-    return any(area.count != comparison.shared for area in comparison.areas)
+    return any(area.totals.count != comparison.shared for area in comparison.areas)
 
 
 def _direction(area: AreaResult) -> str:
     if area.travel is None:
         return "no readable sheet before"
     if area.travel.compared_on is Basis.NOTHING_SCORED:
-        empty = area.period if not area.scored else area.previous_period
+        empty = area.period if not area.totals.scored else area.previous_period
         return f"nothing scored in {empty}"
     return f"{travel_cell(area.travel)} since {area.previous_period}"
 
@@ -199,7 +193,7 @@ def _score(value: int | None) -> str:
 
 def _notes(comparison: AreaComparison) -> list[str]:
     notes = []
-    if comparison.ranked_by == "percent of scored":
+    if comparison.ranked_by is RankedBy.PERCENT_OF_SCORED:
         notes.append(
             "Of scored: the total of the indicators every area has, out of the points of those "
             "the area has scored."
@@ -255,22 +249,22 @@ def _data_grid(comparison: AreaComparison) -> Grid:
                 area.period,
                 area.version,
                 # Empty, not 0, where nothing is scored (the JSON keeps its numbers).
-                str(area.total) if area.scored else "",
-                str(area.max),
-                percent_number(area.percent) if area.scored else "",
-                str(area.scored),
-                str(area.shared_total) if area.shared_scored else "",
-                str(area.shared_max),
-                percent_number(area.shared_percent) if area.shared_scored else "",
+                str(area.totals.total) if area.totals.scored else "",
+                str(area.totals.max),
+                percent_number(area.totals.percent) if area.totals.scored else "",
+                str(area.totals.scored),
+                str(area.shared.total) if area.shared.scored else "",
+                str(area.shared.max),
+                percent_number(area.shared.percent) if area.shared.scored else "",
                 area.direction.value if area.direction else "",
                 _text(area.change),
                 area.previous_period or "",
-                str(area.shared_scored),
-                str(area.shared_not_applicable),
-                str(area.shared_scored_max),
+                str(area.shared.scored),
+                str(area.shared.not_applicable),
+                str(area.shared.scored_max),
                 ""
-                if area.shared_scored_percent is None
-                else percent_number(area.shared_scored_percent),
+                if area.shared.scored_percent is None
+                else percent_number(area.shared.scored_percent),
                 *scores,
             ]
         )

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.models import Definition
+from compactscore.models import Definition, Indicator
 from compactscore.render.view import Column, Grid, View
+
+
+def indicator_cells(definition: Definition, indicator: Indicator) -> list[str]:
+    """An indicator as a row of data: number, id, title, theme and statement (on one line)."""
+    return [
+        str(indicator.number),
+        indicator.id,
+        indicator.title,
+        definition.theme_title(indicator.theme),
+        " ".join(indicator.statement.split()),
+    ]
 
 
 def definition_view(definition: Definition, version: str) -> View:
     """Every indicator in force in a version, with the scale and its labels."""
     indicators = definition.in_force(version)
     scale = definition.scale
-    rows = [
-        [
-            str(i.number),
-            i.id,
-            i.title,
-            definition.theme_title(i.theme),
-            " ".join(i.statement.split()),
-        ]
-        for i in indicators
-    ]
+    rows = [indicator_cells(definition, i) for i in indicators]
     data = Grid(
         title="Indicators",
         columns=[Column(name) for name in ("number", "id", "title", "theme", "statement")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.models import Definition, Indicator
+from compactscore.render.definition import indicator_cells
 from compactscore.render.view import Column, Grid, View
 
 
@@ -61,11 +62,7 @@ def _data_grid(definition: Definition, indicators: list[Indicator]) -> Grid:
     columns += [Column(f"{point} means") for point in scale.points]
     rows = [
         [
-            str(i.number),
-            i.id,
-            i.title,
-            definition.theme_title(i.theme),
-            " ".join(i.statement.split()),
+            *indicator_cells(definition, i),
             "\n".join(" ".join(p.split()) for p in i.prompts),
             *(i.meaning(point, scale) for point in scale.points),
         ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from compactscore.changes import ScoreChange, SheetDiff
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import change_words, plural
+from compactscore.results import ScoreChange, SheetDiff
 
 
 def diff_view(diff: SheetDiff) -> View:

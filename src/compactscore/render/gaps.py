@@ -12,7 +12,7 @@ from compactscore.results import Gap, GapList
 def gaps_view(gaps: GapList) -> View:
     """Headline, the gaps with their action and owner, and the indicators not yet scored."""
     # A sheet with nothing scored yet has no gaps to show, only indicators waiting.
-    grids = [_gap_grid(gaps)] if gaps.gaps or not gaps.not_scored else []
+    grids = [gap_grid(gaps)] if gaps.gaps or not gaps.not_scored else []
     if gaps.not_scored:
         grids.append(_not_scored_grid(gaps))
     return View(headline=_headline(gaps), grids=grids, data=_data_grid(gaps), notes=_notes(gaps))
@@ -47,7 +47,8 @@ def _aim_words(gap: Gap) -> str:
     return f"{gap.aim} (target)" if gap.aim_is_target else f"{gap.aim}"
 
 
-def _gap_grid(gaps: GapList) -> Grid:
+def gap_grid(gaps: GapList, title: str = "Gaps, largest first", caption: str = "") -> Grid:
+    """The gaps, largest first, each with its aim, what fell, the action and its owner."""
     rows = [
         [
             str(gap.number),
@@ -79,7 +80,7 @@ def _gap_grid(gaps: GapList) -> Grid:
         at = [column.header for column in columns].index("Change")
         columns.pop(at)
         rows = [row[:at] + row[at + 1 :] for row in rows]
-    return Grid(title="Gaps, largest first", columns=columns, rows=rows, styles=styles)
+    return Grid(title=title, columns=columns, rows=rows, styles=styles, caption=caption)
 
 
 def _not_scored_grid(gaps: GapList) -> Grid:

@@ -7,7 +7,6 @@ from markupsafe import Markup
 from rich.text import Text
 
 from compactscore import __version__
-from compactscore.analysis.board import BoardReport
 from compactscore.render.board import (
     INDICATORS_TITLE,
     TREND_TITLE,
@@ -22,7 +21,7 @@ from compactscore.render.board import (
 )
 from compactscore.render.charts import radar_svg, trend_svg
 from compactscore.render.words import percent_words
-from compactscore.results import Basis
+from compactscore.results import Basis, BoardReport
 
 
 def board_html(report: BoardReport) -> str:
@@ -56,7 +55,7 @@ def board_html(report: BoardReport) -> str:
         notes=[Text.from_markup(note).plain for note in view.notes[: -len(source_lines(report))]],
         sources=source_lines(report),
         version=__version__,
-        percent=percent_words(report.card.percent),
+        percent=percent_words(report.card.totals.percent),
     )
 
 

@@ -9,11 +9,11 @@ from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     NOT_SCORED,
     change_words,
-    nothing_scored_words,
     percent_words,
     plural,
     score_words,
     scored_words,
+    totals_words,
     travel_markup,
 )
 from compactscore.results import Scorecard
@@ -33,13 +33,7 @@ def scorecard_view(card: Scorecard) -> View:
 def headline_text(card: Scorecard) -> str:
     """``2012-13: 30 out of 51 (58.8%), 17 of 17 indicators scored``."""
     where = f"{card.area} " if card.area else ""
-    if not card.scored:
-        # Not "0 out of 51 (0%)": nothing scored yet is not a score of nothing.
-        return f"{where}{card.period}: {nothing_scored_words(card.count, card.max, card.not_applicable)}"
-    return (
-        f"{where}{card.period}: {card.total} out of {card.max} ({percent_words(card.percent)}), "
-        f"{scored_words(card.scored, card.count, card.not_applicable)}"
-    )
+    return f"{where}{card.period}: {totals_words(card.totals)}"
 
 
 def _headline(card: Scorecard) -> list[str]:
@@ -99,9 +93,9 @@ def _theme_grid(card: Scorecard) -> Grid:
     rows = [
         [
             theme.title,
-            f"{theme.total}" if theme.scored else NOT_SCORED,
-            f"{theme.max}",
-            scored_words(theme.scored, theme.count, theme.not_applicable, cell=True),
+            f"{theme.totals.total}" if theme.totals.scored else NOT_SCORED,
+            f"{theme.totals.max}",
+            scored_words(theme.totals, cell=True),
         ]
         for theme in card.themes
     ]
@@ -116,29 +110,28 @@ def _theme_grid(card: Scorecard) -> Grid:
         rows=rows,
         footer=[
             "Total",
-            str(card.total) if card.scored else NOT_SCORED,
-            str(card.max),
-            scored_words(card.scored, card.count, card.not_applicable, cell=True),
+            str(card.totals.total) if card.totals.scored else NOT_SCORED,
+            str(card.totals.max),
+            scored_words(card.totals, cell=True),
         ],
     )
 
 
 def _notes(card: Scorecard) -> list[str]:
     notes = []
-    unscored = [i for i in card.indicators if i.state is ScoreState.NOT_SCORED]
+    unscored = card.numbers(ScoreState.NOT_SCORED)
     if unscored:
-        numbers = ", ".join(str(i.number) for i in unscored)
+        which = f"{plural(len(unscored), 'indicator')} ({', '.join(unscored)})"
         notes.append(
-            f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers}); "
-            f"{percent_words(card.scored_percent)} of the points scored so far."
-            if card.scored_percent is not None
-            else f"Not scored yet: {plural(len(unscored), 'indicator')} ({numbers})."
+            f"Not scored yet: {which}; "
+            f"{percent_words(card.totals.scored_percent)} of the points scored so far."
+            if card.totals.scored_percent is not None
+            else f"Not scored yet: {which}."
         )
-    not_applicable = [i for i in card.indicators if i.state is ScoreState.NOT_APPLICABLE]
-    if not_applicable:
-        numbers = ", ".join(str(i.number) for i in not_applicable)
+    if card.totals.not_applicable:
+        numbers = ", ".join(card.numbers(ScoreState.NOT_APPLICABLE))
         notes.append(
-            f"Does not apply here (n/a): indicator{'s' if len(not_applicable) > 1 else ''} "
+            f"Does not apply here (n/a): indicator{'s' if card.totals.not_applicable > 1 else ''} "
             f"{numbers}, left out of the total and the maximum."
         )
     return [escape(note) for note in notes]

@@ -9,24 +9,29 @@ from rich.markup import escape
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import (
     direction_words,
-    nothing_scored_words,
     percent_number,
     percent_words,
     scored_words,
+    totals_words,
     travel_cell,
     travel_markup,
 )
-from compactscore.results import Basis, IndicatorTrend, PeriodTotal, Trend
+from compactscore.results import Basis, IndicatorTrend, LineState, PeriodTotal, Trend
 
 BAR_WIDTH = 15  # characters for 100% in the chart of the total
-_CELLS = {"n/a": "n/a", "not scored": "-", "retired": "retired", "not in force": "·"}
+_CELLS = {
+    LineState.NOT_APPLICABLE: "n/a",
+    LineState.NOT_SCORED: "-",
+    LineState.RETIRED: "retired",
+    LineState.NOT_IN_FORCE: "·",
+}
 
 
 def trend_view(trend: Trend) -> View:
     """Headline, indicators by period, the totals with a bar chart, and notes on reading it."""
     return View(
         headline=_headline(trend),
-        grids=[_indicator_grid(trend), _totals_grid(trend)],
+        grids=[_indicator_grid(trend), totals_grid(trend.periods)],
         data=_data_grid(trend),
         notes=_notes(trend),
     )
@@ -39,13 +44,8 @@ def _headline(trend: Trend) -> list[str]:
         f"[bold]{escape(where)}{escape(trend.definition)}, "
         f"{escape(first.period)} to {escape(last.period)}[/bold]"
     ]
-    text = (
-        f"Latest, {last.period}: {last.total} out of {last.max} ({percent_words(last.percent)}), "
-        f"{scored_words(last.scored, last.count, last.not_applicable)}"
-    )
-    if not last.scored:
-        # As score says it: nothing scored yet is not a score of nothing.
-        text = f"Latest, {last.period}: {nothing_scored_words(last.count, last.max, last.not_applicable)}"
+    # As score says it: nothing scored yet is not a score of nothing.
+    text = f"Latest, {last.period}: {totals_words(last.totals)}"
     if last.travel is None or last.travel.compared_on is Basis.NOTHING_SCORED:
         return [*lines, escape(text) + "."]  # nothing scored yet says it already
     return [*lines, f"{escape(text)}; direction of travel {travel_markup(last.travel)}."]
@@ -56,14 +56,15 @@ def score_cell(line: IndicatorTrend, period: str) -> str:
     score = line.scores.get(period)
     if score is not None:
         return str(score)
-    return _CELLS.get(line.states.get(period, ""), "")
+    state = line.states.get(period)
+    return _CELLS.get(state, "") if state is not None else ""
 
 
 def _indicator_grid(trend: Trend) -> Grid:
     labels = [period.period for period in trend.periods]
     rows, styles = [], []
     for line in trend.indicators:
-        retired = bool(labels) and line.states[labels[-1]] == "retired"
+        retired = bool(labels) and line.states[labels[-1]] is LineState.RETIRED
         rows.append(
             [
                 "" if retired else str(line.number),
@@ -79,26 +80,33 @@ def _indicator_grid(trend: Trend) -> Grid:
         *(Column(label, justify="right", period=True) for label in labels),
         Column("Latest"),
     ]
-    totals = (f"{p.total if p.scored else '-'}/{p.max}" for p in trend.periods)
+    totals = (f"{p.totals.total if p.totals.scored else '-'}/{p.totals.max}" for p in trend.periods)
     footer = ["", "Total", *totals, ""]
     return Grid(
         title="Indicators by period", columns=columns, rows=rows, styles=styles, footer=footer
     )
 
 
-def _totals_grid(trend: Trend) -> Grid:
+TOTALS_TITLE = "Totals and direction of travel"
+
+
+def totals_grid(periods: list[PeriodTotal], title: str = TOTALS_TITLE, bar: bool = True) -> Grid:
+    """Each period's total, maximum, percent, how much is scored and the direction of travel.
+
+    ``bar`` adds a bar chart of the percent (the board paper draws a real chart instead).
+    """
     # A period with nothing scored yet shows "-" (not scored), never a total of 0.
     rows = [
         [
             period.period,
-            str(period.total) if period.scored else "-",
-            str(period.max),
-            percent_words(period.percent) if period.scored else "-",
-            scored_cell(period),
+            str(period.totals.total) if period.totals.scored else "-",
+            str(period.totals.max),
+            percent_words(period.totals.percent) if period.totals.scored else "-",
+            scored_words(period.totals, cell=True),
             travel_cell(period.travel),
-            bar_of(period.percent),
+            *([bar_of(period.totals.percent)] if bar else []),
         ]
-        for period in trend.periods
+        for period in periods
     ]
     columns = [
         Column("Period"),
@@ -107,14 +115,10 @@ def _totals_grid(trend: Trend) -> Grid:
         Column("Percent", justify="right"),
         Column("Scored", justify="right"),
         Column("Direction"),
-        Column("Total over time", min_width=BAR_WIDTH, optional=True),
     ]
-    return Grid(title="Totals and direction of travel", columns=columns, rows=rows)
-
-
-def scored_cell(period: PeriodTotal) -> str:
-    """``17 of 17``, or ``16 of 16, 1 n/a`` when some indicators do not apply."""
-    return scored_words(period.scored, period.count, period.not_applicable, cell=True)
+    if bar:
+        columns.append(Column("Total over time", min_width=BAR_WIDTH, optional=True))
+    return Grid(title=title, columns=columns, rows=rows)
 
 
 def bar_of(percent: float) -> str:
@@ -142,7 +146,7 @@ def _notes(trend: Trend) -> list[str]:
     labels = [period.period for period in trend.periods]
     for line in trend.indicators:
         notes.extend(_line_notes(line, labels))
-    if any("not in force" in line.states.values() for line in trend.indicators):
+    if any(LineState.NOT_IN_FORCE in line.states.values() for line in trend.indicators):
         notes.append("· the indicator was not yet in force in that period.")
     return [escape(note) for note in notes]
 
@@ -157,8 +161,8 @@ def _line_notes(line: IndicatorTrend, labels: list[str]) -> list[str]:
                 f"Indicator {line.number}: {after} replaced {before} from {label}; "
                 "its line continues across the change."
             )
-    if labels and line.states[labels[-1]] == "retired":
-        last = [label for label in labels if line.states[label] != "retired"]
+    if labels and line.states[labels[-1]] is LineState.RETIRED:
+        last = [label for label in labels if line.states[label] is not LineState.RETIRED]
         notes.append(f"{line.title} ({line.id}) was retired after {last[-1]}.")
     return notes
 
@@ -177,9 +181,17 @@ def _data_grid(trend: Trend) -> Grid:
         for line in trend.indicators
     ]
     # A period with nothing scored yet has an empty total, as its unscored cells are empty.
-    rows.append(["", "", "total", *(str(p.total) if p.scored else "" for p in trend.periods), ""])
-    rows.append(["", "", "max", *(str(p.max) for p in trend.periods), ""])
-    percents = (percent_number(p.percent) if p.scored else "" for p in trend.periods)
+    rows.append(
+        [
+            "",
+            "",
+            "total",
+            *(str(p.totals.total) if p.totals.scored else "" for p in trend.periods),
+            "",
+        ]
+    )
+    rows.append(["", "", "max", *(str(p.totals.max) for p in trend.periods), ""])
+    percents = (percent_number(p.totals.percent) if p.totals.scored else "" for p in trend.periods)
     rows.append(["", "", "percent", *percents, ""])
     directions = [p.direction.value if p.direction else "" for p in trend.periods]
     rows.append(["", "", "direction", *directions, ""])
@@ -190,5 +202,5 @@ def _data_cell(line: IndicatorTrend, period: str) -> str:
     score = line.scores.get(period)
     if score is not None:
         return str(score)
-    state = line.states.get(period, "")
-    return "" if state == "not scored" else state
+    state = line.states.get(period)
+    return "" if state is None or state is LineState.NOT_SCORED else state.value

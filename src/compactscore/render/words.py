@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from compactscore.models import ScoreState
-from compactscore.results import Basis, Direction, Travel
+from compactscore.results import Basis, Direction, Totals, Travel
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.LEVEL: "→"}
 STYLES = {Direction.UP: "green", Direction.DOWN: "red", Direction.LEVEL: "yellow"}
@@ -44,9 +44,15 @@ def listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def nothing_scored_words(count: int, top: int, not_applicable: int = 0) -> str:
-    """``nothing scored yet, 0 of 17 scored (out of 51)``: never a total of 0."""
-    return f"nothing scored yet, {scored_words(0, count, not_applicable)} (out of {top})"
+def totals_words(totals: Totals) -> str:
+    """``30 out of 51 (58.8%), 17 of 17 scored``; with nothing scored, never a total of 0:
+    ``nothing scored yet, 0 of 17 scored (out of 51)``."""
+    if not totals.scored:
+        return f"nothing scored yet, {scored_words(totals)} (out of {totals.max})"
+    return (
+        f"{totals.total} out of {totals.max} ({percent_words(totals.percent)}), "
+        f"{scored_words(totals)}"
+    )
 
 
 def total_moved_words(change: int, before: str) -> str:
@@ -59,13 +65,13 @@ def total_moved_words(change: int, before: str) -> str:
     )
 
 
-def scored_words(scored: int, count: int, not_applicable: int = 0, cell: bool = False) -> str:
+def scored_words(totals: Totals, cell: bool = False) -> str:
     """``16 of 16 scored, 1 n/a``: how many are scored of those that apply, said one way.
 
     In a column headed Scored, ``cell`` leaves out the word: ``16 of 16, 1 n/a``.
     """
-    words = f"{scored} of {count - not_applicable}" + ("" if cell else " scored")
-    return f"{words}, {not_applicable} n/a" if not_applicable else words
+    words = f"{totals.scored} of {totals.applicable}" + ("" if cell else " scored")
+    return f"{words}, {totals.not_applicable} n/a" if totals.not_applicable else words
 
 
 def percent_words(percent: float) -> str:

@@ -1,29 +1,63 @@
-"""Where a command reads its sheets: the files on disk, or as they were at a git revision."""
+"""Where a command reads its sheets: the files on disk, or as they were at a git revision.
+
+Nothing here prints: the warnings found while loading are kept in ``warnings`` and
+handed to ``errors.warn``, which the command's one handler prints (``exits.py``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from compactscore.commands.common import definition_for, usage
-from compactscore.errors import CompactscoreError, DataError, Problem
+from compactscore.errors import (
+    CompactscoreError,
+    DataError,
+    Problem,
+    Severity,
+    errors_in,
+    usage,
+)
+from compactscore.load.definition import load_definition
 from compactscore.load.paths import resolved, shown_path
-from compactscore.load.repository import Repository, check_periods, find_config, load_repository
-from compactscore.load.sheet import load_sheet_warned
-from compactscore.load.workbook import is_sheet
+from compactscore.load.repository import (
+    Repository,
+    check_periods,
+    find_config,
+    load_repository,
+    sheets_named_in,
+)
+from compactscore.load.sheet import limit_of, load_sheet_warned, read_sheet
+from compactscore.load.source import WORKING_TREE, FileSource, GitRevision
 from compactscore.models import Definition, Sheet
 from compactscore.periods import Period, period_in_name, period_of_file
 
 
+def definition_for(indicators: Path | None, repository: Repository | None) -> Definition:
+    """The definition to use: --indicators, else the repository's, else the bundled one."""
+    if indicators is not None:
+        return load_definition(indicators)
+    if repository is not None:
+        return repository.definition
+    return load_definition()
+
+
 @dataclass(frozen=True)
 class Sources:
-    """The repository (if any), the definition, and the revision files are read at."""
+    """The repository (if any), the definition, and where the files are read from."""
 
     repository: Repository | None
     definition: Definition
-    rev: str | None = None
-    commit: str | None = None
-    git_root: Path | None = None
+    source: FileSource = WORKING_TREE
+
+    @property
+    def rev(self) -> str | None:
+        """The revision the files are read at, as the user wrote it; None for the working tree."""
+        return self.source.rev
+
+    @property
+    def commit(self) -> str | None:
+        """The commit the files are read at; None for the working tree."""
+        return self.source.commit if isinstance(self.source, GitRevision) else None
 
     @property
     def area(self) -> str:
@@ -32,11 +66,7 @@ class Sources:
 
     def shown(self, path: Path) -> str:
         """How a file is named in messages: as given, or ``REV:path`` at a revision."""
-        if self.rev is not None and self.git_root is not None:
-            from compactscore.load.revision import relative
-
-            return f"{self.rev}:{relative(self.git_root, path)}"
-        return shown_path(path)
+        return self.source.shown(path)
 
     def sheet_paths(self) -> list[tuple[Period, Path]]:
         """The repository's score files, oldest first (an error when there is no repository)."""
@@ -46,7 +76,7 @@ class Sources:
                 "Name the files, as in 'compactscore trend 2023.csv 2024.csv', "
                 "or make a repository with 'compactscore init'.",
             )
-        found = self.sheets_of(self.repository)
+        found = self.repository.sheet_paths()
         folder = self.repository.scores_dir
         if not found:
             raise DataError.at(
@@ -57,36 +87,32 @@ class Sources:
             )
         return found
 
-    def sheets_of(self, repository: Repository) -> list[tuple[Period, Path]]:
-        """A repository's score files, oldest first, as they are or were at the revision."""
-        if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import sheet_paths_at
-
-            return sheet_paths_at(self.git_root, self.commit, repository.scores_dir)
-        return repository.sheet_paths()
-
     def load(self, path: Path, warn: bool = False) -> Sheet:
         """One sheet, checked against the definition version in force for its period.
 
         With ``warn``, its warnings (rows missing, last period's evidence left in) are
-        printed as check prints them, for a command about this one sheet.
+        passed on to be printed as check prints them, for a command about this one sheet.
         """
         sheet, warnings = self.load_warned(path)
-        if warn and warnings:
-            from compactscore.exits import report_problems
-
-            report_problems(warnings)
+        if warn:
+            _warn(warnings)
         return sheet
 
     def load_warned(self, path: Path) -> tuple[Sheet, list[Problem]]:
         """One sheet and the warnings check gives about it."""
-        shown = self.shown(path)
-        text: str | bytes | None = None
-        if self.commit is not None and self.git_root is not None:
-            from compactscore.load.revision import relative, sheet_at
+        return load_sheet_warned(path, self.definition, self.shown(path), source=self.source)
 
-            text = sheet_at(self.git_root, self.commit, relative(self.git_root, path), shown)
-        return load_sheet_warned(path, self.definition, shown=shown, text=text)
+    def read_all(self, paths: list[Path]) -> list[tuple[Sheet | None, list[Problem]]]:
+        """Many sheets, each read (and its problems found) as ``read_sheet`` does, their
+        files read together: at a revision, through one git process."""
+        files = [(path, self.shown(path), limit_of(path)) for path in paths]
+        found: list[tuple[Sheet | None, list[Problem]]] = []
+        for (path, shown, _), data in zip(files, self.source.read_many(files), strict=True):
+            if isinstance(data, CompactscoreError):
+                found.append((None, data.problems))
+            else:
+                found.append(read_sheet(path, self.definition, shown, data))
+        return found
 
     def periods_of(self, files: list[Path]) -> list[tuple[Period, Path]]:
         """Files named on the command line, each with its period, oldest first."""
@@ -115,15 +141,19 @@ class Sources:
 
 def open_sources(start: Path, indicators: Path | None, rev: str | None) -> Sources:
     """The repository found from a folder (or file), as it is or as it was at a revision."""
+    source = source_at(start, rev)
+    repository = load_repository(start, source)
+    return Sources(repository, definition_for(indicators, repository), source)
+
+
+def source_at(start: Path, rev: str | None) -> FileSource:
+    """The files as they are, or as they were at a revision of the repository a path is in."""
     if rev is None:
-        repository = load_repository(start)
-        return Sources(repository, definition_for(indicators, repository))
-    from compactscore.load.revision import commit_of, git_root, repository_at
+        return WORKING_TREE
+    from compactscore.load.revision import commit_of, git_root
 
     root = git_root(start)
-    commit = commit_of(root, rev)
-    repository = repository_at(start, root, commit, rev)
-    return Sources(repository, definition_for(indicators, repository), rev, commit, root)
+    return GitRevision(root, commit_of(root, rev), rev)
 
 
 def open_sheet(
@@ -150,24 +180,28 @@ def load_all(sources: Sources, paths: list[tuple[Period, Path]]) -> list[Sheet]:
 def load_all_warned(
     sources: Sources, paths: list[tuple[Period, Path]], warn: bool = True
 ) -> tuple[list[Sheet], list[Problem]]:
-    """Every sheet and every warning check gives about them, printed (with ``warn``) as
-    check prints them, so that a trend or a board paper never passes one by unseen."""
+    """Every sheet and every warning check gives about them, passed on (with ``warn``) to be
+    printed as check prints them, so that a trend or a board paper never passes one by unseen."""
     sheets, problems, warnings = [], [], []
-    for _, path in paths:
-        try:
-            sheet, found = sources.load_warned(path)
-        except CompactscoreError as error:
-            problems.extend(error.problems)
+    for sheet, found in sources.read_all([path for _, path in paths]):
+        errors = errors_in(found)
+        if sheet is None or errors:
+            problems.extend(errors)
             continue
         sheets.append(sheet)
         warnings.extend(found)
     if problems:
         raise DataError(problems)
-    if warn and warnings:
-        from compactscore.exits import report_problems
-
-        report_problems(warnings)
+    if warn:
+        _warn(warnings)
     return sheets, warnings
+
+
+def _warn(warnings: list[Problem]) -> None:
+    if warnings:
+        from compactscore.errors import warn
+
+        warn(warnings)
 
 
 def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
@@ -189,10 +223,7 @@ def previous_of(sources: Sources, file: Path, sheet: Sheet) -> Sheet | None:
     try:
         return sources.load(path)
     except CompactscoreError:
-        from compactscore.errors import Problem, Severity
-        from compactscore.exits import report_problems
-
-        report_problems(
+        _warn(
             [
                 Problem(
                     sources.shown(path),
@@ -211,15 +242,4 @@ def _neighbours(sources: Sources, file: Path) -> list[tuple[Period, Path]]:
     repository = sources.repository
     if repository is not None and repository.scores_dir.resolve() == folder:
         return sources.sheet_paths()
-    if sources.commit is not None and sources.git_root is not None:
-        from compactscore.load.revision import names_at, relative
-
-        names = names_at(sources.git_root, sources.commit, relative(sources.git_root, folder))
-    else:
-        names = [path.name for path in folder.iterdir() if path.is_file()]
-    found = []
-    for name in names:
-        period = period_of_file(name)
-        if is_sheet(name) and period is not None:
-            found.append((period, folder / name))
-    return found
+    return sheets_named_in(folder, sources.source)

@@ -1,9 +1,9 @@
-"""Result models of the action plan: each agreed action, its owner, when it is due, where it stands."""
+"""Results of the action plan: each agreed action, its owner, when it is due, where it stands."""
 
 from __future__ import annotations
 
 from compactscore.models import ActionStatus
-from compactscore.results import Result
+from compactscore.results.base import Result
 
 
 class ActionItem(Result):
