@@ -31,14 +31,16 @@ def test_every_version_reads_as_it_does_alone(definition: Definition) -> None:
     for at, text in enumerate(VERSIONS):
         shown = f"c{at}:scores/2024.csv"
         alone = read_sheet(Path("scores/2024.csv"), definition, shown, text)
-        remembered = read_sheet(Path("scores/2024.csv"), definition, shown, text, rows_read)
+        remembered = read_sheet(
+            Path("scores/2024.csv"), definition, shown, text, rows_read=rows_read
+        )
         assert remembered == alone, at
 
 
 def test_a_row_as_it_was_is_the_same_row(definition: Definition) -> None:
     rows_read = RowsRead()
-    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read)
-    second, _ = read_sheet(Path("2024.csv"), definition, "b", VERSIONS[1], rows_read)
+    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read=rows_read)
+    second, _ = read_sheet(Path("2024.csv"), definition, "b", VERSIONS[1], rows_read=rows_read)
     assert first is not None and second is not None
     assert second.rows[1] is first.rows[1] and second.rows[2] is first.rows[2]
     assert second.rows[0] is not first.rows[0]
@@ -48,8 +50,8 @@ def test_a_row_as_it_was_is_the_same_row(definition: Definition) -> None:
 def test_another_period_reads_the_same_cells_afresh(definition: Definition) -> None:
     rows_read = RowsRead()
     text = HEADER + "1,2,From 2023: Vision agreed,,\n"
-    earlier, _ = read_sheet(Path("2023.csv"), definition, "a", text, rows_read)
-    later, problems = read_sheet(Path("2024.csv"), definition, "b", text, rows_read)
+    earlier, _ = read_sheet(Path("2023.csv"), definition, "a", text, rows_read=rows_read)
+    later, problems = read_sheet(Path("2024.csv"), definition, "b", text, rows_read=rows_read)
     assert (later, problems) == read_sheet(Path("2024.csv"), definition, "b", text)
     # In 2024, evidence marked as 2023's is last period's: a warning, read afresh.
     assert "still starts 'From 2023:'" in problems[0].message
@@ -60,9 +62,9 @@ def test_another_period_reads_the_same_cells_afresh(definition: Definition) -> N
 def test_only_the_last_version_read_is_kept(definition: Definition) -> None:
     rows_read = RowsRead()
     changed = HEADER + "1,2,Vision agreed,3,Chair\n2,1,,,\n3,1,Survey done,,\n"
-    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read)
-    read_sheet(Path("2024.csv"), definition, "b", changed, rows_read)
-    again, _ = read_sheet(Path("2024.csv"), definition, "c", VERSIONS[0], rows_read)
+    first, _ = read_sheet(Path("2024.csv"), definition, "a", VERSIONS[0], rows_read=rows_read)
+    read_sheet(Path("2024.csv"), definition, "b", changed, rows_read=rows_read)
+    again, _ = read_sheet(Path("2024.csv"), definition, "c", VERSIONS[0], rows_read=rows_read)
     assert first is not None and again is not None
     assert again.rows[0] is first.rows[0]  # as in the version just before
     assert again.rows[1] is not first.rows[1] and again.rows[1] == first.rows[1]

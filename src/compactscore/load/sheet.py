@@ -107,6 +107,7 @@ def read_sheet(
     shown: str | None = None,
     text: str | bytes | None = None,
     source: FileSource | None = None,
+    *,
     rows_read: RowsRead | None = None,
 ) -> tuple[Sheet | None, list[Problem]]:
     """Read a sheet (from its source when no text is given); return it (None if unreadable)
