@@ -137,13 +137,21 @@ ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace an existing file (the old one is kept as a backup)."),
 ]
+
+
+def argument(metavar: str, help: str) -> Any:
+    """A command's argument, shown in --help as METAVAR with its help."""
+    return typer.Argument(metavar=metavar, help=help)
+
+
+def named_value(name: str, metavar: str, help: str) -> Any:
+    """An option that takes one value, shown in --help as ``NAME METAVAR``."""
+    return typer.Option(name, metavar=metavar, help=help)
+
+
 TodayOption = Annotated[
     str | None,
-    typer.Option(
-        "--today",
-        metavar="DATE",
-        help="The day to count overdue from (YYYY-MM-DD). Default: today.",
-    ),
+    named_value("--today", "DATE", "The day to count overdue from (YYYY-MM-DD). Default: today."),
 ]
 ScoresOnlyOption = Annotated[
     bool,
@@ -151,10 +159,10 @@ ScoresOnlyOption = Annotated[
 ]
 RevOption = Annotated[
     str | None,
-    typer.Option(
+    named_value(
         "--rev",
-        metavar="REV",
-        help="Read the files as they were at this git revision (a commit, branch or tag).",
+        "REV",
+        "Read the files as they were at this git revision (a commit, branch or tag).",
     ),
 ]
 

@@ -19,9 +19,7 @@ if TYPE_CHECKING:
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="PATH", help="Score files, definitions or folders. Default: this folder."
-        ),
+        opt.argument("PATH", "Score files, definitions or folders. Default: this folder."),
     ] = None,
     indicators: opt.IndicatorsOption = None,
     output: Annotated[

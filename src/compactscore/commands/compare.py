@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from compactscore import options as opt
 
 if TYPE_CHECKING:
@@ -18,9 +16,8 @@ if TYPE_CHECKING:
 def compare(
     areas: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FOLDER",
-            help="Two or more areas' scorecard folders (each with compactscore.yaml).",
+        opt.argument(
+            "FOLDER", "Two or more areas' scorecard folders (each with compactscore.yaml)."
         ),
     ],
     output: opt.ExportFormatOption = opt.OutputFormat.TABLE,

@@ -6,8 +6,6 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from compactscore import options as opt
 
 if TYPE_CHECKING:
@@ -21,17 +19,11 @@ HOW = (
 
 
 def diff(
-    first: Annotated[
-        str, typer.Argument(metavar="BEFORE", help="A period, a score file, or a git revision.")
-    ],
-    second: Annotated[
-        str, typer.Argument(metavar="AFTER", help="A period, a score file, or a git revision.")
-    ],
+    first: Annotated[str, opt.argument("BEFORE", "A period, a score file, or a git revision.")],
+    second: Annotated[str, opt.argument("AFTER", "A period, a score file, or a git revision.")],
     file: Annotated[
         Path | None,
-        typer.Argument(
-            metavar="FILE", help="With two revisions: the score file to compare at both."
-        ),
+        opt.argument("FILE", "With two revisions: the score file to compare at both."),
     ] = None,
     output: opt.FormatOption = opt.OutputFormat.TABLE,
     indicators: opt.IndicatorsOption = None,

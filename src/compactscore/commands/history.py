@@ -8,8 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from compactscore import options as opt
 
 if TYPE_CHECKING:
@@ -23,7 +21,7 @@ NOT_COMMITTED = "not committed"
 
 
 def history(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The score file (CSV) kept in git.")],
+    file: Annotated[Path, opt.argument("FILE", "The score file (CSV) kept in git.")],
     output: opt.FormatOption = opt.OutputFormat.TABLE,
     indicators: opt.IndicatorsOption = None,
     scores_only: opt.ScoresOnlyOption = False,

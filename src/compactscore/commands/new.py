@@ -18,10 +18,7 @@ if TYPE_CHECKING:
 def new(
     period_text: Annotated[
         str | None,
-        typer.Argument(
-            metavar="PERIOD",
-            help="The period, such as 2024-25. Default: the one after the latest.",
-        ),
+        opt.argument("PERIOD", "The period, such as 2024-25. Default: the one after the latest."),
     ] = None,
     indicators: opt.IndicatorsOption = None,
     force: opt.ForceOption = False,

@@ -61,10 +61,10 @@ def report(
     indicators: opt.IndicatorsOption = None,
     revision: Annotated[
         str | None,
-        typer.Option(
+        opt.named_value(
             "--rev",
-            metavar="REV",
-            help="Report on the score files as committed at this git revision (a commit, "
+            "REV",
+            "Report on the score files as committed at this git revision (a commit, "
             "branch or tag).",
         ),
     ] = None,

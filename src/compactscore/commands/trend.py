@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 def trend(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="FILE", help="Score files (CSV). Default: every period of the repository."
-        ),
+        opt.argument("FILE", "Score files (CSV). Default: every period of the repository."),
     ] = None,
     output: opt.ExportFormatOption = opt.OutputFormat.TABLE,
     indicators: opt.IndicatorsOption = None,
