@@ -13,7 +13,6 @@ from rich.markup import escape
 from compactscore.errors import Problem, Severity
 from compactscore.models import Definition
 from compactscore.options import Options, OutputFormat
-from compactscore.options import usage as usage  # where the commands have long found it
 from compactscore.periods import Period
 from compactscore.render.text import print_view, to_csv, to_markdown
 from compactscore.render.view import View
