@@ -217,7 +217,6 @@ def header_columns(
 
 def names_required(record: list[str]) -> bool:
     """Whether a record names every required column: it is the header."""
-    keys = set(resolved_keys(tuple(column_name(cell) for cell in record))[0])
     keys = {column_key(column_name(cell)) for cell in record}
     if Column.INDICATOR not in keys and NUMBER_NAMES.intersection(keys):
         keys.add(Column.INDICATOR)
