@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 
+from compactscore.render import text as text_module
 from compactscore.render.text import _segment_lines, print_view
 from compactscore.render.view import Column, Grid, View
 
@@ -83,3 +84,46 @@ def test_a_history_too_wide_for_a_table_is_stacked_with_each_row_styled() -> Non
         "\x1b[33m           file as it is now, The file\x1b[0m\n"
         "\x1b[33m           as it is now,\x1b[0m\n"
     )
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_blocks_printed_in_parts_are_the_bytes_of_one_print(colour: bool) -> None:
+    """Thousands of blocks go out a part at a time (plain text without colour): same bytes."""
+    rows = [
+        [f"c{n:05d}", "Évidence\twith a tab " * (n % 3) + "x" * (n % 50), "• one\n• two"]
+        for n in range(2500)
+    ]
+    grid = Grid(
+        title="Changes",
+        columns=[
+            Column("Commit", key=True),
+            Column("Message", fill=True, min_width=70),
+            Column("Notes", min_width=70),
+        ],
+        rows=rows,
+        styles=["yellow" if n % 7 == 0 else "" for n in range(len(rows))],
+    )
+    view = View(headline=["[bold]A headline[/bold]"], grids=[grid], data=grid, notes=["A note."])
+
+    def printed(whole: bool) -> str:
+        out = io.StringIO()
+        console = Console(file=out, width=40, force_terminal=colour, color_system="standard")
+        if not colour:
+            console = Console(file=out, width=40, color_system=None)
+        if whole:
+            # As rich writes the segments of every line, in one print.
+            group = text_module.to_rich(view, console)
+            assert isinstance(group, Group)
+            parts = [
+                text_module._Rendered(list(part.lines()))
+                if isinstance(part, text_module._Rendered) and callable(part.lines)
+                else part
+                for part in group.renderables
+            ]
+            console.print(Group(*parts), crop=False)
+        else:
+            print_view(console, view)
+        return out.getvalue()
+
+    assert printed(whole=False) == printed(whole=True)
+    assert printed(whole=False).count("\n") > 2 * text_module._PART

@@ -50,14 +50,19 @@ class _Rendered:
     thousands of blocks are never all held at once.
     """
 
-    def __init__(self, lines: list[list[Segment]] | Callable[[], Iterator[list[Segment]]]) -> None:
+    def __init__(self, lines: list[list[Segment]] | Callable[[], Iterable[list[Segment]]]) -> None:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.lines() if callable(self.lines) else self.lines
+        if console.color_system is None and isinstance(lines, _Blocks):
+            # No colour: a style writes nothing, so each line is its text alone.
+            yield from (Segment(text) for text in _chunked(lines.texts()))
+            return
         # Unstyled lines in a row go out as one segment: the same text, written alike,
         # without passing thousands of segments one by one through rich.
         plain: list[str] = []
-        for line in self.lines() if callable(self.lines) else self.lines:
+        for line in lines:
             if all(not segment.style and segment.control is None for segment in line):
                 plain += [segment.text for segment in line]
                 plain.append("\n")
@@ -69,6 +74,38 @@ class _Rendered:
             yield Segment.line()
         if plain:
             yield Segment("".join(plain))
+
+    def printed_in_parts(self) -> Iterator[_Rendered]:
+        """The lines a few hundred at a time, each part printed alone: never all held at once."""
+        lines = self.lines() if callable(self.lines) else self.lines
+        if not isinstance(lines, _Blocks):
+            yield self
+            return
+        part: list[tuple[str, str]] = []
+        for line in lines.laid_out():
+            part.append(line)
+            if len(part) >= _PART:
+                yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
+                part = []
+        if part:
+            yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
+
+
+_PART = 2000  # lines of blocks printed at a time
+
+
+def _chunked(lines: Iterable[str]) -> Iterator[str]:
+    """Lines, each ended by a line break, joined into a few large pieces of text."""
+    part: list[str] = []
+    for line in lines:
+        part.append(line)
+        if len(part) >= _PART:
+            part.append("")
+            yield "\n".join(part)
+            part = []
+    if part:
+        part.append("")
+        yield "\n".join(part)
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
@@ -477,13 +514,13 @@ def _wrapped(cell: str, width: int) -> Text:
     return Text("\n".join(wrap_words(printable(cell), width)))
 
 
-def _stacked_lines(grid: Grid, console: Console, width: int) -> Iterator[list[Segment]]:
+def _stacked_lines(grid: Grid, console: Console, width: int) -> _Blocks:
     """The grid as one block per row: its key fields as a heading, the others labelled.
 
     Like ``kubectl describe``: every field of every row, text wrapped between words,
     no line wider than the console.
     """
-    return _segment_lines(_stacked_text(grid, width), console, width)
+    return _Blocks(_stacked_text(grid, width), console, width)
 
 
 def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
@@ -536,36 +573,80 @@ def _segment_lines(
     rendered by rich (thousands of blocks would take seconds that way). Like rich's
     ``rstrip()``, the text ends at its last word: blank lines at its end are left out.
     """
-    null = Style.null()
-    styles: dict[str, Style] = {}
-    options = console.options.update_width(width).update(no_wrap=True)
+    return iter(_Blocks(lines, console, width))
 
-    def made(line: str, name: str) -> list[list[Segment]]:
-        if not line:
-            return [[]]
-        if "\t" in line or text_width(line) > width:
-            text = Text()
-            text.append(line, style=name or None)
-            return list(Segment.split_lines(console.render(text, options)))
-        style = styles.get(name)
-        if style is None:
-            style = styles[name] = console.get_style(name, default=null) if name else null
-        return [[Segment(line, style)]]
 
-    last: tuple[str, str] | None = None  # held until it is known whether it ends the text
-    blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
-    for line, name in lines:
-        if not line.strip():
-            blank.append((line, name))
-            continue
+class _Blocks:
+    """Lines of blocks, each in its style, made as rich would render them as one text.
+
+    Iterated, they are rich's segments a line; ``texts()`` gives each line's text
+    alone, which is all a console without colour writes of it.
+    """
+
+    def __init__(
+        self, lines: Iterable[tuple[str, str]], console: Console, width: int, ends: bool = True
+    ) -> None:
+        self.lines = lines
+        self.console = console
+        self.width = width
+        self.ends = ends  # False: a part of the lines, already laid out
+
+    def laid_out(self) -> Iterator[tuple[str, str]]:
+        """Each line and its style, without the blank lines at the end (as rich's ``rstrip``)."""
+        if not self.ends:
+            yield from self.lines
+            return
+        last: tuple[str, str] | None = None  # held until it is known whether it ends the text
+        blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
+        for line, name in self.lines:
+            if not line.strip():
+                blank.append((line, name))
+                continue
+            if last is not None:
+                yield last
+            yield from blank
+            blank = []
+            last = (line, name)
         if last is not None:
-            yield from made(*last)
-        for held in blank:
-            yield from made(*held)
-        blank = []
-        last = (line, name)
-    if last is not None:
-        yield from made(last[0].rstrip(), last[1])
+            yield last[0].rstrip(), last[1]
+
+    def __iter__(self) -> Iterator[list[Segment]]:
+        console, width = self.console, self.width
+        null = Style.null()
+        styles: dict[str, Style] = {}
+        for line, name in self.laid_out():
+            if not line:
+                yield []
+            elif "\t" in line or text_width(line) > width:
+                yield from self._by_rich(line, name)
+            else:
+                style = styles.get(name)
+                if style is None:
+                    style = styles[name] = console.get_style(name, default=null) if name else null
+                yield [Segment(line, style)]
+
+    def texts(self) -> Iterator[str]:
+        """Each line's text, as written without colour."""
+        width = self.width
+        for line, name in self.laid_out():
+            if line and ("\t" in line or not _fits(line, width)):
+                for segments in self._by_rich(line, name):
+                    yield "".join(segment.text for segment in segments if segment.control is None)
+            else:
+                yield line
+
+    def _by_rich(self, line: str, name: str) -> list[list[Segment]]:
+        text = Text()
+        text.append(line, style=name or None)
+        options = self.console.options.update_width(self.width).update(no_wrap=True)
+        return list(Segment.split_lines(self.console.render(text, options)))
+
+
+def _fits(line: str, width: int) -> bool:
+    """Whether a line is no wider than the width (a tab aside): quick for plain ASCII."""
+    if len(line) <= width and line.isascii() and line.isprintable():
+        return True
+    return text_width(line) <= width
 
 
 def _key_columns(grid: Grid) -> list[int]:
@@ -580,7 +661,20 @@ def _key_columns(grid: Grid) -> list[int]:
 
 def print_view(console: Console, view: View) -> None:
     """Print a view as rich tables, sized to the console and never cropped."""
-    console.print(to_rich(view, console), crop=False)
+    group = to_rich(view, console)
+    held: list[RenderableType] = []
+    for part in group.renderables if isinstance(group, Group) else [group]:
+        if isinstance(part, _Rendered) and callable(part.lines):
+            # Blocks made as they are printed go out in parts, never all held at once.
+            if held:
+                console.print(Group(*held), crop=False)
+                held = []
+            for piece in part.printed_in_parts():
+                console.print(piece, crop=False)
+        else:
+            held.append(part)
+    if held:
+        console.print(Group(*held), crop=False)
 
 
 def to_csv(grid: Grid) -> str:
