@@ -25,7 +25,9 @@ from compactscore.load.sheet_layout import (
     clean_layout,
     conflict_marked,
     header_columns,
+    line_records,
     read_records,
+    sniff_delimiter,
     title_above,
     unneutralised,
 )
@@ -99,6 +101,9 @@ class RowsRead:
 
     def __init__(self) -> None:
         self.known: dict[tuple[object, ...], dict[tuple[object, ...], tuple[Indicator, Row]]] = {}
+        # The lines of the version read last as CSV records (each line one record), by
+        # separator: a line as it was is not parsed again.
+        self.lines: tuple[str, dict[str, list[str]]] = (",", {})
 
 
 def read_sheet(
@@ -243,8 +248,27 @@ class _SheetReader:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if conflict_marked(text, self.error):
             return None
-        self.delimiter, records = read_records(text, self.error)
+        records = self._line_records(text)
+        if records is None:
+            self.delimiter, records = read_records(text, self.error)
         return self._read_records(records)
+
+    def _line_records(self, text: str) -> list[tuple[int, list[str]]] | None:
+        """The records of a version whose every record is one line, its known lines not
+        parsed again; None when it must be read whole (or no versions are remembered)."""
+        if self.rows_read is None or not self.build:
+            return None
+        delimiter, hinted = sniff_delimiter(text)
+        if hinted:
+            return None
+        before, known = self.rows_read.lines
+        found = line_records(text, known if before == delimiter else {}, delimiter)
+        if found is None:
+            return None
+        records, lines = found
+        self.rows_read.lines = (delimiter, lines)
+        self.delimiter = delimiter
+        return records
 
     def _read_records(self, records: list[tuple[int, list[str]]]) -> Sheet | None:
         if not records:

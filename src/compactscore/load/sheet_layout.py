@@ -127,6 +127,40 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
     return delimiter, records
 
 
+def line_records(
+    text: str, known: dict[str, list[str]], delimiter: str
+) -> tuple[Records, dict[str, list[str]]] | None:
+    """Each line of the text as one record, as ``read_records`` reads it; None if it cannot say.
+
+    For many versions of one sheet: a line known from the version before is the
+    record it was there; only the other lines are parsed, each alone. That is the
+    reading of the whole text only while every record is one line, so a line that
+    does not read alone as one whole record (a quoted cell running on over lines, a
+    quote left open, anything the reader complains of) gives None: the version is
+    then read whole, as always. Returned with the records: this version's lines.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    records = []
+    lines: dict[str, list[str]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        record = known.get(line)
+        if record is None:
+            if '"' not in line and "\0" not in line:
+                record = line.split(delimiter) if line else []
+            else:
+                try:
+                    found = list(csv.reader([line], delimiter=delimiter, strict=True))
+                except csv.Error:
+                    return None
+                if len(found) != 1:
+                    return None
+                record = found[0]
+        lines[line] = record
+        if (record and record[0].strip()) or "".join(record).strip():
+            records.append((number, record))
+    return records, lines
+
+
 def quote_opened(text: str, first: int, last: int) -> int:
     """The line where the quote still open after line ``last`` was opened; else ``last + 1``.
 
