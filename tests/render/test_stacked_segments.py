@@ -127,3 +127,19 @@ def test_blocks_printed_in_parts_are_the_bytes_of_one_print(colour: bool) -> Non
 
     assert printed(whole=False) == printed(whole=True)
     assert printed(whole=False).count("\n") > 2 * text_module._PART
+
+
+@pytest.mark.parametrize("width", [1, 5, 12, 30])
+def test_plain_text_wraps_as_word_by_word(width: int) -> None:
+    """Plain one-line text is wrapped by looking back for spaces: the lines word by word."""
+    import random
+
+    pieces = ["a", "bb", "ccc", "dddddddddd", "x" * 25, " ", "  ", "\xa0", "é", "-", "• "]
+    chooser = random.Random(width)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 30)))
+        plain = text_module._one_cell_each(text)
+        expected = text_module._wrap_slowly(text, width, len if plain else text_module.text_width)
+        if plain and len(text) <= width:
+            expected = [" ".join(text.split())]
+        assert text_module.wrap_words(text, width) == expected, (text, width)

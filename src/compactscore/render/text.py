@@ -57,7 +57,7 @@ class _Rendered:
         lines = self.lines() if callable(self.lines) else self.lines
         if console.color_system is None and isinstance(lines, _Blocks):
             # No colour: a style writes nothing, so each line is its text alone.
-            yield from (Segment(text) for text in _chunked(lines.texts()))
+            yield from map(Segment, lines.texts())
             return
         # Unstyled lines in a row go out as one segment: the same text, written alike,
         # without passing thousands of segments one by one through rich.
@@ -75,11 +75,14 @@ class _Rendered:
         if plain:
             yield Segment("".join(plain))
 
-    def printed_in_parts(self) -> Iterator[_Rendered]:
-        """The lines a few hundred at a time, each part printed alone: never all held at once."""
+    def printed_in_parts(self, console: Console) -> Iterator[RenderableType]:
+        """The lines a few thousand at a time, each part printed alone: never all held at once."""
         lines = self.lines() if callable(self.lines) else self.lines
         if not isinstance(lines, _Blocks):
             yield self
+            return
+        if console.color_system is None:
+            yield from map(_Piece, lines.texts())
             return
         part: list[tuple[str, str]] = []
         for line in lines.laid_out():
@@ -94,18 +97,14 @@ class _Rendered:
 _PART = 2000  # lines of blocks printed at a time
 
 
-def _chunked(lines: Iterable[str]) -> Iterator[str]:
-    """Lines, each ended by a line break, joined into a few large pieces of text."""
-    part: list[str] = []
-    for line in lines:
-        part.append(line)
-        if len(part) >= _PART:
-            part.append("")
-            yield "\n".join(part)
-            part = []
-    if part:
-        part.append("")
-        yield "\n".join(part)
+class _Piece:
+    """Lines of text, each ended by a line break, written as they are."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment(self.text)
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
@@ -361,7 +360,13 @@ def wrap_words(text: str, width: int) -> list[str]:
     plain = _one_cell_each(text)  # one line, a cell a character: the common case
     if plain and len(text) <= width:
         return [" ".join(text.split())]
-    measure = len if plain else text_width
+    if plain and not text.startswith("• "):
+        return _wrap_plain(" ".join(text.split()), width)
+    return _wrap_slowly(text, width, len if plain else text_width)
+
+
+def _wrap_slowly(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """``wrap_words``, word by word."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -389,6 +394,24 @@ def wrap_words(text: str, width: int) -> list[str]:
                 lines.append(line)
                 line, used = word, size
         lines.append(line)
+    return lines
+
+
+def _wrap_plain(text: str, width: int) -> list[str]:
+    """One line of words, single-spaced, each character one cell, wrapped as ``wrap_words`` does.
+
+    Each line is the longest run of whole words that fits, found by looking back
+    for the last space within the width; from a word longer than the width on,
+    the rest is wrapped word by word.
+    """
+    lines: list[str] = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut <= 0:  # a word longer than the width: broken, as wrap_words breaks it
+            return lines + _wrap_slowly(text, width, len)
+        lines.append(text[:cut])
+        text = text[cut + 1 :]
+    lines.append(text)
     return lines
 
 
@@ -534,6 +557,9 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
     if grid.title:
         for line in wrap_words(printable(grid.title), width):
             yield line, "bold"
+    # Each field's first line: its label, padded to the longest.
+    starts = {i: f"  {f'{grid.columns[i].header}:':<{label_width}} " for i in fields}
+    pad = " " * indent
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
@@ -542,25 +568,31 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
         if heading:  # a row with no heading of its own goes on with the block above
             yield "", ""
-            for line in wrap_words(printable(heading), width):
+            for line in wrap_words(_printable(heading), width):
                 yield line, f"bold {style}".strip()
         for i in fields:
-            if not row[i].strip():
+            cell = row[i]
+            if not cell.strip():
                 continue
-            label = f"{grid.columns[i].header}:"
-            value = wrap_words(printable(row[i]), width - indent)
+            value = wrap_words(_printable(cell), width - indent)
             if indent == 4:
+                label = f"{grid.columns[i].header}:"
                 block = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
-                block += [" " * indent + line for line in value]
+                block += [pad + line for line in value]
             else:
-                block = [f"  {label:<{label_width}} {value[0]}"]
-                block += [" " * indent + line for line in value[1:]]
+                block = [starts[i] + value[0]]
+                block += [pad + line for line in value[1:]]
             for line in block:
                 yield line.rstrip(), style
     if grid.caption:
         yield "", ""
         for line in wrap_words(printable(grid.caption), width):
             yield line, "dim"
+
+
+def _printable(text: str) -> str:
+    """``printable``, at once for plain ASCII text (nearly every cell)."""
+    return text if text.isascii() and text.isprintable() else printable(text)
 
 
 def _segment_lines(
@@ -626,27 +658,30 @@ class _Blocks:
                 yield [Segment(line, style)]
 
     def texts(self) -> Iterator[str]:
-        """Each line's text, as written without colour."""
+        """The lines' text as written without colour, a few thousand lines to a piece."""
         width = self.width
+        part: list[str] = []
         for line, name in self.laid_out():
-            if line and ("\t" in line or not _fits(line, width)):
-                for segments in self._by_rich(line, name):
-                    yield "".join(segment.text for segment in segments if segment.control is None)
+            if not line or (len(line) <= width and line.isascii() and line.isprintable()):
+                part.append(line)  # nearly every line: plain, and no wider than the console
+            elif "\t" not in line and text_width(line) <= width:
+                part.append(line)
             else:
-                yield line
+                for segments in self._by_rich(line, name):
+                    part.append("".join(s.text for s in segments if s.control is None))
+            if len(part) >= _PART:
+                part.append("")
+                yield "\n".join(part)
+                part = []
+        if part:
+            part.append("")
+            yield "\n".join(part)
 
     def _by_rich(self, line: str, name: str) -> list[list[Segment]]:
         text = Text()
         text.append(line, style=name or None)
         options = self.console.options.update_width(self.width).update(no_wrap=True)
         return list(Segment.split_lines(self.console.render(text, options)))
-
-
-def _fits(line: str, width: int) -> bool:
-    """Whether a line is no wider than the width (a tab aside): quick for plain ASCII."""
-    if len(line) <= width and line.isascii() and line.isprintable():
-        return True
-    return text_width(line) <= width
 
 
 def _key_columns(grid: Grid) -> list[int]:
@@ -669,7 +704,7 @@ def print_view(console: Console, view: View) -> None:
             if held:
                 console.print(Group(*held), crop=False)
                 held = []
-            for piece in part.printed_in_parts():
+            for piece in part.printed_in_parts(console):
                 console.print(piece, crop=False)
         else:
             held.append(part)
