@@ -560,6 +560,8 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
     # Each field's first line: its label, padded to the longest.
     starts = {i: f"  {f'{grid.columns[i].header}:':<{label_width}} " for i in fields}
     pad = " " * indent
+    # A value that fits beside its label as it is (with values lined up): one line.
+    room = width - indent if indent != 4 else -1
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
@@ -573,6 +575,15 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         for i in fields:
             cell = row[i]
             if not cell.strip():
+                continue
+            if (
+                len(cell) <= room
+                and cell.isascii()
+                and cell.isprintable()
+                and "  " not in cell
+                and cell[0] != " " != cell[-1]
+            ):
+                yield starts[i] + cell, style  # one plain line that fits, as wrap_words gives it
                 continue
             value = wrap_words(_printable(cell), width - indent)
             if indent == 4:
