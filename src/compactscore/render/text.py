@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import TypeVar, cast
@@ -420,14 +421,14 @@ def text_width(text: str) -> int:
     return len(text) if _one_cell_each(text) else cell_len(text)
 
 
-_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+_NOT_PRINTABLE_ASCII = re.compile("[^ -~]")  # any character but printable ASCII
 
 
 def _one_cell_each(text: str) -> bool:
     """Whether every character of the text takes one cell (no line break, no control)."""
     if text.isascii():
         return text.isprintable()
-    return _each_one_cell(frozenset(text).difference(_PRINTABLE_ASCII))
+    return _each_one_cell(frozenset(_NOT_PRINTABLE_ASCII.findall(text)))
 
 
 @lru_cache(maxsize=4096)
