@@ -328,18 +328,19 @@ class _SheetReader:
         known = self._rows_known(layout)
         kept: dict[tuple[object, ...], tuple[Indicator, Row]] = {}  # this version's, for the next
         for line, record in body:
-            seen = None if known is None else known.get((line, *record))
+            key = () if known is None else (line, *record)  # rows remembered: history
+            seen = None if known is None else known.get(key)
             if seen is not None and seen[0].id not in first_line:
                 first_line[seen[0].id] = line
                 rows.append(seen[1])
-                kept[(line, *record)] = seen
+                kept[key] = seen
                 continue
             plain = plain_lane(line, record)
             if plain is not None:
                 if self.build:
                     rows.append(self._plain_row(line, plain, record, at, theirs))
                     if known is not None:
-                        kept[(line, *record)] = (plain, rows[-1])
+                        kept[key] = (plain, rows[-1])
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -392,7 +393,7 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
                 if known is not None and len(self.problems) == problems:
-                    kept[(line, *record)] = (indicator, row)
+                    kept[key] = (indicator, row)
         if known is not None and self.rows_read is not None:
             self.rows_read.known = {self._header_key(layout): kept}
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]

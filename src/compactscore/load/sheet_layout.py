@@ -63,7 +63,8 @@ def unneutralised(cell: str) -> str:
 def conflict_marked(text: str, error: Report) -> bool:
     """Whether a git merge-conflict marker was left in the text: one error, on its line."""
     # Only a sheet that holds a marker somewhere is walked line by line: most have none.
-    suspect = any(map(text.__contains__, _MARKERS))
+    # A marker's character is looked for first: far quicker to rule out than seven of it.
+    suspect = any(marker[0] in text and marker in text for marker in _MARKERS)
     quoted = False  # inside a quoted cell that runs over several lines
     for number, line in enumerate(text.split("\n") if suspect else [], start=1):
         if not quoted and _CONFLICT.match(line.rstrip()):
