@@ -134,7 +134,7 @@ def test_plain_text_wraps_as_word_by_word(width: int) -> None:
     """Plain one-line text is wrapped by looking back for spaces: the lines word by word."""
     import random
 
-    pieces = ["a", "bb", "ccc", "dddddddddd", "x" * 25, " ", "  ", "\xa0", "é", "-", "• "]
+    pieces = ["a", "bb", "ccc", "dddddddddd", "x" * 25, " ", "  ", "\xa0", "é", "→", "-", "• "]
     chooser = random.Random(width)
     for _ in range(3000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 30)))
@@ -143,3 +143,12 @@ def test_plain_text_wraps_as_word_by_word(width: int) -> None:
         if plain and len(text) <= width:
             expected = [" ".join(text.split())]
         assert text_module.wrap_words(text, width) == expected, (text, width)
+
+
+def test_every_character_printable_escapes_is_one_python_calls_unprintable() -> None:
+    """So text Python calls printable is shown as it is, without searching it."""
+    from compactscore.controls import escape_controls
+
+    escaped = [chr(code) for code in range(0x110000) if escape_controls(chr(code)) != chr(code)]
+    assert escaped and not any(char.isprintable() for char in escaped)
+    assert text_module._printable("a → b\x1b[2J") == "a → b\\x1b[2J"

@@ -362,7 +362,9 @@ def wrap_words(text: str, width: int) -> list[str]:
     if plain and len(text) <= width:
         return [" ".join(text.split())]
     if plain and not text.startswith("• "):
-        return _wrap_plain(" ".join(text.split()), width)
+        if not (text.isprintable() and "  " not in text and text[0] != " " != text[-1]):
+            text = " ".join(text.split())  # printable, only a space is white space
+        return _wrap_plain(text, width)
     return _wrap_slowly(text, width, len if plain else text_width)
 
 
@@ -603,8 +605,11 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
 
 
 def _printable(text: str) -> str:
-    """``printable``, at once for plain ASCII text (nearly every cell)."""
-    return text if text.isascii() and text.isprintable() else printable(text)
+    """``printable``, at once for text with no character Python calls unprintable.
+
+    Every control character ``printable`` escapes is one of those (a test checks).
+    """
+    return text if text.isprintable() else printable(text)
 
 
 def _segment_lines(
@@ -648,8 +653,9 @@ class _Blocks:
                 continue
             if last is not None:
                 yield last
-            yield from blank
-            blank = []
+            if blank:
+                yield from blank
+                blank = []
             last = (line, name)
         if last is not None:
             yield last[0].rstrip(), last[1]
