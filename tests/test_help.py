@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -86,3 +90,26 @@ def test_every_command_has_an_example(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: compactscore " + command in result.stdout
+
+
+# The console script lists the commands from an app that knows their names and help only,
+# and runs a command from an app of that one command: what it prints must be the whole app's.
+WHOLE_APP = "from compactscore.cli import app; app(prog_name='compactscore')"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["-h"], ["--bogus"], ["scroe"], ["score", "--help"], ["trend", "--lats", "2"]],
+    ids=" ".join,
+)
+def test_the_console_script_prints_what_the_whole_app_prints(
+    args: list[str], tmp_path: Path
+) -> None:
+    def run(*command: str) -> tuple[int, str, str]:
+        env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+        return done.returncode, done.stdout, done.stderr
+
+    script = run(str(Path(sys.executable).with_name("compactscore")), *args)
+    assert script == run(sys.executable, "-c", WHOLE_APP, *args)
+    assert script[1 if script[0] == 0 else 2].startswith("Usage: compactscore ")
