@@ -495,12 +495,14 @@ def _drawn_table(
     border = get_style("none") + get_style("")
     edge = not compact
     lines: list[list[Segment]] = []
+    notes: list[list[Segment]] = []  # the title's and caption's lines
     annotation = options.update(width=table_width, highlight=False, height=None)
     if grid.title:
         title = console.render_str(
             escape(printable(grid.title)), style="bold", highlight=False, emoji=_emoji(grid.title)
         )
-        lines += Segment.split_lines(console.render(title, annotation.update(justify="left")))
+        notes += Segment.split_lines(console.render(title, annotation.update(justify="left")))
+        lines += notes
     if edge:
         lines.append([Segment(shape.get_top(spans), border)])
     sides = [
@@ -538,10 +540,12 @@ def _drawn_table(
             highlight=False,
             emoji=_emoji(grid.caption),
         )
-        lines += Segment.split_lines(console.render(caption, annotation.update(justify="center")))
-    if (grid.title or grid.caption) and any(
-        Segment.get_line_length(line) > table_width for line in lines
-    ):
+        below = list(
+            Segment.split_lines(console.render(caption, annotation.update(justify="center")))
+        )
+        lines += below
+        notes += below
+    if any(Segment.get_line_length(line) > table_width for line in notes):
         return None  # a title rich could not fold into the table's width
     return lines
 
