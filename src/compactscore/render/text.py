@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -207,21 +208,48 @@ def _shorten_rows(
     a target) kept on one line counts as much as a line off the table.
     """
     short = [not _is_text(column) for column in grid.columns]
-    counted: dict[tuple[int, int], list[int]] = {}
+    count = len(widths)
+    # Each cell's widest line unwrapped, its longest word, and where each word ends.
+    shapes = [[_shape(cell) for cell in column] for column in cells]
+    counted: dict[tuple[int, int], tuple[list[int], int]] = {}
 
-    def lines(position: int, at: int) -> list[int]:
+    def lines(position: int, at: int) -> tuple[list[int], int]:
+        """Each cell's line count at this width, and the column's share of the cost."""
         if (position, at) not in counted:
-            counted[position, at] = [_line_count(cell, at) for cell in cells[position]]
+            found = [
+                len(cell)  # every line of words fits: one line each
+                if widest <= at
+                else _count_between_words(ends, at)
+                if longest <= at
+                else _line_count(cell, at)
+                for cell, (widest, longest, ends) in zip(
+                    cells[position], shapes[position], strict=True
+                )
+            ]
+            own = sum(found) + (1000 * sum(n > 1 for n in found) if short[position] else 0)
+            counted[position, at] = (found, own)
         return counted[position, at]
 
     while sum(widths) < room:
-        current = [lines(i, widths[i]) for i in range(len(widths))]
-        cost = _cost(current, short)
+        current = [lines(i, widths[i]) for i in range(count)]
+        # The table's cost: 1000 a line of its height, 1000 a short cell broken over
+        # lines, and 1 a line of any cell. Widening one column changes only its own
+        # share (its lines, its broken short cells) and the rows it is tallest in.
+        height = (
+            sum(map(max, *(found for found, _ in current))) if count > 1 else sum(current[0][0])
+        )
         best: tuple[float, int, int] | None = None
-        for i in range(len(widths)):
-            for step in range(1, min(room - sum(widths), natural[i] - widths[i]) + 1):
-                wider = [*current[:i], lines(i, widths[i] + step), *current[i + 1 :]]
-                saved = cost - _cost(wider, short)
+        for i in range(count):
+            steps = min(room - sum(widths), natural[i] - widths[i])
+            if steps < 1:
+                continue
+            others = [found for j, (found, _) in enumerate(current) if j != i]
+            rest = list(map(max, *others)) if len(others) > 1 else (others or [[]])[0]
+            before = 1000 * height + current[i][1]
+            for step in range(1, steps + 1):
+                found, own = lines(i, widths[i] + step)
+                tallest = sum(map(max, rest, found)) if rest else sum(found)
+                saved = before - (1000 * tallest + own)
                 if saved > 0:
                     if best is None or saved / step > best[0]:
                         best = (saved / step, i, step)
@@ -231,23 +259,54 @@ def _shorten_rows(
         widths[best[1]] += best[2]
 
 
-def _cost(lines: list[list[int]], short: list[bool]) -> int:
-    """The table's height, short cells broken over lines, then all the lines a reader scans."""
-    rows: list[tuple[int, ...]] = list(zip(*lines, strict=True))
-    broken = sum(
-        count > 1
-        for column, is_short in zip(lines, short, strict=True)
-        if is_short
-        for count in column
-    )
-    return 1000 * sum(max(row) for row in rows) + 1000 * broken + sum(sum(row) for row in rows)
-
-
 def _words_of(cells: list[str]) -> list[list[list[int]]]:
     """The widths of the words of each line of each cell of a column, header and footer too."""
     return [
-        [[text_width(word) for word in line.split()] for line in cell.split("\n")] for cell in cells
+        [
+            list(map(len, line.split()))  # one cell a character: the common case
+            if _one_cell_each(line)
+            else [text_width(word) for word in line.split()]
+            for line in cell.split("\n")
+        ]
+        for cell in cells
     ]
+
+
+def _shape(cell: list[list[int]]) -> tuple[int, int, list[list[int]]]:
+    """A cell's widest line of words unwrapped, its longest word, and where each word ends.
+
+    The ends of a line's words count a space after each: the words from the i-th to
+    before the j-th take ``ends[j] - ends[i] - 1`` cells.
+    """
+    widest = longest = 0
+    ends: list[list[int]] = []
+    for words in cell:
+        line = [0]
+        for length in words:
+            line.append(line[-1] + length + 1)
+        ends.append(line)
+        widest = max(widest, line[-1] - 1)
+        longest = max(longest, max(words, default=0))
+    return widest, longest, ends
+
+
+def _count_between_words(ends: list[list[int]], width: int) -> int:
+    """How many lines a cell takes wrapped between words at this width, no word wider than it.
+
+    What ``_line_count`` counts, found a line at a time: each line takes the most
+    words whose ends fit.
+    """
+    count = 0
+    for line in ends:
+        last = len(line) - 1
+        start = 0
+        count += 1
+        while True:
+            start = bisect_right(line, line[start] + width + 1) - 1
+            if start >= last:
+                break
+            count += 1
+    return count
 
 
 def _line_count(cell: list[list[int]], width: int) -> int:
@@ -588,16 +647,9 @@ def _styled_cells(
     cells: list[list[list[Segment]]] = []
     for position, lines in enumerate(texts):
         left, right = pads[position]
-        before = Segment(" " * left, pad_style) if left else None
-        after = Segment(" " * right, pad_style) if right else None
-        drawn: list[list[Segment]] = []
-        for text in lines:
-            line = [Segment(text, text_style)]
-            if before is not None:
-                line.insert(0, before)
-            if after is not None:
-                line.append(after)
-            drawn.append(line)
+        before = [Segment(" " * left, pad_style)] if left else []
+        after = [Segment(" " * right, pad_style)] if right else []
+        drawn = [[*before, Segment(text, text_style), *after] for text in lines]
         if len(drawn) < height:
             blank = [[Segment(" " * spans[position], style)]] * (height - len(drawn))
             drawn = blank + drawn if bottom else drawn + blank
