@@ -243,11 +243,15 @@ def _shorten_rows(
             steps = min(room - sum(widths), natural[i] - widths[i])
             if steps < 1:
                 continue
-            others = [found for j, (found, _) in enumerate(current) if j != i]
-            rest = list(map(max, *others)) if len(others) > 1 else (others or [[]])[0]
+            rest: list[int] | None = None  # each row's height without this column
             before = 1000 * height + current[i][1]
             for step in range(1, steps + 1):
                 found, own = lines(i, widths[i] + step)
+                if found == current[i][0]:
+                    continue  # not a line saved in this column: nothing saved
+                if rest is None:
+                    others = [counts for j, (counts, _) in enumerate(current) if j != i]
+                    rest = list(map(max, *others)) if len(others) > 1 else (others or [[]])[0]
                 tallest = sum(map(max, rest, found)) if rest else sum(found)
                 saved = before - (1000 * tallest + own)
                 if saved > 0:
