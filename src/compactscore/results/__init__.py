@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from compactscore.results.board import BoardReport
     from compactscore.results.card import (
         Comparison,
-        Gap,
-        GapList,
         IndicatorScore,
         Scorecard,
         ThemeScore,
@@ -44,6 +42,7 @@ if TYPE_CHECKING:
         SheetDiff,
         WordChange,
     )
+    from compactscore.results.gaps import Gap, GapList
     from compactscore.results.plan import ActionItem, ActionPlan
     from compactscore.results.trend import IndicatorTrend, LineState, PeriodTotal, Trend
 
@@ -60,8 +59,8 @@ _MODULES = {
     "Direction": "base",
     "Disagreement": "agree",
     "Flattened": "base",
-    "Gap": "card",
-    "GapList": "card",
+    "Gap": "gaps",
+    "GapList": "gaps",
     "History": "changes",
     "HistoryEntry": "changes",
     "IndicatorScore": "card",

@@ -8,7 +8,8 @@ from pydantic import Field
 
 from compactscore.results.agree import Disagreement
 from compactscore.results.base import Figures, Flattened
-from compactscore.results.card import GapList, Scorecard
+from compactscore.results.card import Scorecard
+from compactscore.results.gaps import GapList
 from compactscore.results.plan import ActionPlan
 from compactscore.results.trend import Trend
 

@@ -1,4 +1,4 @@
-"""Results of one period: its scorecard and its gap list."""
+"""Results of one period: its scorecard, its themes and its change from the period before."""
 
 from __future__ import annotations
 
@@ -71,33 +71,3 @@ class Scorecard(Flattened):
     def numbers(self, state: ScoreState) -> list[str]:
         """The numbers of its indicators in a state (not scored, n/a), as text."""
         return [str(i.number) for i in self.indicators if i.state is state]
-
-
-class Gap(Result):
-    """An indicator short of the top score or of its target."""
-
-    number: int
-    id: str
-    title: str
-    score: int
-    label: str
-    aim: int
-    aim_is_target: bool
-    gap: int
-    previous_score: int | None
-    fell: bool
-    action: str
-    owner: str
-
-
-class GapList(Result):
-    """The gap list for action planning, largest gap first."""
-
-    area: str = ""
-    period: str
-    file: str
-    gaps: list[Gap]
-    not_scored: list[IndicatorScore]
-    previous_period: str | None = None
-    travel: Travel | None = None  # the direction of travel from the previous period
-    fell: list[int] = Field(default_factory=list)  # numbers of the indicators that fell since
