@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from rich import box
+from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from compactscore.controls import escape_controls
 from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 _TEXT_FLOOR = 12  # a column of running text is never narrower than this, unless it fits in less
 _BORDERS = 3  # each column's left border and padding either side; the table adds one more
@@ -34,14 +38,19 @@ def to_rich(view: View, console: Console) -> RenderableType:
     line is wider than the console and no word is cut.
     """
     width = console.width
-    parts: list[RenderableType] = [Text.from_markup(printable(line)) for line in view.headline]
+    parts: list[RenderableType] = [_from_markup(printable(line)) for line in view.headline]
     for grid in view.grids:
         parts.append(Text(""))
         parts.extend(_fitted(grid, console, width))
     if view.notes:
         parts.append(Text(""))
-        parts.extend(Text.from_markup(printable(note)) for note in view.notes)
+        parts.extend(_from_markup(printable(note)) for note in view.notes)
     return Group(*parts)
+
+
+def _from_markup(markup: str) -> Text:
+    """``Text.from_markup``, without looking for emoji codes where there can be none."""
+    return Text.from_markup(markup, emoji=markup.count(":") >= 2)
 
 
 class _Rendered:
@@ -236,21 +245,52 @@ def _shorten_rows(
     a target) kept on one line counts as much as a line off the table.
     """
     short = [not _is_text(column) for column in grid.columns]
-    counted: dict[tuple[int, int], list[int]] = {}
+    count = len(widths)
+    # Each cell's widest line unwrapped, its longest word, and where each word ends.
+    shapes = [[_shape(cell) for cell in column] for column in cells]
+    counted: dict[tuple[int, int], tuple[list[int], int]] = {}
 
-    def lines(position: int, at: int) -> list[int]:
+    def lines(position: int, at: int) -> tuple[list[int], int]:
+        """Each cell's line count at this width, and the column's share of the cost."""
         if (position, at) not in counted:
-            counted[position, at] = [_line_count(cell, at) for cell in cells[position]]
+            found = [
+                len(cell)  # every line of words fits: one line each
+                if widest <= at
+                else _count_between_words(ends, at)
+                if longest <= at
+                else _line_count(cell, at)
+                for cell, (widest, longest, ends) in zip(
+                    cells[position], shapes[position], strict=True
+                )
+            ]
+            own = sum(found) + (1000 * sum(n > 1 for n in found) if short[position] else 0)
+            counted[position, at] = (found, own)
         return counted[position, at]
 
     while sum(widths) < room:
-        current = [lines(i, widths[i]) for i in range(len(widths))]
-        cost = _cost(current, short)
+        current = [lines(i, widths[i]) for i in range(count)]
+        # The table's cost: 1000 a line of its height, 1000 a short cell broken over
+        # lines, and 1 a line of any cell. Widening one column changes only its own
+        # share (its lines, its broken short cells) and the rows it is tallest in.
+        height = (
+            sum(map(max, *(found for found, _ in current))) if count > 1 else sum(current[0][0])
+        )
         best: tuple[float, int, int] | None = None
-        for i in range(len(widths)):
-            for step in range(1, min(room - sum(widths), natural[i] - widths[i]) + 1):
-                wider = [*current[:i], lines(i, widths[i] + step), *current[i + 1 :]]
-                saved = cost - _cost(wider, short)
+        for i in range(count):
+            steps = min(room - sum(widths), natural[i] - widths[i])
+            if steps < 1:
+                continue
+            rest: list[int] | None = None  # each row's height without this column
+            before = 1000 * height + current[i][1]
+            for step in range(1, steps + 1):
+                found, own = lines(i, widths[i] + step)
+                if found == current[i][0]:
+                    continue  # not a line saved in this column: nothing saved
+                if rest is None:
+                    others = [counts for j, (counts, _) in enumerate(current) if j != i]
+                    rest = list(map(max, *others)) if len(others) > 1 else (others or [[]])[0]
+                tallest = sum(map(max, rest, found)) if rest else sum(found)
+                saved = before - (1000 * tallest + own)
                 if saved > 0:
                     if best is None or saved / step > best[0]:
                         best = (saved / step, i, step)
@@ -260,23 +300,54 @@ def _shorten_rows(
         widths[best[1]] += best[2]
 
 
-def _cost(lines: list[list[int]], short: list[bool]) -> int:
-    """The table's height, short cells broken over lines, then all the lines a reader scans."""
-    rows: list[tuple[int, ...]] = list(zip(*lines, strict=True))
-    broken = sum(
-        count > 1
-        for column, is_short in zip(lines, short, strict=True)
-        if is_short
-        for count in column
-    )
-    return 1000 * sum(max(row) for row in rows) + 1000 * broken + sum(sum(row) for row in rows)
-
-
 def _words_of(cells: list[str]) -> list[list[list[int]]]:
     """The widths of the words of each line of each cell of a column, header and footer too."""
     return [
-        [[text_width(word) for word in line.split()] for line in cell.split("\n")] for cell in cells
+        [
+            list(map(len, line.split()))  # one cell a character: the common case
+            if _one_cell_each(line)
+            else [text_width(word) for word in line.split()]
+            for line in cell.split("\n")
+        ]
+        for cell in cells
     ]
+
+
+def _shape(cell: list[list[int]]) -> tuple[int, int, list[list[int]]]:
+    """A cell's widest line of words unwrapped, its longest word, and where each word ends.
+
+    The ends of a line's words count a space after each: the words from the i-th to
+    before the j-th take ``ends[j] - ends[i] - 1`` cells.
+    """
+    widest = longest = 0
+    ends: list[list[int]] = []
+    for words in cell:
+        line = [0]
+        for length in words:
+            line.append(line[-1] + length + 1)
+        ends.append(line)
+        widest = max(widest, line[-1] - 1)
+        longest = max(longest, max(words, default=0))
+    return widest, longest, ends
+
+
+def _count_between_words(ends: list[list[int]], width: int) -> int:
+    """How many lines a cell takes wrapped between words at this width, no word wider than it.
+
+    What ``_line_count`` counts, found a line at a time: each line takes the most
+    words whose ends fit.
+    """
+    count = 0
+    for line in ends:
+        last = len(line) - 1
+        start = 0
+        count += 1
+        while True:
+            start = bisect_right(line, line[start] + width + 1) - 1
+            if start >= last:
+                break
+            count += 1
+    return count
 
 
 def _line_count(cell: list[list[int]], width: int) -> int:
@@ -469,11 +540,228 @@ def _table_lines(
     grid: Grid, widths: list[int], console: Console, width: int, compact: bool
 ) -> list[list[Segment]] | None:
     """The grid as a table with these column widths, or None if it came out too wide."""
-    table = _rich_table(grid, widths, compact)
-    options = console.options.update_width(width)
-    lines = list(Segment.split_lines(console.render(table, options)))
+    lines = _drawn_table(grid, widths, console, width, compact)
+    if lines is not None:
+        return lines  # drawn only when it fits
+    lines = _rich_table_lines(grid, widths, console, width, compact)  # what is not drawn here
     needed = max((Segment.get_line_length(line) for line in lines), default=0)
     return lines if needed <= width else None
+
+
+def _rich_table_lines(
+    grid: Grid, widths: list[int], console: Console, width: int, compact: bool
+) -> list[list[Segment]]:
+    """The grid laid out by rich's table: what ``_drawn_table`` draws, line for line."""
+    table = _rich_table(grid, widths, compact)
+    options = console.options.update_width(width)
+    return list(Segment.split_lines(console.render(table, options)))
+
+
+def _drawn_table(
+    grid: Grid, widths: list[int], console: Console, width: int, compact: bool
+) -> list[list[Segment]] | None:
+    """The lines rich's table (``_rich_table``) would draw, segment for segment, drawn here.
+
+    Every column's width is known and every cell already wrapped, so all that is
+    left is the box, the padding, each line justified and the styles: rich's own
+    rules for them are followed (its default theme's header, footer, title and
+    caption styles; a row's style on its cells and padding; headers at the
+    bottom of their row, other cells at the top). None when a cell holds text
+    that rich would lay out otherwise (a line wider than its column, one it
+    would break again), or when the table would be wider than ``width``.
+    """
+    count = len(grid.columns)
+    if not count or len(widths) != count or min(widths) < 1:
+        return None  # rich gives an empty column a width of its own
+    # The padding either side of each cell: boxed, a space each side; compact,
+    # a space after every column but the last, and no border but a space.
+    if compact:
+        pads = [(0, 1)] * (count - 1) + [(0, 0)]
+        extra = count - 1
+    else:
+        pads = [(1, 1)] * count
+        extra = count + 1
+    spans = [w + left + right for w, (left, right) in zip(widths, pads, strict=True)]
+    table_width = sum(spans) + extra
+    if table_width > width:
+        return None
+    justify: list[str] = [column.justify for column in grid.columns]
+    get_style = console.get_style
+    null = Style.null()
+    styled = partial(_styled_cells, widths=widths, pads=pads, spans=spans, justify=justify)
+
+    header = styled(
+        [column.header for column in grid.columns],
+        get_style("table.header") + get_style(""),
+        bottom=True,
+    )
+    if header is None:
+        return None
+    rows: list[tuple[list[list[list[Segment]]], Style]] = [(header, null)]
+    named: dict[str, Style] = {}
+    for position, row in enumerate(grid.rows):
+        name = grid.styles[position] if position < len(grid.styles) else ""
+        if name not in named:
+            named[name] = get_style(name) if name else null
+        row_style = named[name]
+        cells = styled(row, get_style("") + row_style)
+        if cells is None:
+            return None
+        rows.append((cells, row_style))
+    if grid.footer is not None:
+        footer = styled(grid.footer, get_style("table.footer") + get_style(""))
+        if footer is None:
+            return None
+        rows.append((footer, null))
+
+    options = console.options.update_width(width)
+    shape = (box.SIMPLE_HEAD if compact else box.HEAVY_HEAD).substitute(
+        options, safe=console.safe_box
+    )
+    border = get_style("none") + get_style("")
+    edge = not compact
+    lines: list[list[Segment]] = []
+    notes: list[list[Segment]] = []  # the title's and caption's lines
+    annotation = options.update(width=table_width, highlight=False, height=None)
+    if grid.title:
+        title = console.render_str(
+            escape(printable(grid.title)), style="bold", highlight=False, emoji=_emoji(grid.title)
+        )
+        notes += Segment.split_lines(console.render(title, annotation.update(justify="left")))
+        lines += notes
+    if edge:
+        lines.append([Segment(shape.get_top(spans), border)])
+    sides = [
+        (shape.head_left, shape.head_right, shape.head_vertical),
+        (shape.mid_left, shape.mid_right, shape.mid_vertical),
+        (shape.foot_left, shape.foot_right, shape.foot_vertical),
+    ]
+    last_row = len(rows) - 1
+    for index, (cells, row_style) in enumerate(rows):
+        if index == last_row and grid.footer is not None:
+            lines.append([Segment(shape.get_row(spans, "foot", edge=edge), border)])
+        left, right, between = sides[0 if index == 0 else (2 if index == last_row else 1)]
+        divider = (
+            Segment(between, border)
+            if between.strip()
+            else Segment(between, row_style.background_style + border)
+        )
+        for line_no in range(len(cells[0])):
+            line: list[Segment] = [Segment(left, border)] if edge else []
+            for column, cell in enumerate(cells):
+                if column:
+                    line.append(divider)
+                line += cell[line_no]
+            if edge:
+                line.append(Segment(right, border))
+            lines.append(line)
+        if index == 0:
+            lines.append([Segment(shape.get_row(spans, "head", edge=edge), border)])
+    if edge:
+        lines.append([Segment(shape.get_bottom(spans), border)])
+    if grid.caption:
+        caption = console.render_str(
+            escape(printable(grid.caption)),
+            style="table.caption",
+            highlight=False,
+            emoji=_emoji(grid.caption),
+        )
+        below = list(
+            Segment.split_lines(console.render(caption, annotation.update(justify="center")))
+        )
+        lines += below
+        notes += below
+    if any(Segment.get_line_length(line) > table_width for line in notes):
+        return None  # a title rich could not fold into the table's width
+    return lines
+
+
+def _emoji(text: str) -> bool | None:
+    """False for text that cannot hold an emoji code (``:smile:``), else None (the console's own).
+
+    Rich would find none in it anyway, and not looking spares loading its table of
+    emoji codes (about 2 ms).
+    """
+    return False if text.count(":") < 2 else None
+
+
+def _styled_cells(
+    row: list[str],
+    style: Style,
+    *,
+    widths: list[int],
+    pads: list[tuple[int, int]],
+    spans: list[int],
+    justify: list[str],
+    bottom: bool = False,
+) -> list[list[list[Segment]]] | None:
+    """A row's cells as lines of segments, as rich's table draws them, all of one height.
+
+    A cell's padding takes the row's style (rich pads each cell with a style of
+    its own, then styles the whole cell), its text a segment of its own; a cell
+    shorter than the row gets lines of spaces in the row's style, below its text
+    (above it, in the header).
+    """
+    texts: list[list[str]] = []
+    for position, cell in enumerate(row):
+        lines = _justified(cell, widths[position], justify[position])
+        if lines is None:
+            return None
+        texts.append(lines)
+    height = max(map(len, texts))
+    pad_style = style if style else Style.null()
+    text_style = style if style else None
+    cells: list[list[list[Segment]]] = []
+    for position, lines in enumerate(texts):
+        left, right = pads[position]
+        before = [Segment(" " * left, pad_style)] if left else []
+        after = [Segment(" " * right, pad_style)] if right else []
+        drawn = [[*before, Segment(text, text_style), *after] for text in lines]
+        if len(drawn) < height:
+            blank = [[Segment(" " * spans[position], style)]] * (height - len(drawn))
+            drawn = blank + drawn if bottom else drawn + blank
+        cells.append(drawn)
+    return cells
+
+
+def _justified(cell: str, width: int, justify: str) -> list[str] | None:
+    """A cell's lines, wrapped and justified to the column's width as rich's text would be.
+
+    None when rich would lay a line out otherwise: wider than the column, broken
+    again by rich's own wrapping, or measured differently once padded.
+    """
+    lines = wrap_words(printable(cell), width)
+    justified: list[str] = []
+    for line in lines:
+        plain = line.isascii() and line.isprintable()
+        if plain:
+            used = len(line)
+            if used > width:
+                return None
+        else:
+            used = cell_len(line)
+            if (
+                "\t" in line
+                or used > width
+                or divide_line(line, width)
+                or (len(line) > width and line[-1:].isspace())
+            ):
+                return None
+        if justify == "left":
+            text = line + " " * (width - used)
+        else:
+            stripped = line.rstrip()
+            if len(stripped) != len(line):
+                used = len(stripped) if plain else cell_len(stripped)
+            space = width - used
+            if justify == "center":
+                text = " " * (space // 2) + stripped + " " * (space - space // 2)
+            else:
+                text = " " * space + stripped
+        if not plain and cell_len(text) != width:
+            return None
+        justified.append(text)
+    return justified
 
 
 def _shown(grid: Grid, width: int) -> tuple[Grid, list[str]]:
@@ -505,8 +793,11 @@ def _rich_table(grid: Grid, widths: list[int], compact: bool = False) -> Table:
     """The grid as a rich table with these column widths, its cells wrapped between words.
 
     The compact style has no borders, only a rule under the headings, to give the
-    columns the room the borders would take.
+    columns the room the borders would take. Tables are drawn by ``_drawn_table``:
+    this is for what it does not cover.
     """
+    from rich.table import Table
+
     table = Table(
         box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
         show_edge=not compact,
