@@ -16,12 +16,16 @@ import re
 _RISKY = "=+\\-@\t\r"
 # The start of the cell or of a line within it, before any quote marks and a risky character.
 _TO_NEUTRALISE = re.compile(f"(^|(?<=[\r\n]))(?='*[{_RISKY}])")
+# What a cell's first line must start with to be neutralised (the regex's first match).
+_STARTS = frozenset("'" + _RISKY.replace("\\", ""))
 _NEUTRALISED = re.compile(f"(^|(?<=[\r\n]))'(?='*[{_RISKY}])")
 
 
 def neutralised(cell: str) -> str:
     """The cell with a quote mark before each line a spreadsheet would run as a formula."""
-    if not cell or _is_number(cell):
+    if not cell or (cell[0] not in _STARTS and "\n" not in cell and "\r" not in cell):
+        return cell  # one line, not starting as a formula would: nearly every cell
+    if _is_number(cell):
         return cell
     return _TO_NEUTRALISE.sub("'", cell)
 

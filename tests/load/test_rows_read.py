@@ -69,3 +69,61 @@ def test_only_the_last_version_read_is_kept(definition: Definition) -> None:
     assert again.rows[0] is first.rows[0]  # as in the version just before
     assert again.rows[1] is not first.rows[1] and again.rows[1] == first.rows[1]
     assert sum(len(rows) for rows in rows_read.known.values()) == 3
+
+
+# Versions whose records are not all one line each, or whose lines read differently
+# alone and in the whole text: each must read as it does alone.
+AWKWARD = [
+    HEADER + '1,2,"Vision, agreed",3,Chair\n2,,,,\n3,n/a,No survey,,\n',
+    # a quoted cell running on over two lines: the version is read whole
+    HEADER + '1,2,"Vision\nagreed",3,Chair\n2,,,,\n3,n/a,No survey,,\n',
+    # the same lines again; the line "agreed"",3,Chair" alone would be another record
+    HEADER + '1,2,"Vision\nagreed",3,Chair\n2,1,,,\n3,n/a,No survey,,\n',
+    HEADER + "1,2,Vision agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,\n",
+    # a quote inside an unquoted cell, then a quoted cell left open to the next line
+    HEADER + '1,2,Vision "agreed",3,"Chair\n2,1,,,"\n3,n/a,No survey,,\n',
+    # a quote opened and never closed: an error, named on its line
+    HEADER + '1,2,Vision agreed,3,Chair\n2,1,"never closed,,,\n3,n/a,No survey,,\n',
+    # text after a closing quote
+    HEADER + '1,2,"Vision" agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,\n',
+    HEADER + "1,2,Vision agreed,3,Chair\n\n   \n2,1,,,\n,,,,\n3,n/a,No survey,,\n",
+    # the same lines with another separator, then with Excel's separator line
+    HEADER.replace(",", ";") + "1;2;Vision, agreed;3;Chair\n2;1;;;\n3;n/a;No survey;;\n",
+    "sep=;\n" + HEADER.replace(",", ";") + "1;2;Vision, agreed;3;Chair\n2;1;;;\n",
+    HEADER + "1,2,Vision, agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,\n",
+    HEADER + "1,2,Vision agreed,3,Chair\r\n2,1,,,\r\n3,n/a,No\rsurvey,,\n",
+    HEADER + '1,2,Vision agreed,3,Chair\n2,1,"a ""quoted"" word",,\n3,n/a,No\x00survey,,\n',
+    "\ufeff" + HEADER + "1,2,Vision agreed,3,Chair\n2,1,,,\n",
+    HEADER + "1,2,Vision agreed,3,Chair\n<<<<<<< HEAD\n2,1,,,\n",
+    "",
+    HEADER,
+    HEADER + "1,2,Vision agreed,3,Chair\n2,1,,,\n3,n/a,No survey,,",
+]
+
+
+def test_awkward_versions_read_as_they_do_alone(definition: Definition) -> None:
+    rows_read = RowsRead()
+    for at, text in enumerate([*AWKWARD, *reversed(AWKWARD)]):
+        shown = f"c{at}:scores/2024.csv"
+        alone = read_sheet(Path("scores/2024.csv"), definition, shown, text)
+        remembered = read_sheet(
+            Path("scores/2024.csv"), definition, shown, text, rows_read=rows_read
+        )
+        assert remembered == alone, (at, text)
+
+
+def test_a_line_as_it_was_is_not_parsed_again(definition: Definition) -> None:
+    rows_read = RowsRead()
+    read_sheet(Path("2024.csv"), definition, "a", AWKWARD[0], rows_read=rows_read)
+    separator, lines = rows_read.lines
+    quoted = lines['1,2,"Vision, agreed",3,Chair']
+    assert (separator, quoted) == (",", ["1", "2", "Vision, agreed", "3", "Chair"])
+    changed = AWKWARD[0].replace("2,,,,", "2,1,,,")
+    read_sheet(Path("2024.csv"), definition, "b", changed, rows_read=rows_read)
+    assert rows_read.lines[1]['1,2,"Vision, agreed",3,Chair'] is quoted
+    assert rows_read.lines[1]["2,1,,,"] == ["2", "1", "", "", ""]
+    assert "2,,,," not in rows_read.lines[1]  # only the last version's lines are kept
+    # A version with a cell over two lines is read whole: the lines known stay as they were.
+    read_sheet(Path("2024.csv"), definition, "c", AWKWARD[1], rows_read=rows_read)
+    assert rows_read.lines[1]['1,2,"Vision, agreed",3,Chair'] is quoted
+    assert '1,2,"Vision' not in rows_read.lines[1]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 
+from compactscore.render import text as text_module
 from compactscore.render.text import _segment_lines, print_view
 from compactscore.render.view import Column, Grid, View
 
@@ -83,3 +84,71 @@ def test_a_history_too_wide_for_a_table_is_stacked_with_each_row_styled() -> Non
         "\x1b[33m           file as it is now, The file\x1b[0m\n"
         "\x1b[33m           as it is now,\x1b[0m\n"
     )
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_blocks_printed_in_parts_are_the_bytes_of_one_print(colour: bool) -> None:
+    """Thousands of blocks go out a part at a time (plain text without colour): same bytes."""
+    rows = [
+        [f"c{n:05d}", "Évidence\twith a tab " * (n % 3) + "x" * (n % 50), "• one\n• two"]
+        for n in range(2500)
+    ]
+    grid = Grid(
+        title="Changes",
+        columns=[
+            Column("Commit", key=True),
+            Column("Message", fill=True, min_width=70),
+            Column("Notes", min_width=70),
+        ],
+        rows=rows,
+        styles=["yellow" if n % 7 == 0 else "" for n in range(len(rows))],
+    )
+    view = View(headline=["[bold]A headline[/bold]"], grids=[grid], data=grid, notes=["A note."])
+
+    def printed(whole: bool) -> str:
+        out = io.StringIO()
+        console = Console(file=out, width=40, force_terminal=colour, color_system="standard")
+        if not colour:
+            console = Console(file=out, width=40, color_system=None)
+        if whole:
+            # As rich writes the segments of every line, in one print.
+            group = text_module.to_rich(view, console)
+            assert isinstance(group, Group)
+            parts = [
+                text_module._Rendered(list(part.lines()))
+                if isinstance(part, text_module._Rendered) and callable(part.lines)
+                else part
+                for part in group.renderables
+            ]
+            console.print(Group(*parts), crop=False)
+        else:
+            print_view(console, view)
+        return out.getvalue()
+
+    assert printed(whole=False) == printed(whole=True)
+    assert printed(whole=False).count("\n") > 2 * text_module._PART
+
+
+@pytest.mark.parametrize("width", [1, 5, 12, 30])
+def test_plain_text_wraps_as_word_by_word(width: int) -> None:
+    """Plain one-line text is wrapped by looking back for spaces: the lines word by word."""
+    import random
+
+    pieces = ["a", "bb", "ccc", "dddddddddd", "x" * 25, " ", "  ", "\xa0", "é", "→", "-", "• "]
+    chooser = random.Random(width)
+    for _ in range(3000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 30)))
+        plain = text_module._one_cell_each(text)
+        expected = text_module._wrap_slowly(text, width, len if plain else text_module.text_width)
+        if plain and len(text) <= width:
+            expected = [" ".join(text.split())]
+        assert text_module.wrap_words(text, width) == expected, (text, width)
+
+
+def test_every_character_printable_escapes_is_one_python_calls_unprintable() -> None:
+    """So text Python calls printable is shown as it is, without searching it."""
+    from compactscore.controls import escape_controls
+
+    escaped = [chr(code) for code in range(0x110000) if escape_controls(chr(code)) != chr(code)]
+    assert escaped and not any(char.isprintable() for char in escaped)
+    assert text_module._printable("a → b\x1b[2J") == "a → b\\x1b[2J"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from compactscore.load.revision import Commit
     from compactscore.load.sheet import RowsRead
     from compactscore.models import Definition, Sheet
-    from compactscore.results import HistoryEntry
+    from compactscore.results import HistoryEntry, ScoreChange
 
 NOT_COMMITTED = "not committed"
 
@@ -50,7 +50,7 @@ def history(
     from compactscore.load.sheet import RowsRead
     from compactscore.load.sources import open_sources
     from compactscore.load.workbook import is_sheet
-    from compactscore.render.history import history_view
+    from compactscore.render.history import HistoryRows, history_view, view_of
     from compactscore.results import History
 
     if file.is_dir() or not is_sheet(file.name):
@@ -72,6 +72,24 @@ def history(
             _how_to_save(file) if file.exists() else "Check the name and the folder.",
         )
     entries: list[HistoryEntry] = []
+    # Printed as a table, CSV or Markdown, each change goes straight into the rows
+    # printed: no entry is kept. JSON is the entries themselves.
+    made = (
+        None
+        if options.format is opt.OutputFormat.JSON
+        else HistoryRows(
+            table=options.format is not opt.OutputFormat.CSV,
+            data=options.format is opt.OutputFormat.CSV,
+            scores_only=scores_only,
+        )
+    )
+
+    def record(change: ScoreChange, commit: str, date: str, author: str, message: str) -> None:
+        if made is not None:
+            made.add(change, commit, date, author, message)
+        else:
+            entries.extend(history_entries(change, commit, date, author, message))
+
     previous: Sheet | None = None
     skipped: list[Problem] = []
     # Every revision is read through one git process, in order, as it is needed; a row
@@ -92,13 +110,11 @@ def history(
         if sheet is None:
             continue
         for change in changes_between(previous, sheet, definition, fields=not scores_only):
-            entries.extend(
-                history_entries(change, commit.short, commit.date, commit.author, commit.message)
-            )
+            record(change, commit.short, commit.date, commit.author, commit.message)
         previous = sheet
     check = partial(_check_command, file, indicators, None, typed=False)
     uncommitted = _uncommitted(
-        file, root, commits, definition, previous, entries, skipped, check, scores_only
+        file, root, commits, definition, previous, record, skipped, check, scores_only
     )
     warn(skipped)
     found = History(
@@ -109,7 +125,10 @@ def history(
         scores_only=scores_only,
         shallow_from=commits[0].short if commits and is_shallow(root) else None,
     )
-    emit(out_console(), found, history_view(found), options)
+    # Without entries kept, the result stands for the history only in name: a table,
+    # CSV or Markdown is printed from the view alone.
+    view = history_view(found) if made is None else view_of(found, made)
+    emit(out_console(), found, view, options)
     return 0
 
 
@@ -170,13 +189,13 @@ def _uncommitted(
     commits: list[Commit],
     definition: Definition,
     previous: Sheet | None,
-    entries: list[HistoryEntry],
+    record: Callable[[ScoreChange, str, str, str, str], None],
     skipped: list[Problem],
     check: Callable[[], str],
     scores_only: bool,
 ) -> bool:
     """Add the working file's changes that are not committed; say whether there were any."""
-    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.analysis.changes import changes_between
     from compactscore.load.revision import relative
     from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
 
@@ -197,7 +216,7 @@ def _uncommitted(
     if sheet is None:
         return True
     for change in changes_between(previous, sheet, definition, fields=not scores_only):
-        entries.extend(history_entries(change, NOT_COMMITTED, "", "", ""))
+        record(change, NOT_COMMITTED, "", "", "")
     return True
 
 

@@ -25,7 +25,9 @@ from compactscore.load.sheet_layout import (
     clean_layout,
     conflict_marked,
     header_columns,
+    line_records,
     read_records,
+    sniff_delimiter,
     title_above,
     unneutralised,
 )
@@ -99,6 +101,9 @@ class RowsRead:
 
     def __init__(self) -> None:
         self.known: dict[tuple[object, ...], dict[tuple[object, ...], tuple[Indicator, Row]]] = {}
+        # The lines of the version read last as CSV records (each line one record), by
+        # separator: a line as it was is not parsed again.
+        self.lines: tuple[str, dict[str, list[str]]] = (",", {})
 
 
 def read_sheet(
@@ -243,8 +248,27 @@ class _SheetReader:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if conflict_marked(text, self.error):
             return None
-        self.delimiter, records = read_records(text, self.error)
+        records = self._line_records(text)
+        if records is None:
+            self.delimiter, records = read_records(text, self.error)
         return self._read_records(records)
+
+    def _line_records(self, text: str) -> list[tuple[int, list[str]]] | None:
+        """The records of a version whose every record is one line, its known lines not
+        parsed again; None when it must be read whole (or no versions are remembered)."""
+        if self.rows_read is None or not self.build:
+            return None
+        delimiter, hinted = sniff_delimiter(text)
+        if hinted:
+            return None
+        before, known = self.rows_read.lines
+        found = line_records(text, known if before == delimiter else {}, delimiter)
+        if found is None:
+            return None
+        records, lines = found
+        self.rows_read.lines = (delimiter, lines)
+        self.delimiter = delimiter
+        return records
 
     def _read_records(self, records: list[tuple[int, list[str]]]) -> Sheet | None:
         if not records:
@@ -304,18 +328,19 @@ class _SheetReader:
         known = self._rows_known(layout)
         kept: dict[tuple[object, ...], tuple[Indicator, Row]] = {}  # this version's, for the next
         for line, record in body:
-            seen = None if known is None else known.get((line, *record))
+            key = () if known is None else (line, *record)  # rows remembered: history
+            seen = None if known is None else known.get(key)
             if seen is not None and seen[0].id not in first_line:
                 first_line[seen[0].id] = line
                 rows.append(seen[1])
-                kept[(line, *record)] = seen
+                kept[key] = seen
                 continue
             plain = plain_lane(line, record)
             if plain is not None:
                 if self.build:
                     rows.append(self._plain_row(line, plain, record, at, theirs))
                     if known is not None:
-                        kept[(line, *record)] = (plain, rows[-1])
+                        kept[key] = (plain, rows[-1])
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -368,7 +393,7 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
                 if known is not None and len(self.problems) == problems:
-                    kept[(line, *record)] = (indicator, row)
+                    kept[key] = (indicator, row)
         if known is not None and self.rows_read is not None:
             self.rows_read.known = {self._header_key(layout): kept}
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]

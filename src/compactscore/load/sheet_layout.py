@@ -63,7 +63,8 @@ def unneutralised(cell: str) -> str:
 def conflict_marked(text: str, error: Report) -> bool:
     """Whether a git merge-conflict marker was left in the text: one error, on its line."""
     # Only a sheet that holds a marker somewhere is walked line by line: most have none.
-    suspect = any(map(text.__contains__, _MARKERS))
+    # A marker's character is looked for first: far quicker to rule out than seven of it.
+    suspect = any(marker[0] in text and marker in text for marker in _MARKERS)
     quoted = False  # inside a quoted cell that runs over several lines
     for number, line in enumerate(text.split("\n") if suspect else [], start=1):
         if not quoted and _CONFLICT.match(line.rstrip()):
@@ -125,6 +126,40 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
                 "Open the sheet in a spreadsheet and save it again as 'CSV UTF-8'.",
             )
     return delimiter, records
+
+
+def line_records(
+    text: str, known: dict[str, list[str]], delimiter: str
+) -> tuple[Records, dict[str, list[str]]] | None:
+    """Each line of the text as one record, as ``read_records`` reads it; None if it cannot say.
+
+    For many versions of one sheet: a line known from the version before is the
+    record it was there; only the other lines are parsed, each alone. That is the
+    reading of the whole text only while every record is one line, so a line that
+    does not read alone as one whole record (a quoted cell running on over lines, a
+    quote left open, anything the reader complains of) gives None: the version is
+    then read whole, as always. Returned with the records: this version's lines.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    records = []
+    lines: dict[str, list[str]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        record = known.get(line)
+        if record is None:
+            if '"' not in line and "\0" not in line:
+                record = line.split(delimiter) if line else []
+            else:
+                try:
+                    found = list(csv.reader([line], delimiter=delimiter, strict=True))
+                except csv.Error:
+                    return None
+                if len(found) != 1:
+                    return None
+                record = found[0]
+        lines[line] = record
+        if (record and record[0].strip()) or "".join(record).strip():
+            records.append((number, record))
+    return records, lines
 
 
 def quote_opened(text: str, first: int, last: int) -> int:

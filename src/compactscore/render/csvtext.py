@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Sequence
 
 from compactscore.cells import neutralised
@@ -17,12 +16,14 @@ def csv_text(rows: Iterable[Sequence[str]], delimiter: str = ",") -> str:
     the row early in a spreadsheet. Each row is written with CRLF, which quotes any
     cell holding CR or LF, and then ends in LF alone.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    lines = []
-    for row in rows:
-        writer.writerow([neutralised(cell) for cell in row])
-        lines.append(out.getvalue()[:-2] + "\n")
-        out.seek(0)
-        out.truncate()
-    return "".join(lines)
+    written: list[str] = []  # the writer writes each row whole, in one call
+    writer = csv.writer(_Lines(written), delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows([neutralised(cell) for cell in row] for row in rows)
+    return "".join([line[:-2] + "\n" for line in written])
+
+
+class _Lines:
+    """A file for the CSV writer that keeps each row it writes."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.write = lines.append

@@ -2,20 +2,113 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import change_words, plural
-from compactscore.results import History
+from compactscore.results.changes import SCORE
+
+if TYPE_CHECKING:
+    from compactscore.results import History, ScoreChange, WordChange
+
+NOT_COMMITTED = "not committed"
+
+
+class HistoryRows:
+    """The rows of a history's view, made change by change as the versions are compared.
+
+    ``table`` makes the rows of the table (and Markdown), ``data`` those of the CSV
+    export; a command printing one needs only that one, and no entry is kept.
+    """
+
+    def __init__(self, table: bool = True, data: bool = True, scores_only: bool = False) -> None:
+        self.table, self.data, self.scores_only = table, data, scores_only
+        self.rows: list[list[str]] = []
+        self.styles: list[str] = []
+        self.data_rows: list[list[str]] = []
+        self.count = 0  # entries: one per cell changed
+        self.scores = 0  # of which scores
+        self.last: str | None = None  # the commit of the entry before
+
+    def add(self, change: ScoreChange, commit: str, date: str, author: str, message: str) -> None:
+        """The entries of one indicator's change: its score first, then its words."""
+        words: dict[str, WordChange] = {}
+        for word in change.words:
+            words.setdefault(word.column, word)
+        if change.before != change.after:
+            self.entry(commit, date, author, message, change, SCORE, change.before, change.after)
+        for word in change.words:
+            first = words[word.column]
+            self.entry(
+                commit, date, author, message, change, word.column, first.before, first.after
+            )
+
+    def entry(
+        self,
+        commit: str,
+        date: str,
+        author: str,
+        message: str,
+        change: ScoreChange,
+        column: str,
+        before: str,
+        after: str,
+    ) -> None:
+        """One entry: one cell of an indicator changed in a commit."""
+        points = change.change if column == SCORE else None
+        self.count += 1
+        self.scores += column == SCORE
+        if self.table:
+            first = commit != self.last
+            row = [
+                commit if first else "",
+                date[:10] if first else "",
+                author if first else "",
+                str(change.number),
+                change.title,
+            ]
+            if not self.scores_only:  # every row is a score: the column says nothing
+                row.append(column)
+            row += [_from_to(before, after, points), message if first else ""]
+            self.rows.append(row)
+            self.styles.append("yellow" if commit == NOT_COMMITTED else "")
+        self.last = commit
+        if self.data:
+            self.data_rows.append(
+                [
+                    commit,
+                    date,
+                    author,
+                    message,
+                    str(change.number),
+                    change.id,
+                    change.title,
+                    column,
+                    before,
+                    after,
+                    change_words(points),
+                ]
+            )
 
 
 def history_view(history: History) -> View:
     """Headline, one row per change (commit details once per commit), and notes."""
-    scores = sum(entry.column == "score" for entry in history.entries)
+    rows = HistoryRows(scores_only=history.scores_only)
+    for e in history.entries:
+        rows.entry(
+            e.commit, e.date, e.author, e.message, e.score_change, e.column, e.before, e.after
+        )
+    return view_of(history, rows)
+
+
+def view_of(history: History, made: HistoryRows) -> View:
+    """The view of a history whose rows are made (its entries need not be kept)."""
     counted = (
-        f"{plural(len(history.entries), 'change')} of score"
+        f"{plural(made.count, 'change')} of score"
         if history.scores_only
-        else f"{plural(len(history.entries), 'change')} ({scores} of score)"
+        else f"{plural(made.count, 'change')} ({made.scores} of score)"
     )
     headline = [
         f"[bold]{escape(history.file)}[/bold]: "
@@ -23,23 +116,6 @@ def history_view(history: History) -> View:
     ]
     if history.uncommitted:
         headline.append("[yellow]The file has changes that are not committed yet.[/yellow]")
-    rows, styles, last = [], [], None
-    for entry in history.entries:
-        first = entry.commit != last
-        last = entry.commit
-        rows.append(
-            [
-                entry.commit if first else "",
-                entry.date[:10] if first else "",
-                entry.author if first else "",
-                str(entry.number),
-                entry.title,
-                entry.column,
-                _from_to(entry.before, entry.after, entry.change),
-                entry.message if first else "",
-            ]
-        )
-        styles.append("yellow" if entry.commit == "not committed" else "")
     columns = [
         Column("Commit", key=True),
         Column("Date", whole=True),
@@ -52,12 +128,15 @@ def history_view(history: History) -> View:
     ]
     if history.scores_only:
         # Every row is a score: the column says nothing.
-        at = [column.header for column in columns].index("Column")
-        columns.pop(at)
-        rows = [row[:at] + row[at + 1 :] for row in rows]
+        columns.pop([column.header for column in columns].index("Column"))
     title = "Changes of score" if history.scores_only else "Changes"
-    grid = Grid(title=title, columns=columns, rows=rows, styles=styles)
-    return View(headline=headline, grids=[grid], data=_data_grid(history), notes=_notes(history))
+    grid = Grid(title=title, columns=columns, rows=made.rows, styles=made.styles)
+    return View(
+        headline=headline,
+        grids=[grid],
+        data=_data_grid(made),
+        notes=_notes(history, made.count),
+    )
 
 
 def _from_to(before: str, after: str, change: int | None) -> str:
@@ -65,7 +144,7 @@ def _from_to(before: str, after: str, change: int | None) -> str:
     return f"{text} ({change_words(change)})" if change else text
 
 
-def _notes(history: History) -> list[str]:
+def _notes(history: History, count: int) -> list[str]:
     notes = []
     if history.shallow_from:
         notes.append(
@@ -75,7 +154,7 @@ def _notes(history: History) -> list[str]:
                 "first set. Run 'git fetch --unshallow' to read the whole history."
             )
         )
-    if not history.entries:
+    if not count:
         return [*notes, "No score has been set in any commit yet."]
     return [
         *notes,
@@ -84,24 +163,8 @@ def _notes(history: History) -> list[str]:
     ]
 
 
-def _data_grid(history: History) -> Grid:
+def _data_grid(made: HistoryRows) -> Grid:
     names = ["commit", "date", "author", "message", "indicator", "id", "title", "column"]
     names += ["before", "after"]
     columns = [Column(name) for name in (*names, "change")]
-    rows = [
-        [
-            e.commit,
-            e.date,
-            e.author,
-            e.message,
-            str(e.number),
-            e.id,
-            e.title,
-            e.column,
-            e.before,
-            e.after,
-            change_words(e.change),
-        ]
-        for e in history.entries
-    ]
-    return Grid(title="", columns=columns, rows=rows)
+    return Grid(title="", columns=columns, rows=made.data_rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
@@ -59,14 +60,19 @@ class _Rendered:
     thousands of blocks are never all held at once.
     """
 
-    def __init__(self, lines: list[list[Segment]] | Callable[[], Iterator[list[Segment]]]) -> None:
+    def __init__(self, lines: list[list[Segment]] | Callable[[], Iterable[list[Segment]]]) -> None:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.lines() if callable(self.lines) else self.lines
+        if console.color_system is None and isinstance(lines, _Blocks):
+            # No colour: a style writes nothing, so each line is its text alone.
+            yield from map(Segment, lines.texts())
+            return
         # Unstyled lines in a row go out as one segment: the same text, written alike,
         # without passing thousands of segments one by one through rich.
         plain: list[str] = []
-        for line in self.lines() if callable(self.lines) else self.lines:
+        for line in lines:
             if all(not segment.style and segment.control is None for segment in line):
                 plain += [segment.text for segment in line]
                 plain.append("\n")
@@ -78,6 +84,37 @@ class _Rendered:
             yield Segment.line()
         if plain:
             yield Segment("".join(plain))
+
+    def printed_in_parts(self, console: Console) -> Iterator[RenderableType]:
+        """The lines a few thousand at a time, each part printed alone: never all held at once."""
+        lines = self.lines() if callable(self.lines) else self.lines
+        if not isinstance(lines, _Blocks):
+            yield self
+            return
+        if console.color_system is None:
+            yield from map(_Piece, lines.texts())
+            return
+        part: list[tuple[str, str]] = []
+        for line in lines.laid_out():
+            part.append(line)
+            if len(part) >= _PART:
+                yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
+                part = []
+        if part:
+            yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
+
+
+_PART = 2000  # lines of blocks printed at a time
+
+
+class _Piece:
+    """Lines of text, each ended by a line break, written as they are."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment(self.text)
 
 
 def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
@@ -395,7 +432,15 @@ def wrap_words(text: str, width: int) -> list[str]:
     plain = _one_cell_each(text)  # one line, a cell a character: the common case
     if plain and len(text) <= width:
         return [" ".join(text.split())]
-    measure = len if plain else text_width
+    if plain and not text.startswith("• "):
+        if not (text.isprintable() and "  " not in text and text[0] != " " != text[-1]):
+            text = " ".join(text.split())  # printable, only a space is white space
+        return _wrap_plain(text, width)
+    return _wrap_slowly(text, width, len if plain else text_width)
+
+
+def _wrap_slowly(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """``wrap_words``, word by word."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -426,19 +471,37 @@ def wrap_words(text: str, width: int) -> list[str]:
     return lines
 
 
+def _wrap_plain(text: str, width: int) -> list[str]:
+    """One line of words, single-spaced, each character one cell, wrapped as ``wrap_words`` does.
+
+    Each line is the longest run of whole words that fits, found by looking back
+    for the last space within the width; from a word longer than the width on,
+    the rest is wrapped word by word.
+    """
+    lines: list[str] = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut <= 0:  # a word longer than the width: broken, as wrap_words breaks it
+            return lines + _wrap_slowly(text, width, len)
+        lines.append(text[:cut])
+        text = text[cut + 1 :]
+    lines.append(text)
+    return lines
+
+
 def text_width(text: str) -> int:
     """How many cells text takes on a terminal: rich's measure, quicker for plain text."""
     return len(text) if _one_cell_each(text) else cell_len(text)
 
 
-_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+_NOT_PRINTABLE_ASCII = re.compile("[^ -~]")  # any character but printable ASCII
 
 
 def _one_cell_each(text: str) -> bool:
     """Whether every character of the text takes one cell (no line break, no control)."""
     if text.isascii():
         return text.isprintable()
-    return _each_one_cell(frozenset(text).difference(_PRINTABLE_ASCII))
+    return _each_one_cell(frozenset(_NOT_PRINTABLE_ASCII.findall(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -768,13 +831,13 @@ def _wrapped(cell: str, width: int) -> Text:
     return Text("\n".join(wrap_words(printable(cell), width)))
 
 
-def _stacked_lines(grid: Grid, console: Console, width: int) -> Iterator[list[Segment]]:
+def _stacked_lines(grid: Grid, console: Console, width: int) -> _Blocks:
     """The grid as one block per row: its key fields as a heading, the others labelled.
 
     Like ``kubectl describe``: every field of every row, text wrapped between words,
     no line wider than the console.
     """
-    return _segment_lines(_stacked_text(grid, width), console, width)
+    return _Blocks(_stacked_text(grid, width), console, width)
 
 
 def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
@@ -788,6 +851,11 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
     if grid.title:
         for line in wrap_words(printable(grid.title), width):
             yield line, "bold"
+    # Each field's first line: its label, padded to the longest.
+    starts = {i: f"  {f'{grid.columns[i].header}:':<{label_width}} " for i in fields}
+    pad = " " * indent
+    # A value that fits beside its label as it is (with values lined up): one line.
+    room = width - indent if indent != 4 else -1
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
@@ -796,25 +864,43 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
         if heading:  # a row with no heading of its own goes on with the block above
             yield "", ""
-            for line in wrap_words(printable(heading), width):
+            for line in wrap_words(_printable(heading), width):
                 yield line, f"bold {style}".strip()
         for i in fields:
-            if not row[i].strip():
+            cell = row[i]
+            if not cell.strip():
                 continue
-            label = f"{grid.columns[i].header}:"
-            value = wrap_words(printable(row[i]), width - indent)
+            if (
+                len(cell) <= room
+                and cell.isascii()
+                and cell.isprintable()
+                and "  " not in cell
+                and cell[0] != " " != cell[-1]
+            ):
+                yield starts[i] + cell, style  # one plain line that fits, as wrap_words gives it
+                continue
+            value = wrap_words(_printable(cell), width - indent)
             if indent == 4:
+                label = f"{grid.columns[i].header}:"
                 block = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
-                block += [" " * indent + line for line in value]
+                block += [pad + line for line in value]
             else:
-                block = [f"  {label:<{label_width}} {value[0]}"]
-                block += [" " * indent + line for line in value[1:]]
+                block = [starts[i] + value[0]]
+                block += [pad + line for line in value[1:]]
             for line in block:
                 yield line.rstrip(), style
     if grid.caption:
         yield "", ""
         for line in wrap_words(printable(grid.caption), width):
             yield line, "dim"
+
+
+def _printable(text: str) -> str:
+    """``printable``, at once for text with no character Python calls unprintable.
+
+    Every control character ``printable`` escapes is one of those (a test checks).
+    """
+    return text if text.isprintable() else printable(text)
 
 
 def _segment_lines(
@@ -827,36 +913,84 @@ def _segment_lines(
     rendered by rich (thousands of blocks would take seconds that way). Like rich's
     ``rstrip()``, the text ends at its last word: blank lines at its end are left out.
     """
-    null = Style.null()
-    styles: dict[str, Style] = {}
-    options = console.options.update_width(width).update(no_wrap=True)
+    return iter(_Blocks(lines, console, width))
 
-    def made(line: str, name: str) -> list[list[Segment]]:
-        if not line:
-            return [[]]
-        if "\t" in line or text_width(line) > width:
-            text = Text()
-            text.append(line, style=name or None)
-            return list(Segment.split_lines(console.render(text, options)))
-        style = styles.get(name)
-        if style is None:
-            style = styles[name] = console.get_style(name, default=null) if name else null
-        return [[Segment(line, style)]]
 
-    last: tuple[str, str] | None = None  # held until it is known whether it ends the text
-    blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
-    for line, name in lines:
-        if not line.strip():
-            blank.append((line, name))
-            continue
+class _Blocks:
+    """Lines of blocks, each in its style, made as rich would render them as one text.
+
+    Iterated, they are rich's segments a line; ``texts()`` gives each line's text
+    alone, which is all a console without colour writes of it.
+    """
+
+    def __init__(
+        self, lines: Iterable[tuple[str, str]], console: Console, width: int, ends: bool = True
+    ) -> None:
+        self.lines = lines
+        self.console = console
+        self.width = width
+        self.ends = ends  # False: a part of the lines, already laid out
+
+    def laid_out(self) -> Iterator[tuple[str, str]]:
+        """Each line and its style, without the blank lines at the end (as rich's ``rstrip``)."""
+        if not self.ends:
+            yield from self.lines
+            return
+        last: tuple[str, str] | None = None  # held until it is known whether it ends the text
+        blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
+        for line, name in self.lines:
+            if not line.strip():
+                blank.append((line, name))
+                continue
+            if last is not None:
+                yield last
+            if blank:
+                yield from blank
+                blank = []
+            last = (line, name)
         if last is not None:
-            yield from made(*last)
-        for held in blank:
-            yield from made(*held)
-        blank = []
-        last = (line, name)
-    if last is not None:
-        yield from made(last[0].rstrip(), last[1])
+            yield last[0].rstrip(), last[1]
+
+    def __iter__(self) -> Iterator[list[Segment]]:
+        console, width = self.console, self.width
+        null = Style.null()
+        styles: dict[str, Style] = {}
+        for line, name in self.laid_out():
+            if not line:
+                yield []
+            elif "\t" in line or text_width(line) > width:
+                yield from self._by_rich(line, name)
+            else:
+                style = styles.get(name)
+                if style is None:
+                    style = styles[name] = console.get_style(name, default=null) if name else null
+                yield [Segment(line, style)]
+
+    def texts(self) -> Iterator[str]:
+        """The lines' text as written without colour, a few thousand lines to a piece."""
+        width = self.width
+        part: list[str] = []
+        for line, name in self.laid_out():
+            if not line or (len(line) <= width and line.isascii() and line.isprintable()):
+                part.append(line)  # nearly every line: plain, and no wider than the console
+            elif "\t" not in line and text_width(line) <= width:
+                part.append(line)
+            else:
+                for segments in self._by_rich(line, name):
+                    part.append("".join(s.text for s in segments if s.control is None))
+            if len(part) >= _PART:
+                part.append("")
+                yield "\n".join(part)
+                part = []
+        if part:
+            part.append("")
+            yield "\n".join(part)
+
+    def _by_rich(self, line: str, name: str) -> list[list[Segment]]:
+        text = Text()
+        text.append(line, style=name or None)
+        options = self.console.options.update_width(self.width).update(no_wrap=True)
+        return list(Segment.split_lines(self.console.render(text, options)))
 
 
 def _key_columns(grid: Grid) -> list[int]:
@@ -871,7 +1005,20 @@ def _key_columns(grid: Grid) -> list[int]:
 
 def print_view(console: Console, view: View) -> None:
     """Print a view as rich tables, sized to the console and never cropped."""
-    console.print(to_rich(view, console), crop=False)
+    group = to_rich(view, console)
+    held: list[RenderableType] = []
+    for part in group.renderables if isinstance(group, Group) else [group]:
+        if isinstance(part, _Rendered) and callable(part.lines):
+            # Blocks made as they are printed go out in parts, never all held at once.
+            if held:
+                console.print(Group(*held), crop=False)
+                held = []
+            for piece in part.printed_in_parts(console):
+                console.print(piece, crop=False)
+        else:
+            held.append(part)
+    if held:
+        console.print(Group(*held), crop=False)
 
 
 def to_csv(grid: Grid) -> str:
