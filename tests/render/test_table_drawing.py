@@ -165,3 +165,30 @@ def test_a_grid_of_plain_words_is_always_drawn_here() -> None:
             made = _drawn_table(grid, widths, console, 40, compact)
             assert made is not None
             assert made == _rich_table_lines(grid, widths, console, 40, compact)
+
+
+class _AsciiFile(io.StringIO):
+    encoding = "ascii"
+
+
+def test_a_terminal_that_cannot_show_box_characters_gets_rich_s_plain_boxes() -> None:
+    rng = random.Random(99)
+    drawn = 0
+    for _ in range(300):
+        grid = _grid(rng)
+        width = rng.randint(20, 200)
+        compact = rng.random() < 0.5
+        widths = column_widths(grid, width, compact)
+        if widths is None:
+            continue
+        for console in (
+            Console(file=_AsciiFile(), width=width),
+            Console(file=_AsciiFile(), width=width, legacy_windows=True, safe_box=True),
+        ):
+            made = _drawn_table(grid, widths, console, width, compact)
+            if made is not None:
+                drawn += 1
+                assert made == _rich_table_lines(grid, widths, console, width, compact)
+                heavy = "".join(segment.text for line in made for segment in line)
+                assert "━" not in heavy and "┃" not in heavy
+    assert drawn > 100
