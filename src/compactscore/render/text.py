@@ -140,6 +140,8 @@ def _fitted(grid: Grid, console: Console, width: int) -> list[RenderableType]:
         tries += [(fewer, left_out, earlier, False), (fewer, left_out, earlier, True)]
     measures = _Measures(grid)
     for candidate, dropped, fewer_periods, compact in tries:
+        if _cannot_fit(candidate, width, compact, measures):
+            continue  # column_widths would say None, after measuring every row
         widths = column_widths(candidate, width, compact, measures)
         lines = None if widths is None else _table_lines(candidate, widths, console, width, compact)
         if lines is not None:
@@ -208,8 +210,7 @@ def column_widths(
     saves none is shared by the text columns by weight, then by the others.
     """
     count = len(grid.columns)
-    # Boxed, each column has a border and a space either side; compact, two spaces between.
-    room = width - (2 * (count - 1) if compact else _BORDERS * count + 1)
+    room = _room(count, width, compact)
     known = measures or _Measures(grid)
     cells: list[list[str]] = []
     natural: list[int] = []
@@ -229,6 +230,40 @@ def column_widths(
     _share(grid, text, widths, natural, room)
     _share(grid, [i for i in range(count) if i not in text], widths, natural, room)
     return widths
+
+
+def _room(count: int, width: int, compact: bool) -> int:
+    """The width left for the columns' text once borders and padding are drawn."""
+    # Boxed, each column has a border and a space either side; compact, two spaces between.
+    return width - (2 * (count - 1) if compact else _BORDERS * count + 1)
+
+
+_SAMPLE = 50  # rows measured first: in a long table, enough to show that no layout fits
+
+
+def _cannot_fit(grid: Grid, width: int, compact: bool, measures: _Measures) -> bool:
+    """Whether ``column_widths`` would find no table fits, known from the first rows alone.
+
+    No column is narrower than what the header, the first rows and the footer need
+    (their longest word, the floor for running text): when those least widths are
+    already too wide together, so are those of every row. When they are not, this
+    says nothing, and the rows are all measured.
+    """
+    if len(grid.rows) <= _SAMPLE:
+        return False
+    room = _room(len(grid.columns), width, compact)
+    first = Grid(grid.title, grid.columns, grid.rows[:_SAMPLE], footer=grid.footer)
+    total = 0
+    for i, column in enumerate(grid.columns):
+        total += measures.get("bound", grid, i, partial(_bound, first, i, column))
+        if total > room:
+            return True
+    return False
+
+
+def _bound(grid: Grid, position: int, column: Column) -> int:
+    cells = _cells(grid, position)
+    return _least(column, cells, _natural(cells))
 
 
 def _shorten_rows(
