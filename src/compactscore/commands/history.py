@@ -41,10 +41,9 @@ def history(
     from compactscore.errors import GitError, warn
     from compactscore.load.revision import (
         commits_of,
-        git_root,
-        is_shallow,
         is_tracked,
         relative,
+        root_and_shallow,
         sheets_at,
     )
     from compactscore.load.sheet import RowsRead
@@ -58,7 +57,7 @@ def history(
             f"{file} is not a score file: history follows one sheet's scores.",
             "Name a sheet, as in 'compactscore history scores/2024-25.csv'.",
         )
-    root = git_root(file)
+    root, shallow = root_and_shallow(file)
     name = relative(root, file)
     definition = open_sources(file, indicators, None).definition
     commits = commits_of(root, name) if is_tracked(root, name) or not file.exists() else []
@@ -94,9 +93,12 @@ def history(
     skipped: list[Problem] = []
     # Every revision is read through one git process, in order, as it is needed; a row
     # as it was in the version before is not checked again.
-    texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits])
+    ids: list[bytes] = []
+    texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits], ids)
     rows_read = RowsRead()
+    last: tuple[str, str, str | bytes] | None = None  # the newest commit's name, blob, text
     for commit, text in zip(commits, texts, strict=True):
+        last = (commit.name, ids[-1].decode("ascii"), text)
         shown = f"{commit.short}:{commit.name}"
         sheet = _read(
             Path(commit.name),
@@ -114,7 +116,7 @@ def history(
         previous = sheet
     check = partial(_check_command, file, indicators, None, typed=False)
     uncommitted = _uncommitted(
-        file, root, commits, definition, previous, record, skipped, check, scores_only
+        file, root, commits, definition, previous, record, skipped, check, scores_only, last
     )
     warn(skipped)
     found = History(
@@ -123,7 +125,7 @@ def history(
         commits=len(commits),
         uncommitted=uncommitted,
         scores_only=scores_only,
-        shallow_from=commits[0].short if commits and is_shallow(root) else None,
+        shallow_from=commits[0].short if commits and shallow else None,
     )
     # Without entries kept, the result stands for the history only in name: a table,
     # CSV or Markdown is printed from the view alone.
@@ -193,8 +195,13 @@ def _uncommitted(
     skipped: list[Problem],
     check: Callable[[], str],
     scores_only: bool,
+    last: tuple[str, str, str | bytes] | None = None,
 ) -> bool:
-    """Add the working file's changes that are not committed; say whether there were any."""
+    """Add the working file's changes that are not committed; say whether there were any.
+
+    ``last`` is the newest commit's name for the file, its blob's id and its text as
+    read: when HEAD holds that very blob at that name, the text is not read again.
+    """
     from compactscore.analysis.changes import changes_between
     from compactscore.load.revision import relative
     from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
@@ -205,7 +212,8 @@ def _uncommitted(
     working = sheet_data(WORKING_TREE, file, str(file))
     head = GitRevision(root, "HEAD", "HEAD")
     if commits and head.exists(file):
-        committed = sheet_data(head, file, f"HEAD:{name}")
+        same = last is not None and last[0] == name and head.blob_id(file) == last[1]
+        committed = last[2] if last is not None and same else sheet_data(head, file, f"HEAD:{name}")
         if committed == working or (
             isinstance(committed, str)
             and isinstance(working, str)

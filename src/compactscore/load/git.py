@@ -118,20 +118,26 @@ def _started(command: list[str], cwd: Path, stdin: int) -> subprocess.Popen[byte
         raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
 
 
-def read_blobs(specs: Sequence[str], cwd: Path) -> Iterator[bytes | None]:
+def read_blobs(
+    specs: Sequence[str], cwd: Path, ids: list[bytes] | None = None
+) -> Iterator[bytes | None]:
     """The contents of many files, each named ``REVISION:PATH``, in order, from one git process.
 
     One ``git cat-file --batch`` is fed every name and its answers are read as they
     come, so a thousand revisions cost one process, not a thousand, and only one
-    file's bytes are held at a time. A name git does not find yields None.
+    file's bytes are held at a time. A name git does not find yields None. Given
+    ``ids``, the object id of each file read is added to it as it is read.
     """
-    for found in read_blobs_within(specs, cwd, None):
+    for found in read_blobs_within(specs, cwd, None, ids):
         assert not isinstance(found, int)
         yield found
 
 
 def read_blobs_within(
-    specs: Sequence[str], cwd: Path, limits: Sequence[int] | None
+    specs: Sequence[str],
+    cwd: Path,
+    limits: Sequence[int] | None,
+    ids: list[bytes] | None = None,
 ) -> Iterator[bytes | int | None]:
     """As ``read_blobs``, but a file larger than its limit yields its size, unread."""
     args = ["cat-file", "--batch"]
@@ -188,6 +194,8 @@ def read_blobs_within(
             data = stdout.read(size)
             stdout.read(1)  # the line break after the contents
             answered += 1
+            if ids is not None:
+                ids.append(fields[0])
             yield data if fields[1] == b"blob" else None
     finally:
         if answered < len(specs) and process.poll() is None:

@@ -18,9 +18,21 @@ from compactscore.load.source import not_there, sheet_of
 
 def git_root(folder: Path) -> Path:
     """The top folder of the git repository a folder is in, or a GitError saying it is none."""
+    return Path(_top(folder, []).strip()).resolve()
+
+
+def root_and_shallow(folder: Path) -> tuple[Path, bool]:
+    """``git_root``, and whether the repository is a shallow clone (``is_shallow``), from
+    one git call."""
+    top, _, shallow = _top(folder, ["--is-shallow-repository"]).rstrip("\n").rpartition("\n")
+    return Path(top.strip()).resolve(), shallow.strip() == "true"
+
+
+def _top(folder: Path, asked: list[str]) -> str:
+    """What ``git rev-parse --show-toplevel ASKED`` says in a folder, or why it is no repository."""
     folder = existing_folder(folder)
     try:
-        top = run_git(["rev-parse", "--show-toplevel"], folder).strip()
+        return run_git(["rev-parse", "--show-toplevel", *asked], folder)
     except GitError as error:
         if "not installed" in str(error) or "belongs to another user" in str(error):
             raise
@@ -46,7 +58,6 @@ def git_root(folder: Path) -> Path:
             "Run the command inside the scorecard's git repository (or make one with "
             "'git init' and commit the sheets).",
         ) from None
-    return Path(top).resolve()
 
 
 def existing_folder(path: Path) -> Path:
@@ -114,14 +125,17 @@ def relative(root: Path, path: Path) -> str:
         ) from None
 
 
-def sheets_at(root: Path, files: Sequence[tuple[str, str, str]]) -> Iterator[str | bytes]:
+def sheets_at(
+    root: Path, files: Sequence[tuple[str, str, str]], ids: list[bytes] | None = None
+) -> Iterator[str | bytes]:
     """Many sheets, each ``(commit, name, shown)``, in order, read through one git process.
 
     The same answers and the same errors as ``sheet_data`` for each in turn (a CSV
-    file's text, a workbook's bytes); the first error ends the reading.
+    file's text, a workbook's bytes); the first error ends the reading. Given ``ids``,
+    each blob's object id is added to it as it is read.
     """
     specs = [f"{commit}:{name}" for commit, name, _ in files]
-    for (_, name, shown), data in zip(files, read_blobs(specs, root), strict=True):
+    for (_, name, shown), data in zip(files, read_blobs(specs, root, ids), strict=True):
         if data is None:
             raise not_there(shown)
         yield sheet_of(name, data, shown)

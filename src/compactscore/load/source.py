@@ -141,6 +141,7 @@ class GitRevision:
         self.commit = commit
         self.rev: str | None = rev
         self._trees: dict[str, dict[str, str]] = {}
+        self._ids: dict[str, str] = {}  # each path's object id, from the folders listed alone
         self._named: dict[Path, str] = {}
 
     def name(self, path: Path) -> str:
@@ -176,7 +177,9 @@ class GitRevision:
             for record in listing.split("\0"):
                 info, _, name = record.partition("\t")
                 if name:
-                    entries[name] = info.split(" ")[1]
+                    fields = info.split(" ")
+                    entries[name] = fields[1]
+                    self._ids[f"{folder}/{name}".lstrip("/")] = fields[-1]
             self._trees[folder] = entries
         return self._trees[folder]
 
@@ -234,6 +237,11 @@ class GitRevision:
                     yield error
             else:
                 yield data
+
+    def blob_id(self, path: Path) -> str | None:
+        """The object id git gave a path when its folder was listed, or None if it was not."""
+        name = self._inside(path)
+        return None if name is None else self._ids.get(name)
 
     def names(self, folder: Path) -> list[str]:
         name = self._inside(folder)
