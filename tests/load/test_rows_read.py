@@ -127,3 +127,27 @@ def test_a_line_as_it_was_is_not_parsed_again(definition: Definition) -> None:
     read_sheet(Path("2024.csv"), definition, "c", AWKWARD[1], rows_read=rows_read)
     assert rows_read.lines[1]['1,2,"Vision, agreed",3,Chair'] is quoted
     assert '1,2,"Vision' not in rows_read.lines[1]
+
+
+# Versions whose first lines are alike but whose separators, or periods, are not: what
+# is remembered from one version's first line or period must not decide another's.
+SEPARATORS = [
+    ("2024.csv", "indicator;score;evidence\n1;2;Vision, agreed\n2;1;x\n"),
+    ("2024.csv", "indicator;score;evidence\n1;3;Vision, agreed\n2;1;x\n"),
+    ("2024.csv", "\t\t\nindicator\tscore\tevidence\n1\t2\tx\n"),
+    ("2024.csv", "\t\t\nindicator,score,evidence\n1,2,x\n"),
+    ("2024.csv", '"indicator,score",evidence\n1,2\n'),
+    ("2024.csv", "indicator,score,evidence\n1,2,x\n"),
+    ("2024.csv", "indicator,score,evidence;x;y\n1,2,x\n"),
+    ("2010.csv", "indicator,score,evidence\n1,2,x\n16,1,y\n"),
+    ("2024.csv", "indicator,score,evidence\n1,2,x\n16,1,y\n"),
+    ("2010.csv", "indicator,score,evidence\n1,2,x\n16,1,y\n"),
+]
+
+
+def test_versions_with_a_first_line_alike_read_as_they_do_alone(definition: Definition) -> None:
+    rows_read = RowsRead()
+    for at, (name, text) in enumerate(SEPARATORS):
+        alone = read_sheet(Path(name), definition, f"c{at}", text)
+        remembered = read_sheet(Path(name), definition, f"c{at}", text, rows_read=rows_read)
+        assert remembered == alone, at

@@ -104,6 +104,10 @@ class RowsRead:
         # The lines of the version read last as CSV records (each line one record), by
         # separator: a line as it was is not parsed again.
         self.lines: tuple[str, dict[str, list[str]]] = (",", {})
+        # A first line that alone decides the separator, and the separator it gives.
+        self.first_line: tuple[str, str] | None = None
+        # The indicators in force last read (definition, version), by number and by id.
+        self.indexes: tuple[object, str, dict[str, Indicator], dict[str, Indicator]] | None = None
 
 
 def read_sheet(
@@ -258,9 +262,18 @@ class _SheetReader:
         parsed again; None when it must be read whole (or no versions are remembered)."""
         if self.rows_read is None or not self.build:
             return None
-        delimiter, hinted = sniff_delimiter(text)
-        if hinted:
-            return None
+        end = text.find("\n")
+        first = text if end < 0 else text[:end]
+        remembered = self.rows_read.first_line
+        if remembered is not None and remembered[0] == first:
+            delimiter, hinted = remembered[1], False
+        else:
+            delimiter, hinted = sniff_delimiter(text)
+            if hinted:
+                return None
+            if first.strip() and '"' not in first and delimiter in first:
+                # The header, with no quotes: its separators alone chose this one.
+                self.rows_read.first_line = (first, delimiter)
         before, known = self.rows_read.lines
         found = line_records(text, known if before == delimiter else {}, delimiter)
         if found is None:
@@ -317,8 +330,7 @@ class _SheetReader:
         )
 
     def _rows(self, layout: Layout, body: list[tuple[int, list[str]]]) -> list[Row]:
-        by_number = {str(indicator.number): indicator for indicator in self.in_force}
-        by_id = {indicator.id: indicator for indicator in self.in_force}
+        by_number, by_id = self._indexes()
         first_line: dict[str, int] = {}
         rows: list[Row] = []
         columns, ours, theirs = layout.columns, layout.ours, layout.theirs
@@ -407,6 +419,18 @@ class _SheetReader:
                 "Add a row for each, with the score left empty if it is not agreed yet.",
             )
         return rows
+
+    def _indexes(self) -> tuple[dict[str, Indicator], dict[str, Indicator]]:
+        """The indicators in force by number and by id, made once for many versions."""
+        held = None if self.rows_read is None else self.rows_read.indexes
+        if held is not None and held[0] is self.definition and held[1] == self.version:
+            return held[2], held[3]
+        by_number = {str(indicator.number): indicator for indicator in self.in_force}
+        by_id = {indicator.id: indicator for indicator in self.in_force}
+        if self.rows_read is not None:
+            # The definition itself is held: the same object, never another at its address.
+            self.rows_read.indexes = (self.definition, self.version, by_number, by_id)
+        return by_number, by_id
 
     def _rows_known(self, layout: Layout) -> dict[tuple[object, ...], tuple[Indicator, Row]] | None:
         """The rows read before under this header, for this period, if rows are remembered."""
