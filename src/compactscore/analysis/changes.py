@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from compactscore.analysis.score import score_sheet
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
 from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
 from compactscore.results.changes import SCORE
@@ -97,6 +96,9 @@ def diff_of(
     scores_only: bool = False,
 ) -> SheetDiff:
     """Two sheets compared: their totals and every indicator whose score or words changed."""
+    # Scoring is imported here, for diff alone: history compares without it.
+    from compactscore.analysis.score import score_sheet
+
     changes = changes_between(before, after, definition, fields=not scores_only)
     old, new = score_sheet(before, definition), score_sheet(after, definition)
     return SheetDiff(
