@@ -191,6 +191,22 @@ def test_only_the_scorecards_files_are_committed(cli: Run, tmp_path: Path, home:
     assert _git(club, "diff", "--cached", "--name-only") == "notes.txt\n"
 
 
+def test_a_sheet_kept_as_a_macro_workbook_is_saved_as_every_workbook_is(
+    cli: Run, tmp_path: Path, home: Path
+) -> None:
+    # .xlsm and .xlsb are read as sheets everywhere; save commits them as it does .xlsx.
+    _named(home)
+    club = _scorecard(cli, tmp_path)
+    assert cli("save", "--init", "-m", "Start", cwd=club).exit_code == 0
+    _workbook(club / "scores" / "2025-26.xlsm")
+
+    result = cli("save", "-m", "Scores", cwd=club)
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith(": scores/2025-26.xlsm (new).\n")
+    assert _git(club, "show", "--name-only", "--format=", "HEAD") == "scores/2025-26.xlsm\n"
+
+
 def test_a_folder_not_under_git_is_offered_the_command(
     cli: Run, tmp_path: Path, home: Path
 ) -> None:

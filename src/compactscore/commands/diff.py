@@ -68,7 +68,7 @@ def diff(
 
 
 def _is_file(name: str) -> bool:
-    from compactscore.load.workbook import is_sheet
+    from compactscore.load.kinds import is_sheet
 
     return is_sheet(name)
 

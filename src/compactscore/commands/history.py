@@ -39,6 +39,7 @@ def history(
     from compactscore.analysis.changes import changes_between, history_entries
     from compactscore.commands.common import emit, out_console
     from compactscore.errors import GitError, warn
+    from compactscore.load.kinds import is_sheet
     from compactscore.load.revision import (
         commits_of,
         is_tracked,
@@ -48,7 +49,6 @@ def history(
     )
     from compactscore.load.sheet import RowsRead
     from compactscore.load.sources import open_sources
-    from compactscore.load.workbook import is_sheet
     from compactscore.render.history import HistoryRows, history_view, view_of
     from compactscore.results import History
 

@@ -54,9 +54,9 @@ def new(
     options = opt.output_options(opt.OutputFormat.TABLE, indicators, rev)
     from compactscore.commands.common import out_console, warn_if_before_the_definition
     from compactscore.load.files import write_file
+    from compactscore.load.kinds import is_workbook
     from compactscore.load.repository import sheet_paths_in
     from compactscore.load.sources import open_sources
-    from compactscore.load.workbook import is_workbook
     from compactscore.render.sheetfile import carried_periods, sheet_text
     from compactscore.schema import PLAN, SIDES, column_key
 

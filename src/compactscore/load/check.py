@@ -12,6 +12,7 @@ from pathlib import Path
 
 from compactscore.errors import CompactscoreError, Problem, Severity, UsageError
 from compactscore.load.definition import parse_definition
+from compactscore.load.kinds import SHEET_ENDINGS, is_sheet
 from compactscore.load.paths import shown_folder
 from compactscore.load.repository import (
     CONFIG_NAME,
@@ -24,7 +25,6 @@ from compactscore.load.sheet import limit_of, sheet_problems
 from compactscore.load.source import WORKING_TREE, FileSource, not_there, text_of
 from compactscore.load.sources import definition_for, source_at
 from compactscore.load.text import MAX_BYTES, decode
-from compactscore.load.workbook import SHEET_ENDINGS, is_sheet
 from compactscore.models import Definition
 from compactscore.periods import period_of_file
 

@@ -9,10 +9,8 @@ from pathlib import Path
 
 from compactscore.errors import GitError
 from compactscore.load.git import run_git
+from compactscore.load.kinds import is_sheet
 from compactscore.periods import period_of_file
-
-# The kinds of file a sheet may be kept as; reports and anything else are never saved.
-SHEET_SUFFIXES = (".csv", ".xlsx", ".ods", ".xls")
 
 
 class FileChange(StrEnum):
@@ -64,7 +62,7 @@ def missing_identity(folder: Path) -> list[str]:
 
 def is_sheet_name(name: str) -> bool:
     """Whether a file name is a score sheet's: named for a period, of a sheet's kind."""
-    return name.lower().endswith(SHEET_SUFFIXES) and period_of_file(name) is not None
+    return is_sheet(name) and period_of_file(name) is not None
 
 
 def changed_files(top: Path, files: list[str], scores: str) -> list[ChangedFile]:

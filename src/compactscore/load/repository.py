@@ -11,9 +11,9 @@ from pydantic import BaseModel, ConfigDict
 
 from compactscore.errors import DataError
 from compactscore.load.definition import BUNDLED, resolve_definition
+from compactscore.load.kinds import is_sheet
 from compactscore.load.paths import resolved, shown_path
 from compactscore.load.source import WORKING_TREE, FileSource, text_of
-from compactscore.load.workbook import is_sheet
 from compactscore.load.yamlfile import line_of, parse_yaml, validate
 from compactscore.models import Definition
 from compactscore.periods import Period, period_of_file

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
+from compactscore.load.kinds import MAX_WORKBOOK_BYTES, is_workbook
 from compactscore.load.sheet_cells import (
     NOT_APPLICABLE,
     carried_warning,
@@ -33,7 +35,6 @@ from compactscore.load.sheet_layout import (
 )
 from compactscore.load.source import WORKING_TREE, FileSource
 from compactscore.load.text import MAX_BYTES, check_size, decode
-from compactscore.load.workbook import MAX_WORKBOOK_BYTES, Worksheet, is_workbook
 from compactscore.models import (
     CARRIED_MARK,
     ActionStatus,
@@ -46,6 +47,9 @@ from compactscore.models import (
 )
 from compactscore.periods import Period, period_in_name, period_of_file
 from compactscore.schema import KNOWN, PLAN, REQUIRED, SIDES, Column, column_key
+
+if TYPE_CHECKING:
+    from compactscore.load.workbook import Worksheet
 
 __all__ = [
     "KNOWN",

@@ -303,7 +303,7 @@ def text_of(source: FileSource, path: Path, shown: str, limit: int = MAX_BYTES) 
 
 def sheet_data(source: FileSource, path: Path, shown: str) -> str | bytes:
     """A sheet from a source: a CSV file's text, or a workbook's bytes as they are."""
-    from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_workbook
+    from compactscore.load.kinds import MAX_WORKBOOK_BYTES, is_workbook
 
     limit = MAX_WORKBOOK_BYTES if is_workbook(path.name) else MAX_BYTES
     return sheet_of(path.name, source.read_bytes(path, shown, limit), shown)
@@ -312,8 +312,8 @@ def sheet_data(source: FileSource, path: Path, shown: str) -> str | bytes:
 def sheet_of(name: str, data: bytes, shown: str) -> str | bytes:
     """A sheet's bytes as a sheet is read: a CSV file's text, a workbook's bytes, each
     within its size limit."""
+    from compactscore.load.kinds import MAX_WORKBOOK_BYTES, is_workbook
     from compactscore.load.text import decode
-    from compactscore.load.workbook import MAX_WORKBOOK_BYTES, is_workbook
 
     if is_workbook(name):
         check_size(len(data), shown, MAX_WORKBOOK_BYTES)

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compactscore.errors import DataError, Problem
+from compactscore.load.kinds import MAX_WORKBOOK_BYTES
 from compactscore.load.sheet_layout import Records, names_required
-from compactscore.load.text import MAX_BYTES, check_size, read_bytes
+from compactscore.load.text import check_size, read_bytes
 from compactscore.periods import Period
 from compactscore.schema import REFERENCE
 
@@ -28,10 +29,6 @@ if TYPE_CHECKING:
 
     from python_calamine import CalamineSheet, CalamineWorkbook
 
-WORKBOOK_ENDINGS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
-SHEET_ENDINGS = (".csv", *WORKBOOK_ENDINGS)
-# A workbook is compressed: what it holds may be several times its size on disk.
-MAX_WORKBOOK_BYTES = MAX_BYTES * 5
 # How far down a worksheet its header is looked for, below any title rows.
 _HEADER_ROWS = 10
 # What a spreadsheet shows in a cell whose formula failed.
@@ -39,16 +36,6 @@ ERROR_VALUES = ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL
 _ERROR_CELL = re.compile(
     rb'<c r="([A-Z]+)([0-9]+)"[^>]*?t="e"[^>]*>(?:<f[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>'
 )
-
-
-def is_workbook(name: str) -> bool:
-    """Whether a file name is a workbook's (by its ending)."""
-    return name.lower().endswith(WORKBOOK_ENDINGS)
-
-
-def is_sheet(name: str) -> bool:
-    """Whether a file name is a score sheet's: a CSV file or a workbook."""
-    return name.lower().endswith(SHEET_ENDINGS)
 
 
 def column_letters(position: int) -> str:
