@@ -104,7 +104,8 @@ class RowsRead:
     """
 
     def __init__(self) -> None:
-        self.known: dict[tuple[object, ...], dict[tuple[object, ...], tuple[Indicator, Row]]] = {}
+        # By header: each line's number, its record, and the row read from it.
+        self.known: dict[tuple[object, ...], dict[int, tuple[list[str], Indicator, Row]]] = {}
         # The lines of the version read last as CSV records (each line one record), by
         # separator: a line as it was is not parsed again.
         self.lines: tuple[str, dict[str, list[str]]] = (",", {})
@@ -342,21 +343,26 @@ class _SheetReader:
         at = {key: position for position, key in ours}
         plain_lane = self._plain_lane(at, len(columns), by_number, first_line)
         known = self._rows_known(layout)
-        kept: dict[tuple[object, ...], tuple[Indicator, Row]] = {}  # this version's, for the next
+        kept: dict[int, tuple[list[str], Indicator, Row]] = {}  # this version's, for the next
         for line, record in body:
-            key = () if known is None else (line, *record)  # rows remembered: history
-            seen = None if known is None else known.get(key)
-            if seen is not None and seen[0].id not in first_line:
-                first_line[seen[0].id] = line
-                rows.append(seen[1])
-                kept[key] = seen
+            # Rows remembered (history): the same line, with the same cells, is the same row.
+            # A line not parsed again is the very record read before: no cell is compared.
+            seen = None if known is None else known.get(line)
+            if (
+                seen is not None
+                and (seen[0] is record or seen[0] == record)
+                and seen[1].id not in first_line
+            ):
+                first_line[seen[1].id] = line
+                rows.append(seen[2])
+                kept[line] = seen
                 continue
             plain = plain_lane(line, record)
             if plain is not None:
                 if self.build:
                     rows.append(self._plain_row(line, plain, record, at, theirs))
                     if known is not None:
-                        kept[key] = (plain, rows[-1])
+                        kept[line] = (record, plain, rows[-1])
                 continue
             if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns) :]):
                 self.error(
@@ -409,7 +415,7 @@ class _SheetReader:
             if row is not None:
                 rows.append(row)
                 if known is not None and len(self.problems) == problems:
-                    kept[key] = (indicator, row)
+                    kept[line] = (record, indicator, row)
         if known is not None and self.rows_read is not None:
             self.rows_read.known = {self._header_key(layout): kept}
         missing = [indicator for indicator in self.in_force if indicator.id not in first_line]
@@ -436,7 +442,7 @@ class _SheetReader:
             self.rows_read.indexes = (self.definition, self.version, by_number, by_id)
         return by_number, by_id
 
-    def _rows_known(self, layout: Layout) -> dict[tuple[object, ...], tuple[Indicator, Row]] | None:
+    def _rows_known(self, layout: Layout) -> dict[int, tuple[list[str], Indicator, Row]] | None:
         """The rows read before under this header, for this period, if rows are remembered."""
         if self.rows_read is None or not self.build or self.worksheet is not None:
             return None
