@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, Group
 from rich.segment import Segment
 from rich.text import Text
+from written import written
 
 from compactscore.render import text as text_module
 from compactscore.render.text import _segment_lines, print_view
@@ -40,30 +41,13 @@ def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list
     return list(Segment.split_lines(console.render(text, options)))
 
 
-class _Lines:
-    def __init__(self, lines: list[list[Segment]]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            yield from line
-            yield Segment.line()
-
-
-def _written(lines: list[list[Segment]], colour: bool) -> str:
-    out = io.StringIO()
-    console = Console(file=out, width=80, force_terminal=colour, color_system="truecolor")
-    console.print(_Lines(lines), crop=False)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("colour", [False, True])
 @pytest.mark.parametrize("width", [10, 30, 80])
 def test_lines_come_out_as_rich_writes_them(colour: bool, width: int) -> None:
     console = Console(file=io.StringIO(), width=width, force_terminal=colour)
     made = list(_segment_lines(LINES, console, width))
     expected = _by_rich(list(LINES), console, width)
-    assert _written(made, colour) == _written(expected, colour)
+    assert written(made, colour, 80) == written(expected, colour, 80)
     assert len(made) == len(expected) == 12  # the blank lines at the end are gone
 
 

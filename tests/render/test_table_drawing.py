@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Iterator
 
 import pytest
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
+from rich.console import Console
+from written import written
 
 from compactscore.render.console import make_console
 from compactscore.render.text import (
@@ -96,23 +97,6 @@ def _grid(rng: random.Random) -> Grid:
     )
 
 
-class _Lines:
-    def __init__(self, lines: list[list[Segment]]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            yield from line
-            yield Segment.line()
-
-
-def _written(lines: list[list[Segment]], colour: bool) -> str:
-    out = io.StringIO()
-    console = Console(file=out, width=400, force_terminal=colour, color_system="truecolor")
-    console.print(_Lines(lines), crop=False)
-    return out.getvalue()
-
-
 def _consoles(width: int) -> list[Console]:
     piped = make_console(width=width)
     piped.file = io.StringIO()
@@ -122,18 +106,23 @@ def _consoles(width: int) -> list[Console]:
     return [piped, coloured]
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_random_grids_are_drawn_as_rich_draws_them(seed: int) -> None:
-    rng = random.Random(seed)
-    drawn = compared = tried = 0
-    while compared < 400 and tried < 3000:  # 200 grids that fit, each piped and in colour
-        tried += 1
+def _fitting(rng: random.Random, tries: int) -> Iterator[tuple[Grid, int, bool, list[int]]]:
+    """Random grids at random widths, boxed or compact: those that fit, with their widths."""
+    for _ in range(tries):
         grid = _grid(rng)
         width = rng.randint(20, 200)
         compact = rng.random() < 0.5
         widths = column_widths(grid, width, compact)
-        if widths is None:
-            continue
+        if widths is not None:
+            yield grid, width, compact, widths
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_grids_are_drawn_as_rich_draws_them(seed: int) -> None:
+    drawn = compared = 0
+    for grid, width, compact, widths in _fitting(random.Random(seed), tries=3000):
+        if compared == 400:  # 200 grids that fit, each piped and in colour
+            break
         for console in _consoles(width):
             expected = _rich_table_lines(grid, widths, console, width, compact)
             made = _drawn_table(grid, widths, console, width, compact)
@@ -143,8 +132,8 @@ def test_random_grids_are_drawn_as_rich_draws_them(seed: int) -> None:
             compared += 1
             through = _table_lines(grid, widths, console, width, compact)
             assert through == expected
-            assert _written(through, colour=True) == _written(expected, colour=True)
-            assert _written(through, colour=False) == _written(expected, colour=False)
+            assert written(through, True, 400) == written(expected, True, 400)
+            assert written(through, False, 400) == written(expected, False, 400)
     assert compared == 400
     assert drawn > 0.75 * compared  # the drawing here covers most grids: the others fall back
 
@@ -172,15 +161,8 @@ class _AsciiFile(io.StringIO):
 
 
 def test_a_terminal_that_cannot_show_box_characters_gets_rich_s_plain_boxes() -> None:
-    rng = random.Random(99)
     drawn = 0
-    for _ in range(300):
-        grid = _grid(rng)
-        width = rng.randint(20, 200)
-        compact = rng.random() < 0.5
-        widths = column_widths(grid, width, compact)
-        if widths is None:
-            continue
+    for grid, width, compact, widths in _fitting(random.Random(99), tries=300):
         for console in (
             Console(file=_AsciiFile(), width=width),
             Console(file=_AsciiFile(), width=width, legacy_windows=True, safe_box=True),

@@ -1,0 +1,26 @@
+"""Lines of segments as a console writes them, piped or in colour: the bytes a user gets."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+
+
+class _Lines:
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield from line
+            yield Segment.line()
+
+
+def written(lines: list[list[Segment]], colour: bool, width: int) -> str:
+    """What a console this wide writes for the lines, in colour or without."""
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=colour, color_system="truecolor")
+    console.print(_Lines(lines), crop=False)
+    return out.getvalue()
