@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from compactscore.models import ScoreState
+from compactscore.models import ScoreState, empty_dict
 from compactscore.results.base import EVERY_FIGURE, Figures, Flattened, Result, Totals, Travel
 
 
@@ -29,7 +29,7 @@ class IndicatorScore(Result):
     target_met: bool | None = None
     previous_score: int | None = None
     change: int | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = Field(default_factory=empty_dict)
 
 
 class ThemeScore(Flattened):
