@@ -1,12 +1,13 @@
 """Pydantic models of indicator definitions and score sheets."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" in the modules of the models every command
+# builds: pydantic reads their annotations as objects, not text to evaluate (2 ms).
 
 import re
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -98,7 +99,7 @@ class Scale(Strict):
     labels: dict[int, str] = Field(default_factory=empty_dict)
 
     @model_validator(mode="after")
-    def _check(self) -> Scale:
+    def _check(self) -> Self:
         if self.max <= self.min:
             raise ValueError(f"the scale's max ({self.max}) must be above its min ({self.min})")
         within = self.min >= -MAX_POINTS and self.max <= MAX_POINTS
@@ -199,7 +200,7 @@ class Definition(Strict):
     indicators: list[Indicator]
 
     @model_validator(mode="after")
-    def _check(self) -> Definition:
+    def _check(self) -> Self:
         if not self.versions:
             object.__setattr__(self, "versions", [Version(version=self.version)])
         names = [version.version for version in self.versions]

@@ -1,6 +1,7 @@
 """Results of one period: its scorecard, its themes and its change from the period before."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" in the modules of the models every command
+# builds: pydantic reads their annotations as objects, not text to evaluate (2 ms).
 
 from typing import ClassVar
 
