@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, Generic, NamedTuple, TypeVar
 
 import typer
 
@@ -216,14 +215,14 @@ STDOUT = Path("-")
 F = TypeVar("F", OutputFormat, CheckFormat, ReportFormat)
 
 
-@dataclass(frozen=True)
-class Options(Generic[F]):
+class Options(NamedTuple, Generic[F]):
     """The options the commands share, parsed and known to make sense together.
 
     A command's typer function makes one (``output_options``, ``report_options``, or
     ``Options(...)`` where nothing can clash) before any work is done, so that every
     rule about how ``--format``, ``-o``, ``--rev`` and ``--indicators`` combine is
-    here, once; the command's body takes them as given.
+    here, once; the command's body takes them as given. A named tuple, not a frozen
+    dataclass: every command makes the class, and a dataclass took 0.8 ms to make.
     """
 
     format: F
