@@ -1,6 +1,7 @@
 """The scorecard repository: its config, its definition and its sheets by period."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" in the modules of the models every command
+# builds: pydantic reads their annotations as objects, not text to evaluate (2 ms).
 
 import os
 from dataclasses import dataclass, field

@@ -18,16 +18,17 @@ from compactscore.schema import QUOTES
 
 NOT_APPLICABLE = {"n/a", "na", "n.a.", "n.a", "not applicable"}
 # At most 30 digits: a longer run is no point or number on any scale, and Python refuses
-# to convert one of more than 4,300 digits at all.
+# to convert one of more than 4,300 digits at all. The patterns of rarer cells below are
+# compiled when first used (re keeps them), not each time a command starts.
 WHOLE = re.compile(r"^\+?[0-9]{1,30}$")
-_NEGATIVE = re.compile(r"^-[0-9]{1,30}$")
-_DECIMAL = re.compile(r"^[+-]?[0-9]*[.,][0-9]+$")
-_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$")
+_NEGATIVE = r"^-[0-9]{1,30}$"
+_DECIMAL = r"^[+-]?[0-9]*[.,][0-9]+$"
+_THOUSANDS = r"^[+-]?[0-9]{1,3}(?:[,.][0-9]{3})+$"
 # A number with words after it, as typed from the scale's legend: "2 Good progress", "2 - Fair".
-_NUMBER_THEN_WORDS = re.compile(r"^([0-9]{1,30})\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$")
+_NUMBER_THEN_WORDS = r"^([0-9]{1,30})\s*[-–—:.)(/=]*\s*\(?\s*([^\W\d_].*)$"
 # "1 or 2", "2 to 3": a cell still holding the choice the meeting has to make.
-_ZERO_DECIMAL = re.compile(r"^\+?([0-9]+)\.0+$")
-_UNDECIDED = re.compile(r"^(?:or|to|and)\s+[0-9]", re.IGNORECASE)
+_ZERO_DECIMAL = r"^\+?([0-9]+)\.0+$"
+_UNDECIDED = r"(?i)^(?:or|to|and)\s+[0-9]"
 # What a spreadsheet user writes on a row added below the indicators to add them up.
 _TOTAL_WORDS = {
     "total",
@@ -42,7 +43,7 @@ _TOTAL_WORDS = {
 }
 # What a spreadsheet shows in a cell whose formula failed, and a date as a workbook cell reads.
 _ERROR_VALUES = {"#n/a", "#ref!", "#div/0!", "#value!", "#name?", "#num!", "#null!", "#spill!"}
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9:]+)?$")
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9:]+)?$"
 _SHOWS_LABELS = ": compactscore shows the scale's words beside each score itself."
 
 
@@ -108,7 +109,7 @@ def _retired_note(indicator: Indicator, definition: Definition, version: str) ->
 
 def whole_point(text: str, scale: Scale) -> int | None:
     """The points a cell holds as a whole number on the scale (``+2``, ``02``), or None."""
-    whole = WHOLE.match(text) or _NEGATIVE.match(text)
+    whole = WHOLE.match(text) or re.match(_NEGATIVE, text)
     if whole and scale.min <= int(text) <= scale.max:
         return int(text)
     return None
@@ -121,7 +122,7 @@ def spreadsheet_point(text: str, scale: Scale) -> int | None:
     ``2 - Good progress`` (a drop-down's entry: the number and its own label), and
     the label alone (``Good progress``) when no other point has the same label.
     """
-    zero = _ZERO_DECIMAL.match(text)
+    zero = re.match(_ZERO_DECIMAL, text)
     if zero:
         point = int(zero.group(1))
         return point if scale.min <= point <= scale.max else None
@@ -132,7 +133,7 @@ def spreadsheet_point(text: str, scale: Scale) -> int | None:
     named = labels.get(text.strip().casefold())
     if named is not None:
         return named
-    match = _NUMBER_THEN_WORDS.match(text)
+    match = re.match(_NUMBER_THEN_WORDS, text)
     if match is None:
         return None
     point = int(match.group(1))
@@ -144,7 +145,7 @@ def spreadsheet_point(text: str, scale: Scale) -> int | None:
 
 def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) -> tuple[str, str]:
     """The message and fix for a point cell that is not a whole number on the scale."""
-    whole = WHOLE.match(text) or _NEGATIVE.match(text) or _ZERO_DECIMAL.match(text)
+    whole = WHOLE.match(text) or re.match(_NEGATIVE, text) or re.match(_ZERO_DECIMAL, text)
     # The words for the fix are only worked out for the rare wrong cell.
     points = scale.describe()
     if whole:
@@ -157,7 +158,7 @@ def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) 
             f"{column} {text} is the spreadsheet's error value: the cell's formula failed.",
             f"Type the score itself ({points}), or mend the formula it comes from.",
         )
-    if _DATE.match(text):
+    if re.match(_DATE, text):
         return (
             f"{column} {text} is a date: the spreadsheet formatted the cell as a date.",
             f"Format the cell as a number or as text, then type the score again ({points}).",
@@ -167,12 +168,12 @@ def point_problem(column: str, text: str, scale: Scale, allow_na: bool = False) 
             f"{column} {text} has quote marks around it.",
             f"Write the number alone, without quotes: {points}.",
         )
-    if _THOUSANDS.match(text):
+    if re.match(_THOUSANDS, text):
         return (
             f"{column} {text!r} is not a score on the scale {scale.min} to {scale.max}.",
             f"Use {points}.",
         )
-    if _DECIMAL.match(text):
+    if re.match(_DECIMAL, text):
         value_text = text.replace(",", ".")
         integral = float(value_text).is_integer()
         return (
@@ -228,11 +229,11 @@ def words_for_points(column: str, text: str, scale: Scale) -> tuple[str, str] | 
             f"{column} {text!r} is the scale's label for {point}, not the number.",
             f"Write {point} instead{_SHOWS_LABELS}",
         )
-    match = _NUMBER_THEN_WORDS.match(text)
+    match = re.match(_NUMBER_THEN_WORDS, text)
     if match is None:
         return None
     point = int(match.group(1))
-    if _UNDECIDED.match(match.group(2)):
+    if re.match(_UNDECIDED, match.group(2)):
         return (
             f"{column} {text!r} gives more than one score.",
             f"Agree on one and write it alone ({scale.describe()}); "
@@ -278,8 +279,8 @@ def _is_total(cell: str) -> bool:
 
 # A due date as typed: 2025-03-31 (a workbook's date may bring a midnight time with it),
 # or day first as UK spreadsheets write it, 31/03/2025.
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_ISO_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
+_DAY_FIRST = r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$"
 _DUE_FIX = (
     "Write a date such as 2025-03-31 (or 31/03/2025), or a period such as 2025-26; "
     "leave it empty when there is none."
@@ -297,7 +298,7 @@ def due_value(text: str) -> str | None:
 
 def due_problem(text: str) -> tuple[str, str]:
     """The message and fix for a due cell that is neither a date nor a period."""
-    looks = _ISO_DATE.match(text) or _DAY_FIRST.match(text)
+    looks = re.match(_ISO_DATE, text) or re.match(_DAY_FIRST, text)
     if looks:
         return (
             f"due {text!r} is not a real date (dates are written year-month-day, or "
@@ -308,8 +309,8 @@ def due_problem(text: str) -> tuple[str, str]:
 
 
 def _due_date(text: str) -> date | None:
-    iso = _ISO_DATE.match(text)
-    day_first = _DAY_FIRST.match(text)
+    iso = re.match(_ISO_DATE, text)
+    day_first = re.match(_DAY_FIRST, text)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
     elif day_first:

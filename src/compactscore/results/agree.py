@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from compactscore.models import ScoreState
+from compactscore.models import ScoreState, empty_list
 from compactscore.results.base import Result
 
 
@@ -42,4 +42,4 @@ class Agreement(Result):
     outside_views: list[Disagreement]
     # The order to discuss them in: the disagreements, then agreed scores outside views
     # that matched. Not in the JSON, which has both lists.
-    to_discuss: list[Disagreement] = Field(default_factory=list, exclude=True)
+    to_discuss: list[Disagreement] = Field(default_factory=empty_list, exclude=True)

@@ -1,6 +1,7 @@
 """Shared pieces of every result: the base model, one set of totals, the direction of travel."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" in the modules of the models every command
+# builds: pydantic reads their annotations as objects, not text to evaluate (2 ms).
 
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from compactscore.models import empty_list
 from compactscore.results.agree import Disagreement
 from compactscore.results.base import Figures, Flattened
 from compactscore.results.card import Scorecard
@@ -33,6 +34,6 @@ class BoardReport(Flattened):
     files: list[str]
     revision: str | None = None
     # What check warns about the sheets, as check says it.
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
     # The period's actions, open (overdue first), done and dropped, counted on a day.
     plan: ActionPlan

@@ -1,12 +1,13 @@
 """Results of one period: its scorecard, its themes and its change from the period before."""
 
-from __future__ import annotations
+# No "from __future__ import annotations" in the modules of the models every command
+# builds: pydantic reads their annotations as objects, not text to evaluate (2 ms).
 
 from typing import ClassVar
 
 from pydantic import Field
 
-from compactscore.models import ScoreState
+from compactscore.models import ScoreState, empty_dict
 from compactscore.results.base import EVERY_FIGURE, Figures, Flattened, Result, Totals, Travel
 
 
@@ -29,7 +30,7 @@ class IndicatorScore(Result):
     target_met: bool | None = None
     previous_score: int | None = None
     change: int | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
+    extra: dict[str, str] = Field(default_factory=empty_dict)
 
 
 class ThemeScore(Flattened):

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field, computed_field
 
+from compactscore.models import empty_list
 from compactscore.results.base import Figures, Flattened, Result
 
 SCORE = "score"  # the column of a history entry that is the score itself
@@ -29,7 +30,7 @@ class ScoreChange(Result):
     after: str
     change: int | None
     fields: list[str]
-    words: list[WordChange] = Field(default_factory=list)
+    words: list[WordChange] = Field(default_factory=empty_list)
     # Across a change of definition: the indicator this one replaced (its line continues).
     replaced_id: str = ""
     replaced_title: str = ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from compactscore.models import empty_list
 from compactscore.results.base import Result, Travel
 from compactscore.results.card import IndicatorScore
 
@@ -35,4 +36,4 @@ class GapList(Result):
     not_scored: list[IndicatorScore]
     previous_period: str | None = None
     travel: Travel | None = None  # the direction of travel from the previous period
-    fell: list[int] = Field(default_factory=list)  # numbers of the indicators that fell since
+    fell: list[int] = Field(default_factory=empty_list)  # numbers of the indicators that fell since

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from compactscore.models import ScoreState
+from compactscore.models import ScoreState, empty_list
 from compactscore.results.base import (
     EVERY_FIGURE,
     Direction,
@@ -72,5 +72,5 @@ class Trend(Result):
     periods: list[PeriodTotal]
     indicators: list[IndicatorTrend]
     missing: list[str] = Field(
-        default_factory=list
+        default_factory=empty_list
     )  # periods between the first and last with no sheet
