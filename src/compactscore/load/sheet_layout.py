@@ -8,7 +8,7 @@ import io
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from compactscore.cells import unneutralised as restored
 from compactscore.load.text import MAX_BYTES
@@ -263,9 +263,11 @@ def column_name(raw: str) -> str:
     return unneutralised(raw.strip().strip(QUOTES).strip())
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Which cells of a row are ours (by key) and which the user's own (by name)."""
+class Layout(NamedTuple):
+    """Which cells of a row are ours (by key) and which the user's own (by name).
+
+    A named tuple: quicker to make than a frozen dataclass, at every start.
+    """
 
     columns: list[tuple[str, str]]  # (name as written, key) for each column
     ours: list[tuple[int, str]]

@@ -6,8 +6,8 @@ handed to ``errors.warn``, which the command's one handler prints (``exits.py``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from compactscore.errors import (
     CompactscoreError,
@@ -41,9 +41,11 @@ def definition_for(indicators: Path | None, repository: Repository | None) -> De
     return load_definition()
 
 
-@dataclass(frozen=True)
-class Sources:
-    """The repository (if any), the definition, and where the files are read from."""
+class Sources(NamedTuple):
+    """The repository (if any), the definition, and where the files are read from.
+
+    A named tuple: quicker to make than a frozen dataclass, at every start.
+    """
 
     repository: Repository | None
     definition: Definition
