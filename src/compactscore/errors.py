@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from compactscore.controls import escape_controls
 
@@ -15,9 +15,11 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one place in one file, and what to do about it."""
+class Problem(NamedTuple):
+    """One thing wrong with one place in one file, and what to do about it.
+
+    A named tuple: quicker to make than a frozen dataclass, at every start.
+    """
 
     file: str
     line: int | None
