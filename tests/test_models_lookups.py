@@ -37,6 +37,16 @@ def test_lineage_follows_replacements() -> None:
     assert definition.lineage("shared-vision") == "shared-vision"
 
 
+def test_every_lineage_at_once_is_each_indicator_s_own() -> None:
+    definition = load_definition()
+    assert definition.lineage("shared-vision") == "shared-vision"  # one worked out before
+    every = definition.lineages()
+    assert len(every) == len(definition.indicators) == 18
+    assert every["compact-measure"] == "ni7-compact-indicator"
+    assert every["ni7-compact-indicator"] == "ni7-compact-indicator"
+    assert sum(key != value for key, value in every.items()) == 1  # only the replacement
+
+
 def test_remembered_lookups_are_not_part_of_the_definitions_data() -> None:
     definition = load_definition()
     definition.in_force("2")

@@ -364,6 +364,14 @@ class Definition(Strict):
             known[indicator_id] = self._work_out_lineage(indicator_id)
         return known[indicator_id]
 
+    def lineages(self) -> dict[str, str]:
+        """Every indicator's lineage (as ``lineage`` gives it), by id, worked out once."""
+        known = self._memo().lineage
+        if len(known) < len(self.indicators):
+            for indicator in self.indicators:
+                self.lineage(indicator.id)
+        return known
+
     def _memo(self) -> _Lookups:
         """Lookups worked out from this definition, kept beside it but never part of its data.
 

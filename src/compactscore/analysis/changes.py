@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
 from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
 from compactscore.results.changes import SCORE
@@ -27,8 +25,8 @@ def changes_between(
     Between two periods, words 'compactscore new' carried from the earlier one
     ("From 2013-14: ...") are the same words, not a change.
     """
-    lineage = _lineages(definition)
-    earlier = {lineage(row.indicator): row for row in before.rows} if before else {}
+    lineage = definition.lineages()
+    earlier = {lineage[row.indicator]: row for row in before.rows} if before else {}
     since = before.period_label if before and before.period != after.period else None
     rows: dict[str, Row] = {}
     for each in after.rows:
@@ -36,7 +34,7 @@ def changes_between(
     found = []
     for indicator in definition.in_force(after.version):
         row: Row | None = rows.get(indicator.id)
-        old = earlier.get(lineage(indicator.id))
+        old = earlier.get(lineage[indicator.id])
         if old is row and since is None:
             continue  # the very row read before (a row is frozen): nothing of it changed
         old_score, new_score = score_text(old), score_text(row)
@@ -61,30 +59,6 @@ def changes_between(
             )
         )
     return found
-
-
-def _lineages(definition: Definition) -> Callable[[str], str]:
-    """The definition's lineage of each indicator, worked out once for each id.
-
-    The same lookups serve every comparison made against one definition (a history
-    compares a thousand versions); only the last definition's are kept.
-    """
-    global _LINEAGES
-    kept, indicators, known = _LINEAGES
-    if kept is not definition or indicators is not definition.indicators:
-        known = {}
-        _LINEAGES = (definition, definition.indicators, known)
-
-    def lineage(indicator_id: str) -> str:
-        found = known.get(indicator_id)
-        if found is None:
-            found = known[indicator_id] = definition.lineage(indicator_id)
-        return found
-
-    return lineage
-
-
-_LINEAGES: tuple[Definition | None, object, dict[str, str]] = (None, None, {})
 
 
 def diff_of(
