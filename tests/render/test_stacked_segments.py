@@ -11,7 +11,7 @@ from rich.text import Text
 from written import written
 
 from compactscore.render import text as text_module
-from compactscore.render.text import _segment_lines, print_view
+from compactscore.render.text import _Blocks, print_view
 from compactscore.render.view import Column, Grid, View
 
 LINES = [
@@ -45,7 +45,7 @@ def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list
 @pytest.mark.parametrize("width", [10, 30, 80])
 def test_lines_come_out_as_rich_writes_them(colour: bool, width: int) -> None:
     console = Console(file=io.StringIO(), width=width, force_terminal=colour)
-    made = list(_segment_lines(LINES, console, width))
+    made = list(_Blocks(LINES, console, width))
     expected = _by_rich(list(LINES), console, width)
     assert written(made, colour, 80) == written(expected, colour, 80)
     assert len(made) == len(expected) == 12  # the blank lines at the end are gone

@@ -938,24 +938,15 @@ def _printable(text: str) -> str:
     return text if text.isprintable() else printable(text)
 
 
-def _segment_lines(
-    lines: Iterable[tuple[str, str]], console: Console, width: int
-) -> Iterator[list[Segment]]:
-    """Lines of text, each in its style, as rich renders them as one text: a segment a line.
-
-    A line that fits the width and holds no tab, rich would neither wrap nor change,
-    so it is made straight into a segment, as rich would make it; any other is
-    rendered by rich (thousands of blocks would take seconds that way). Like rich's
-    ``rstrip()``, the text ends at its last word: blank lines at its end are left out.
-    """
-    return iter(_Blocks(lines, console, width))
-
-
 class _Blocks:
     """Lines of blocks, each in its style, made as rich would render them as one text.
 
     Iterated, they are rich's segments a line; ``texts()`` gives each line's text
-    alone, which is all a console without colour writes of it.
+    alone, which is all a console without colour writes of it. A line that fits the
+    width and holds no tab, rich would neither wrap nor change, so it is made straight
+    into a segment, as rich would make it; any other is rendered by rich (thousands of
+    blocks would take seconds that way). Like rich's ``rstrip()``, the text ends at its
+    last word: blank lines at its end are left out.
     """
 
     def __init__(
