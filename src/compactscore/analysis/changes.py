@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
 from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
-from compactscore.results.changes import SCORE
 from compactscore.schema import BESIDE
 
 
@@ -99,8 +98,6 @@ def history_entries(
     change: ScoreChange, commit: str, date: str, author: str, message: str
 ) -> list[HistoryEntry]:
     """One entry per cell an indicator's change touched: its score first, then its words."""
-    columns = [SCORE] if change.before != change.after else []
-    columns += [word.column for word in change.words]
     return [
         HistoryEntry(
             commit=commit,
@@ -110,7 +107,7 @@ def history_entries(
             score_change=change,
             column=column,
         )
-        for column in columns
+        for column, _, _ in change.cells()
     ]
 
 

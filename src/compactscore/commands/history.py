@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from compactscore.models import Definition, Sheet
     from compactscore.results import HistoryEntry, ScoreChange
 
-NOT_COMMITTED = "not committed"
-
 
 def history(
     file: Annotated[Path, opt.argument("FILE", "The score file (CSV) kept in git.")],
@@ -205,6 +203,7 @@ def _uncommitted(
     from compactscore.analysis.changes import changes_between
     from compactscore.load.revision import relative
     from compactscore.load.source import WORKING_TREE, GitRevision, sheet_data
+    from compactscore.results.changes import NOT_COMMITTED
 
     if not file.is_file():
         return False

@@ -8,12 +8,10 @@ from rich.markup import escape
 
 from compactscore.render.view import Column, Grid, View
 from compactscore.render.words import change_words, plural
-from compactscore.results.changes import SCORE
+from compactscore.results.changes import NOT_COMMITTED, SCORE
 
 if TYPE_CHECKING:
-    from compactscore.results import History, ScoreChange, WordChange
-
-NOT_COMMITTED = "not committed"
+    from compactscore.results import History, ScoreChange
 
 
 class HistoryRows:
@@ -34,16 +32,8 @@ class HistoryRows:
 
     def add(self, change: ScoreChange, commit: str, date: str, author: str, message: str) -> None:
         """The entries of one indicator's change: its score first, then its words."""
-        words: dict[str, WordChange] = {}
-        for word in change.words:
-            words.setdefault(word.column, word)
-        if change.before != change.after:
-            self.entry(commit, date, author, message, change, SCORE, change.before, change.after)
-        for word in change.words:
-            first = words[word.column]
-            self.entry(
-                commit, date, author, message, change, word.column, first.before, first.after
-            )
+        for column, before, after in change.cells():
+            self.entry(commit, date, author, message, change, column, before, after)
 
     def entry(
         self,

@@ -10,6 +10,7 @@ from compactscore.models import empty_list
 from compactscore.results.base import Figures, Flattened, Result
 
 SCORE = "score"  # the column of a history entry that is the score itself
+NOT_COMMITTED = "not committed"  # the commit of a history entry not committed yet
 
 
 class WordChange(Result):
@@ -34,6 +35,20 @@ class ScoreChange(Result):
     # Across a change of definition: the indicator this one replaced (its line continues).
     replaced_id: str = ""
     replaced_title: str = ""
+
+    def cells(self) -> list[tuple[str, str, str]]:
+        """Each cell it touched, as a history lists them: the score first, then its words.
+
+        Each is the cell's column and its text before and after (a word's column as it
+        was first changed).
+        """
+        first: dict[str, WordChange] = {}
+        for word in self.words:
+            first.setdefault(word.column, word)
+        cells = [(SCORE, self.before, self.after)] if self.before != self.after else []
+        for word in self.words:
+            cells.append((word.column, first[word.column].before, first[word.column].after))
+        return cells
 
 
 class SheetDiff(Result):
