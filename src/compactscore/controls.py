@@ -29,8 +29,12 @@ def escape_controls(text: str, *, one_line: bool = False) -> str:
     """Text with each control character written as its escape (``\\x1b``, ``\\r``).
 
     ``one_line`` escapes line breaks too (``\\n``), for a message that must stay on
-    its own line. Text without control characters comes back unchanged.
+    its own line. Text without control characters comes back unchanged: text Python
+    calls printable at once, since every character escaped here is one Python calls
+    unprintable (a test checks), and nearly every cell is such text.
     """
+    if text.isprintable():
+        return text
     pattern = _CONTROLS_AND_BREAKS if one_line else _CONTROLS
     return pattern.sub(_escape, text)
 

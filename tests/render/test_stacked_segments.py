@@ -131,8 +131,12 @@ def test_plain_text_wraps_as_word_by_word(width: int) -> None:
 
 def test_every_character_printable_escapes_is_one_python_calls_unprintable() -> None:
     """So text Python calls printable is shown as it is, without searching it."""
-    from compactscore.controls import escape_controls
+    from compactscore.controls import escape_controls, has_controls
 
-    escaped = [chr(code) for code in range(0x110000) if escape_controls(chr(code)) != chr(code)]
-    assert escaped and not any(char.isprintable() for char in escaped)
-    assert text_module._printable("a → b\x1b[2J") == "a → b\\x1b[2J"
+    # Asked of the pattern itself: escape_controls passes printable text over unsearched.
+    escaped = [chr(code) for code in range(0x110000) if has_controls(chr(code))]
+    assert len(escaped) == 32 - 2 + 1 + 32 + 5 + 4  # C0 but tab and LF, DEL, C1, bidi
+    assert not any(char.isprintable() for char in escaped)
+    assert not "\n".isprintable()  # so a one-line message's line breaks are escaped too
+    assert text_module.printable("a → b\x1b[2J") == "a → b\\x1b[2J"
+    assert escape_controls("a\nb", one_line=True) == "a\\nb"

@@ -899,7 +899,7 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
         if heading:  # a row with no heading of its own goes on with the block above
             yield "", ""
-            for line in wrap_words(_printable(heading), width):
+            for line in wrap_words(printable(heading), width):
                 yield line, f"bold {style}".strip()
         for i in fields:
             cell = row[i]
@@ -914,7 +914,7 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
             ):
                 yield starts[i] + cell, style  # one plain line that fits, as wrap_words gives it
                 continue
-            value = wrap_words(_printable(cell), width - indent)
+            value = wrap_words(printable(cell), width - indent)
             if indent == 4:
                 label = f"{grid.columns[i].header}:"
                 block = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
@@ -928,14 +928,6 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         yield "", ""
         for line in wrap_words(printable(grid.caption), width):
             yield line, "dim"
-
-
-def _printable(text: str) -> str:
-    """``printable``, at once for text with no character Python calls unprintable.
-
-    Every control character ``printable`` escapes is one of those (a test checks).
-    """
-    return text if text.isprintable() else printable(text)
 
 
 class _Blocks:
