@@ -109,6 +109,23 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The arguments of every one-off git call made from here on, in order (not the
+    streamed ``cat-file --batch``)."""
+    from compactscore.load import git
+
+    real = git.run_git_bytes
+    asked: list[list[str]] = []
+
+    def spy(args: list[str], cwd: Path) -> bytes:
+        asked.append(args)
+        return real(args, cwd)
+
+    monkeypatch.setattr(git, "run_git_bytes", spy)
+    return asked
+
+
+@pytest.fixture
 def no_hang() -> Iterator[None]:
     """Fail a test that blocks (on a FIFO, a device) instead of hanging the suite."""
     import signal

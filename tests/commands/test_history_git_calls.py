@@ -10,22 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from compactscore.load import git
 from compactscore.load.source import GitRevision
 
 Invoke = Callable[..., Result]
-
-
-def _spied(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    real = git.run_git_bytes
-    asked: list[list[str]] = []
-
-    def spy(args: list[str], cwd: Path) -> bytes:
-        asked.append(args)
-        return real(args, cwd)
-
-    monkeypatch.setattr(git, "run_git_bytes", spy)
-    return asked
 
 
 def _reads_of_head(asked: list[list[str]]) -> list[list[str]]:
@@ -38,12 +25,13 @@ def test_head_s_sheet_is_the_newest_commit_s_blob_and_is_not_read_again(
     cli: Invoke,
     make_sheet: Callable[[dict[int, str], str], str],
     monkeypatch: pytest.MonkeyPatch,
+    git_calls: list[list[str]],
     change: bool,
 ) -> None:
     sheet = scored_repo / "scores" / "2011-12.csv"
     if change:
         sheet.write_text(make_sheet({4: "1"}, "2"), encoding="utf-8")
-    asked = _spied(monkeypatch)
+    asked = git_calls
     result = cli("history", "scores/2011-12.csv", "--scores-only", cwd=scored_repo)
     assert result.exit_code == 0, result.stderr
     assert ("not committed" in result.stdout) is change

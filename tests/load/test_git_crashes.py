@@ -132,22 +132,13 @@ def test_a_repository_owned_by_someone_else_is_said_plainly(
 
 
 def test_a_huge_committed_sheet_is_refused_before_it_is_read(
-    committed: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+    committed: Path, cli: Callable[..., Result], git_calls: list[list[str]]
 ) -> None:
     big = committed / "scores" / "2013-14.csv"
     with big.open("ab") as stream:
         stream.write(b"\n" * 3_000_000)
     git_in(committed, "commit", "-q", "-am", "Three million blank lines")
-    from compactscore.load import git
-
-    real = git.run_git_bytes
-    read: list[list[str]] = []
-
-    def spy(args: list[str], cwd: Path) -> bytes:
-        read.append(args)
-        return real(args, cwd)
-
-    monkeypatch.setattr(git, "run_git_bytes", spy)
+    read = git_calls
     result = cli("score", "--rev", "HEAD", "scores/2013-14.csv", cwd=committed)
     assert result.exit_code == 1
     assert result.stderr == (
