@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 from written import written
@@ -41,14 +41,49 @@ def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list
     return list(Segment.split_lines(console.render(text, options)))
 
 
+def _runs(lines: list[tuple[str, str]], together: bool) -> list[tuple[list[str], str, bool]]:
+    """The lines as runs, none known to fit: a line each, or each run of lines in one style."""
+    runs: list[tuple[list[str], str, bool]] = []
+    for line, style in lines:
+        if together and runs and runs[-1][1] == style:
+            runs[-1][0].append(line)
+        else:
+            runs.append(([line], style, False))
+    return runs
+
+
+@pytest.mark.parametrize("together", [False, True])
 @pytest.mark.parametrize("colour", [False, True])
 @pytest.mark.parametrize("width", [10, 30, 80])
-def test_lines_come_out_as_rich_writes_them(colour: bool, width: int) -> None:
+def test_lines_come_out_as_rich_writes_them(colour: bool, width: int, together: bool) -> None:
     console = Console(file=io.StringIO(), width=width, force_terminal=colour)
-    made = list(_Blocks(LINES, console, width))
+    made = list(_Blocks(_runs(LINES, together), console, width))
     expected = _by_rich(list(LINES), console, width)
     assert written(made, colour, 80) == written(expected, colour, 80)
     assert len(made) == len(expected) == 12  # the blank lines at the end are gone
+
+
+@pytest.mark.parametrize("together", [False, True])
+@pytest.mark.parametrize("width", [10, 30, 80])
+def test_segments_and_texts_are_the_lines_written(width: int, together: bool) -> None:
+    """Written in colour as segments, or without as text alone: the bytes of the lines."""
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=True, color_system="truecolor")
+    blocks = _Blocks(_runs(LINES, together), console, width)
+    made = list(blocks)
+    console.print(_Segments(list(blocks.segments())), crop=False)
+    assert out.getvalue() == written(made, True, 80)
+    alone = ["".join(s.text for s in line if s.control is None) + "\n" for line in made]
+    assert "".join(blocks.texts()) == "".join(alone)
+    assert len(alone) == 12
+
+
+class _Segments:
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.segments
 
 
 def test_a_history_too_wide_for_a_table_is_stacked_with_each_row_styled() -> None:

@@ -65,9 +65,9 @@ class _Rendered:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lines = self.lines() if callable(self.lines) else self.lines
-        if console.color_system is None and isinstance(lines, _Blocks):
-            # No colour: a style writes nothing, so each line is its text alone.
-            yield from map(Segment, lines.texts())
+        if isinstance(lines, _Blocks):
+            # Without colour a style writes nothing, so each line is its text alone.
+            yield from lines.segments() if console.color_system else map(Segment, lines.texts())
             return
         # Unstyled lines in a row go out as one segment: the same text, written alike,
         # without passing thousands of segments one by one through rich.
@@ -94,12 +94,14 @@ class _Rendered:
         if console.color_system is None:
             yield from map(_Piece, lines.texts())
             return
-        part: list[tuple[str, str]] = []
-        for line in lines.laid_out():
-            part.append(line)
-            if len(part) >= _PART:
+        part: list[_Run] = []
+        count = 0  # lines in the part
+        for run in lines.laid_out():
+            part.append(run)
+            count += len(run[0])
+            if count >= _PART:
                 yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
-                part = []
+                part, count = [], 0
         if part:
             yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
 
@@ -463,8 +465,12 @@ def wrap_words(text: str, width: int) -> list[str]:
     under its first word. A word longer than the width is the one thing
     broken, over as many lines as it needs: nothing is ever cut off.
     """
+    return _wrap_words(text, width, _one_cell_each(text))
+
+
+def _wrap_words(text: str, width: int, plain: bool) -> list[str]:
+    """``wrap_words``, told whether the text is one line, a cell a character (the common case)."""
     width = max(width, 1)
-    plain = _one_cell_each(text)  # one line, a cell a character: the common case
     if plain and len(text) <= width:
         return [" ".join(text.split())]
     if plain and not text.startswith("• "):
@@ -875,19 +881,30 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> _Blocks:
     return _Blocks(_stacked_text(grid, width), console, width)
 
 
-def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
-    """The lines of the blocks, each with its style, made one row at a time."""
+# Lines in one style, and whether each is known to fit: no wider than the width,
+# each character one cell (so no tab, no control), so that it need not be measured.
+_Run = tuple[list[str], str, bool]
+
+
+def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
+    """The lines of the blocks, a run of lines in one style at a time, made one row at a time.
+
+    Each run is laid out here, so that rich need not wrap it again. Text each of
+    whose characters takes one cell is wrapped to fit, so its lines are known to
+    fit; any other line is measured as it is printed.
+    """
     keys = _key_columns(grid)
     fields = [i for i in range(len(grid.columns)) if i not in keys]
-    label_width = max((cell_len(grid.columns[i].header) + 1 for i in fields), default=0)
+    headers = {i: grid.columns[i].header for i in fields}
+    label_width = max((cell_len(headers[i]) + 1 for i in fields), default=0)
     # Values line up after the longest label, unless that leaves them too little room.
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
-    # Each line and its style; laid out here, so rich need not wrap it again.
     if grid.title:
-        for line in wrap_words(printable(grid.title), width):
-            yield line, "bold"
-    # Each field's first line: its label, padded to the longest.
-    starts = {i: f"  {f'{grid.columns[i].header}:':<{label_width}} " for i in fields}
+        yield _wrapped_run(grid.title, width, "bold")
+    # Each field's first line: its label, padded to the longest; as wide as the
+    # indent when each character of the label takes one cell.
+    starts = {i: f"  {f'{headers[i]}:':<{label_width}} " for i in fields}
+    plain_label = {i: _one_cell_each(headers[i]) for i in fields}
     pad = " " * indent
     # A value that fits beside its label as it is (with values lined up): one line.
     room = width - indent if indent != 4 else -1
@@ -896,106 +913,179 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[tuple[str, str]]:
         rows.append((-1, grid.footer))
     for position, row in rows:
         style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
-        heading = " ".join(" ".join(row[i].split()) for i in keys if row[i].strip())
+        # The key fields' words, single-spaced (one join of them all is the same).
+        heading = " ".join(" ".join([row[i] for i in keys]).split())
         if heading:  # a row with no heading of its own goes on with the block above
-            yield "", ""
-            for line in wrap_words(printable(heading), width):
-                yield line, f"bold {style}".strip()
+            # A blank line first: it is written alike in any style.
+            yield _wrapped_run(heading, width, f"bold {style}".strip(), [""])
+        lines: list[str] = []
+        fits = True
         for i in fields:
             cell = row[i]
-            if not cell.strip():
+            if not cell or cell.isspace():
                 continue
-            if (
-                len(cell) <= room
-                and cell.isascii()
-                and cell.isprintable()
-                and "  " not in cell
-                and cell[0] != " " != cell[-1]
-            ):
-                yield starts[i] + cell, style  # one plain line that fits, as wrap_words gives it
+            if _one_line(cell, room):
+                lines.append(starts[i] + cell)
+                fits = fits and plain_label[i]
                 continue
-            value = wrap_words(printable(cell), width - indent)
+            text = printable(cell)
+            plain = _one_cell_each(text)
+            value = _wrap_words(text, width - indent, plain)
             if indent == 4:
-                label = f"{grid.columns[i].header}:"
-                block = [f"  {line}" for line in wrap_words(printable(label), width - 2)]
-                block += [pad + line for line in value]
+                label = printable(f"{headers[i]}:")
+                lines += [f"  {line}".rstrip() for line in wrap_words(label, width - 2)]
+                lines += [(pad + line).rstrip() for line in value]
+                fits = fits and plain and plain_label[i] and width - 4 >= 1
             else:
-                block = [starts[i] + value[0]]
-                block += [pad + line for line in value[1:]]
-            for line in block:
-                yield line.rstrip(), style
+                lines.append((starts[i] + value[0]).rstrip())
+                lines += [(pad + line).rstrip() for line in value[1:]]
+                fits = fits and plain and plain_label[i]
+        if lines:
+            yield lines, style, fits
     if grid.caption:
-        yield "", ""
-        for line in wrap_words(printable(grid.caption), width):
-            yield line, "dim"
+        yield _wrapped_run(grid.caption, width, "dim", [""])
+
+
+def _one_line(cell: str, room: int) -> bool:
+    """Whether the cell is shown as it is, on one line of ``room`` cells: as wrap_words gives it.
+
+    Printable text holds no white space but spaces (a test checks), so without two
+    in a row or one at either end it is single-spaced already.
+    """
+    return (
+        len(cell) <= room
+        and cell.isprintable()
+        and "  " not in cell
+        and cell[0] != " " != cell[-1]
+        and (cell.isascii() or _one_cell_each(cell))
+    )
+
+
+def _wrapped_run(text: str, width: int, style: str, before: list[str] | None = None) -> _Run:
+    """Text wrapped to the width, in one style, after the lines given."""
+    text = printable(text)
+    plain = _one_cell_each(text)
+    lines = _wrap_words(text, width, plain)
+    return ([*before, *lines] if before else lines), style, plain and width >= 1
 
 
 class _Blocks:
-    """Lines of blocks, each in its style, made as rich would render them as one text.
+    """Lines of blocks, in runs of one style, made as rich would render them as one text.
 
-    Iterated, they are rich's segments a line; ``texts()`` gives each line's text
-    alone, which is all a console without colour writes of it. A line that fits the
-    width and holds no tab, rich would neither wrap nor change, so it is made straight
-    into a segment, as rich would make it; any other is rendered by rich (thousands of
-    blocks would take seconds that way). Like rich's ``rstrip()``, the text ends at its
-    last word: blank lines at its end are left out.
+    ``segments()`` gives rich's segments, ``texts()`` each line's text alone, which
+    is all a console without colour writes of it; iterated, they are rich's segments
+    a line. A line that fits the width and holds no tab, rich would neither wrap nor
+    change, so it is made straight into a segment, as rich would make it; any other
+    is rendered by rich (thousands of blocks would take seconds that way). Like
+    rich's ``rstrip()``, the text ends at its last word: blank lines at its end are
+    left out.
     """
 
     def __init__(
-        self, lines: Iterable[tuple[str, str]], console: Console, width: int, ends: bool = True
+        self, runs: Iterable[_Run], console: Console, width: int, ends: bool = True
     ) -> None:
-        self.lines = lines
+        self.runs = runs
         self.console = console
         self.width = width
-        self.ends = ends  # False: a part of the lines, already laid out
+        self.ends = ends  # False: a part of the runs, already laid out
 
-    def laid_out(self) -> Iterator[tuple[str, str]]:
-        """Each line and its style, without the blank lines at the end (as rich's ``rstrip``)."""
+    def laid_out(self) -> Iterator[_Run]:
+        """Each run, without the blank lines at the end (as rich's ``rstrip``)."""
         if not self.ends:
-            yield from self.lines
+            yield from self.runs
             return
-        last: tuple[str, str] | None = None  # held until it is known whether it ends the text
-        blank: list[tuple[str, str]] = []  # blank lines since, left out if nothing follows
-        for line, name in self.lines:
-            if not line.strip():
-                blank.append((line, name))
+        last: _Run | None = None  # held until it is known whether it ends the text
+        blank: list[_Run] = []  # runs of blank lines since, left out if nothing follows
+        for run in self.runs:
+            text = "".join(run[0])
+            if not text or text.isspace():
+                blank.append(run)
                 continue
             if last is not None:
                 yield last
             if blank:
                 yield from blank
                 blank = []
-            last = (line, name)
+            last = run
         if last is not None:
-            yield last[0].rstrip(), last[1]
+            lines, name, fits = last
+            end = len(lines)
+            while not lines[end - 1].strip():
+                end -= 1
+            yield [*lines[: end - 1], lines[end - 1].rstrip()], name, fits
 
     def __iter__(self) -> Iterator[list[Segment]]:
-        console, width = self.console, self.width
+        styles = self._styles()
+        for lines, name, fits in self.laid_out():
+            style = styles(name)
+            for line in lines:
+                yield from self._segments_of(line, name, style, fits)
+
+    def segments(self) -> Iterator[Segment]:
+        """The lines as rich's segments, each ended by a line break.
+
+        Unstyled lines in a row go out as one segment: the same text, written alike,
+        without passing thousands of segments one by one through rich.
+        """
+        styles = self._styles()
+        plain: list[str] = []  # the unstyled lines since the last styled one
+        for lines, name, fits in self.laid_out():
+            style = styles(name)
+            if fits and not style:
+                plain += lines
+                continue
+            for line in lines:
+                for segments in self._segments_of(line, name, style, fits):
+                    if all(not segment.style and segment.control is None for segment in segments):
+                        plain.append("".join(segment.text for segment in segments))
+                        continue
+                    if plain:
+                        plain.append("")
+                        yield Segment("\n".join(plain))
+                        plain = []
+                    yield from segments
+                    yield Segment.line()
+        if plain:
+            plain.append("")
+            yield Segment("\n".join(plain))
+
+    def _styles(self) -> Callable[[str], Style]:
+        """The style of each name, looked up once."""
         null = Style.null()
-        styles: dict[str, Style] = {}
-        for line, name in self.laid_out():
-            if not line:
-                yield []
-            elif "\t" in line or text_width(line) > width:
-                yield from self._by_rich(line, name)
-            else:
-                style = styles.get(name)
-                if style is None:
-                    style = styles[name] = console.get_style(name, default=null) if name else null
-                yield [Segment(line, style)]
+        styles: dict[str, Style] = {"": null}
+
+        def style(name: str) -> Style:
+            found = styles.get(name)
+            if found is None:
+                found = styles[name] = self.console.get_style(name, default=null)
+            return found
+
+        return style
+
+    def _segments_of(self, line: str, name: str, style: Style, fits: bool) -> list[list[Segment]]:
+        """A line's segments, as rich would render it: one, unless it is too wide or holds a tab."""
+        if not line:
+            return [[]]
+        if not fits and ("\t" in line or text_width(line) > self.width):
+            return self._by_rich(line, name)
+        return [[Segment(line, style)]]
 
     def texts(self) -> Iterator[str]:
         """The lines' text as written without colour, a few thousand lines to a piece."""
         width = self.width
         part: list[str] = []
-        for line, name in self.laid_out():
-            if not line or (len(line) <= width and line.isascii() and line.isprintable()):
-                part.append(line)  # nearly every line: plain, and no wider than the console
-            elif "\t" not in line and text_width(line) <= width:
-                part.append(line)
+        for lines, name, fits in self.laid_out():
+            if fits:
+                part += lines
             else:
-                for segments in self._by_rich(line, name):
-                    part.append("".join(s.text for s in segments if s.control is None))
+                for line in lines:
+                    if not line or (len(line) <= width and line.isascii() and line.isprintable()):
+                        part.append(line)  # nearly every line: plain, and no wider than the console
+                    elif "\t" not in line and text_width(line) <= width:
+                        part.append(line)
+                    else:
+                        for segments in self._by_rich(line, name):
+                            part.append("".join(s.text for s in segments if s.control is None))
             if len(part) >= _PART:
                 part.append("")
                 yield "\n".join(part)
