@@ -184,3 +184,13 @@ def test_labels_too_wide_for_the_width_go_above_their_values() -> None:
     assert _printed(grid, 12, colour=False) == (
         "\nabc\n  Before →\n  after:\n    - → 2\n  会議:\n    会議\n    café\n"
     )
+
+
+def test_more_values_and_headings_than_are_remembered_are_all_shown() -> None:
+    """Values and headings recur, so their lines are remembered; past the limit, forgotten."""
+    many = 3 * text_module._REMEMBERED
+    rows = [[f"k{n % many}", f"v{n % (many + 1)} → {n % 7}"] for n in range(2 * many)]
+    grid = Grid(title="", columns=[Column("Commit", key=True), Column("Value")], rows=rows)
+    assert _printed(grid, 40, colour=False) == "".join(
+        f"\nk{n % many}\n  Value: v{n % (many + 1)} → {n % 7}\n" for n in range(2 * many)
+    )

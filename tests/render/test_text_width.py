@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from compactscore.render.text import text_width
 
-POOL = "ab Z09-→–’“é\u00a0\u2028\t\n\x1b\x7f会議☕\u200d\ufe0f\u0301👍"
+POOL = "ab Z09-→–’“é\u00a0\u2028\t\n\x1b\x7f会議☕\u200d\ufe0f\u0301👍\ud800\x80\u00ad\u200b"
 SAMPLES = ["", "abc", "a → b", "café", "会議", "a\u200db", "\x1b", "e\u0301", "a\tb", "\u00a0x"]
 
 

@@ -468,13 +468,18 @@ def wrap_words(text: str, width: int) -> list[str]:
     return _wrap_words(text, width, _one_cell_each(text))
 
 
-def _wrap_words(text: str, width: int, plain: bool) -> list[str]:
-    """``wrap_words``, told whether the text is one line, a cell a character (the common case)."""
+def _wrap_words(text: str, width: int, plain: bool, printable: bool | None = None) -> list[str]:
+    """``wrap_words``, told whether the text is one line, a cell a character (the common case).
+
+    And whether it is printable, when that is known already.
+    """
     width = max(width, 1)
     if plain and len(text) <= width:
         return [" ".join(text.split())]
     if plain and not text.startswith("• "):
-        if not (text.isprintable() and "  " not in text and text[0] != " " != text[-1]):
+        if printable is None:
+            printable = text.isprintable()
+        if not (printable and "  " not in text and text[0] != " " != text[-1]):
             text = " ".join(text.split())  # printable, only a space is white space
         return _wrap_plain(text, width)
     return _wrap_slowly(text, width, len if plain else text_width)
@@ -519,15 +524,25 @@ def _wrap_plain(text: str, width: int) -> list[str]:
     for the last space within the width; from a word longer than the width on,
     the rest is wrapped word by word.
     """
-    lines: list[str] = []
-    while len(text) > width:
-        cut = text.rfind(" ", 0, width + 1)
-        if cut <= 0:  # a word longer than the width: broken, as wrap_words breaks it
-            return lines + _wrap_slowly(text, width, len)
-        lines.append(text[:cut])
-        text = text[cut + 1 :]
-    lines.append(text)
+    lines = _lines_of(width).findall(text)
+    if sum(map(len, lines)) + len(lines) - 1 == len(text):
+        return lines  # each line found where the one before ends: no word too long
+    lines = []
+    start, end = 0, len(text)  # the rest of the text, not yet wrapped
+    while end - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:  # a word longer than the width: broken, as wrap_words breaks it
+            return lines + _wrap_slowly(text[start:], width, len)
+        lines.append(text[start:cut])
+        start = cut + 1
+    lines.append(text[start:])
     return lines
+
+
+@lru_cache(maxsize=64)
+def _lines_of(width: int) -> re.Pattern[str]:
+    """Each longest run of at most ``width`` characters before a space or the end."""
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
 
 
 def text_width(text: str) -> int:
@@ -535,14 +550,22 @@ def text_width(text: str) -> int:
     return len(text) if _one_cell_each(text) else cell_len(text)
 
 
-_NOT_PRINTABLE_ASCII = re.compile("[^ -~]")  # any character but printable ASCII
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+_ONE_CELL: set[str] = set()  # characters but printable ASCII found to take one cell each
 
 
 def _one_cell_each(text: str) -> bool:
     """Whether every character of the text takes one cell (no line break, no control)."""
     if text.isascii():
         return text.isprintable()
-    return _each_one_cell(frozenset(_NOT_PRINTABLE_ASCII.findall(text)))
+    # The characters but printable ASCII, found by dropping those bytes of its UTF-8
+    # (every other character is written in bytes 0x80 and up): quicker than a search.
+    others = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _PRINTABLE_ASCII)
+        .decode("utf-8", "surrogatepass")
+    )
+    return _ONE_CELL.issuperset(others) or _each_one_cell(frozenset(others))
 
 
 @lru_cache(maxsize=4096)
@@ -550,7 +573,11 @@ def _each_one_cell(others: frozenset[str]) -> bool:
     # rich measures text without joiners character by character, each as cell_len does.
     if "\u200d" in others or "\ufe0f" in others:
         return False
-    return all(cell_len(char) == 1 for char in others)
+    if not all(cell_len(char) == 1 for char in others):
+        return False
+    if len(_ONE_CELL) < 4096:
+        _ONE_CELL.update(others)
+    return True
 
 
 def hanging(text: str, width: int, indent: int = 2) -> str:
@@ -900,50 +927,80 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
     # Values line up after the longest label, unless that leaves them too little room.
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
     if grid.title:
-        yield _wrapped_run(grid.title, width, "bold")
-    # Each field's first line: its label, padded to the longest; as wide as the
-    # indent when each character of the label takes one cell.
-    starts = {i: f"  {f'{headers[i]}:':<{label_width}} " for i in fields}
-    plain_label = {i: _one_cell_each(headers[i]) for i in fields}
+        title, fits = _wrapped_lines(grid.title, width)
+        yield title, "bold", fits
+    # Each field: its column, its first line's start (its label, padded to the
+    # longest), whether that start is as wide as the indent (each character of the
+    # label one cell), and the lines of values shown as they are, by value: the
+    # same few values recur in row after row.
+    starts: list[tuple[int, str, bool, dict[str, str]]] = [
+        (i, f"  {f'{headers[i]}:':<{label_width}} ", _one_cell_each(headers[i]), {}) for i in fields
+    ]
     pad = " " * indent
     # A value that fits beside its label as it is (with values lined up): one line.
     room = width - indent if indent != 4 else -1
     rows = list(enumerate(grid.rows))
     if grid.footer:
         rows.append((-1, grid.footer))
+    styles = grid.styles
+    bold = {"": "bold"}  # each row style's heading style
+    headings: dict[str, tuple[list[str], bool]] = {}  # the lines of the headings, by key fields
     for position, row in rows:
-        style = grid.styles[position] if 0 <= position < len(grid.styles) else ""
-        # The key fields' words, single-spaced (one join of them all is the same).
-        heading = " ".join(" ".join([row[i] for i in keys]).split())
-        if heading:  # a row with no heading of its own goes on with the block above
+        style = styles[position] if 0 <= position < len(styles) else ""
+        named = " ".join([row[i] for i in keys])
+        heading = headings.get(named)
+        if heading is None:
+            if len(headings) >= _REMEMBERED:
+                headings.clear()
+            # The key fields' words, single-spaced (one join of them all is the same).
+            words = " ".join(named.split())
             # A blank line first: it is written alike in any style.
-            yield _wrapped_run(heading, width, f"bold {style}".strip(), [""])
+            if not words:
+                heading = headings[named] = ([], True)
+            elif _one_line(words, width):
+                heading = headings[named] = (["", words], True)
+            else:
+                heading = headings[named] = _wrapped_lines(words, width, [""])
+        if heading[0]:  # a row with no heading of its own goes on with the block above
+            if style not in bold:
+                bold[style] = f"bold {style}".strip()
+            yield heading[0], bold[style], heading[1]
         lines: list[str] = []
         fits = True
-        for i in fields:
+        for i, start, label_fits, shown in starts:
             cell = row[i]
             if not cell or cell.isspace():
                 continue
-            if _one_line(cell, room):
-                lines.append(starts[i] + cell)
-                fits = fits and plain_label[i]
+            line = shown.get(cell)
+            if line is None and _one_line(cell, room):
+                if len(shown) >= _REMEMBERED:
+                    shown.clear()
+                line = shown[cell] = start + cell
+            if line is not None:
+                lines.append(line)
+                fits = fits and label_fits
                 continue
-            text = printable(cell)
+            as_it_is = cell.isprintable()  # then printable() gives it back unchanged
+            text = cell if as_it_is else printable(cell)
             plain = _one_cell_each(text)
-            value = _wrap_words(text, width - indent, plain)
+            value = _wrap_words(text, width - indent, plain, as_it_is or None)
             if indent == 4:
                 label = printable(f"{headers[i]}:")
                 lines += [f"  {line}".rstrip() for line in wrap_words(label, width - 2)]
                 lines += [(pad + line).rstrip() for line in value]
-                fits = fits and plain and plain_label[i] and width - 4 >= 1
+                fits = fits and plain and label_fits and width - 4 >= 1
             else:
-                lines.append((starts[i] + value[0]).rstrip())
+                lines.append((start + value[0]).rstrip())
                 lines += [(pad + line).rstrip() for line in value[1:]]
-                fits = fits and plain and plain_label[i]
+                fits = fits and plain and label_fits
         if lines:
             yield lines, style, fits
     if grid.caption:
-        yield _wrapped_run(grid.caption, width, "dim", [""])
+        caption, fits = _wrapped_lines(grid.caption, width, [""])
+        yield caption, "dim", fits
+
+
+_REMEMBERED = 512  # values of a field remembered at most (a memo, not every value)
 
 
 def _one_line(cell: str, room: int) -> bool:
@@ -961,12 +1018,14 @@ def _one_line(cell: str, room: int) -> bool:
     )
 
 
-def _wrapped_run(text: str, width: int, style: str, before: list[str] | None = None) -> _Run:
-    """Text wrapped to the width, in one style, after the lines given."""
+def _wrapped_lines(
+    text: str, width: int, before: list[str] | None = None
+) -> tuple[list[str], bool]:
+    """Text wrapped to the width, after the lines given, and whether its lines are known to fit."""
     text = printable(text)
     plain = _one_cell_each(text)
     lines = _wrap_words(text, width, plain)
-    return ([*before, *lines] if before else lines), style, plain and width >= 1
+    return ([*before, *lines] if before else lines), plain and width >= 1
 
 
 class _Blocks:
@@ -997,10 +1056,12 @@ class _Blocks:
         last: _Run | None = None  # held until it is known whether it ends the text
         blank: list[_Run] = []  # runs of blank lines since, left out if nothing follows
         for run in self.runs:
-            text = "".join(run[0])
-            if not text or text.isspace():
-                blank.append(run)
-                continue
+            final = run[0][-1]  # a run whose last line holds a word is not blank
+            if not final or final.isspace():
+                text = "".join(run[0])
+                if not text or text.isspace():
+                    blank.append(run)
+                    continue
             if last is not None:
                 yield last
             if blank:
