@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from rich import box
@@ -922,52 +923,44 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
     """
     keys = _key_columns(grid)
     fields = [i for i in range(len(grid.columns)) if i not in keys]
-    headers = {i: grid.columns[i].header for i in fields}
-    label_width = max((cell_len(headers[i]) + 1 for i in fields), default=0)
+    headers = [grid.columns[i].header for i in fields]
+    label_width = max((cell_len(header) + 1 for header in headers), default=0)
     # Values line up after the longest label, unless that leaves them too little room.
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
     if grid.title:
         title, fits = _wrapped_lines(grid.title, width)
         yield title, "bold", fits
-    # Each field: its column, its first line's start (its label, padded to the
-    # longest), whether that start is as wide as the indent (each character of the
-    # label one cell), and the lines of values shown as they are, by value: the
-    # same few values recur in row after row.
-    starts: list[tuple[int, str, bool, dict[str, str]]] = [
-        (i, f"  {f'{headers[i]}:':<{label_width}} ", _one_cell_each(headers[i]), {}) for i in fields
+    # Each field: its label, its first line's start (the label, padded to the
+    # longest), and the lines of values shown as they are, by value: the same few
+    # values recur in row after row.
+    starts: list[tuple[int, str, str, dict[str, str]]] = [
+        (i, header, f"  {f'{header}:':<{label_width}} ", {})
+        for i, header in zip(fields, headers, strict=True)
     ]
-    pad = " " * indent
+    # Each start is as wide as the indent when each character of the labels takes one cell.
+    labels_fit = all(map(_one_cell_each, headers))
     # A value that fits beside its label as it is (with values lined up): one line.
     room = width - indent if indent != 4 else -1
-    rows = list(enumerate(grid.rows))
-    if grid.footer:
-        rows.append((-1, grid.footer))
-    styles = grid.styles
+    rows = [*grid.rows, grid.footer] if grid.footer else grid.rows
+    styles = grid.styles[: len(grid.rows)]
+    styles = [*styles, *[""] * (len(rows) - len(styles))]  # a style for each row, footer too
+    named_by = _picker(keys)
     bold = {"": "bold"}  # each row style's heading style
     headings: dict[str, tuple[list[str], bool]] = {}  # the lines of the headings, by key fields
-    for position, row in rows:
-        style = styles[position] if 0 <= position < len(styles) else ""
-        named = " ".join([row[i] for i in keys])
+    for row, style in zip(rows, styles, strict=True):
+        named = " ".join(named_by(row))
         heading = headings.get(named)
         if heading is None:
             if len(headings) >= _REMEMBERED:
                 headings.clear()
-            # The key fields' words, single-spaced (one join of them all is the same).
-            words = " ".join(named.split())
-            # A blank line first: it is written alike in any style.
-            if not words:
-                heading = headings[named] = ([], True)
-            elif _one_line(words, width):
-                heading = headings[named] = (["", words], True)
-            else:
-                heading = headings[named] = _wrapped_lines(words, width, [""])
+            heading = headings[named] = _heading(named, width)
         if heading[0]:  # a row with no heading of its own goes on with the block above
             if style not in bold:
                 bold[style] = f"bold {style}".strip()
             yield heading[0], bold[style], heading[1]
         lines: list[str] = []
-        fits = True
-        for i, start, label_fits, shown in starts:
+        fits = labels_fit
+        for i, header, start, shown in starts:
             cell = row[i]
             if not cell or cell.isspace():
                 continue
@@ -978,26 +971,57 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
                 line = shown[cell] = start + cell
             if line is not None:
                 lines.append(line)
-                fits = fits and label_fits
-                continue
-            as_it_is = cell.isprintable()  # then printable() gives it back unchanged
-            text = cell if as_it_is else printable(cell)
-            plain = _one_cell_each(text)
-            value = _wrap_words(text, width - indent, plain, as_it_is or None)
-            if indent == 4:
-                label = printable(f"{headers[i]}:")
-                lines += [f"  {line}".rstrip() for line in wrap_words(label, width - 2)]
-                lines += [(pad + line).rstrip() for line in value]
-                fits = fits and plain and label_fits and width - 4 >= 1
-            else:
-                lines.append((start + value[0]).rstrip())
-                lines += [(pad + line).rstrip() for line in value[1:]]
-                fits = fits and plain and label_fits
+            elif not _add_value(lines, cell, header, start, width, indent):
+                fits = False
         if lines:
             yield lines, style, fits
     if grid.caption:
         caption, fits = _wrapped_lines(grid.caption, width, [""])
         yield caption, "dim", fits
+
+
+def _picker(columns: list[int]) -> Callable[[list[str]], Iterable[str]]:
+    """The cells of these columns of a row."""
+    if len(columns) == 1:
+        column = columns[0]
+        return lambda row: (row[column],)
+    return itemgetter(*columns) if columns else lambda row: ()
+
+
+def _heading(named: str, width: int) -> tuple[list[str], bool]:
+    """A blank line and the words of the key fields, single-spaced, and whether they fit.
+
+    A blank line is written alike in any style. Without words, no lines at all.
+    """
+    words = " ".join(named.split())  # the same as each field's words, joined
+    if not words:
+        return [], True
+    if _one_line(words, width):
+        return ["", words], True
+    return _wrapped_lines(words, width, [""])
+
+
+def _add_value(
+    lines: list[str], cell: str, header: str, start: str, width: int, indent: int
+) -> bool:
+    """Add a field's lines, its value wrapped under its label, and say whether they are known to fit.
+
+    With too little room for values lined up (an indent of 4), the label is a line
+    of its own above the value.
+    """
+    as_it_is = cell.isprintable()  # then printable() gives it back unchanged
+    text = cell if as_it_is else printable(cell)
+    plain = _one_cell_each(text)
+    value = _wrap_words(text, width - indent, plain, as_it_is or None)
+    pad = " " * indent
+    if indent == 4:
+        label = printable(f"{header}:")
+        lines += [f"  {line}".rstrip() for line in wrap_words(label, width - 2)]
+        lines += [(pad + line).rstrip() for line in value]
+        return plain and width - 4 >= 1
+    lines.append((start + value[0]).rstrip())
+    lines += [(pad + line).rstrip() for line in value[1:]]
+    return plain
 
 
 _REMEMBERED = 512  # values of a field remembered at most (a memo, not every value)
