@@ -41,15 +41,23 @@ def _by_rich(lines: list[tuple[str, str]], console: Console, width: int) -> list
     return list(Segment.split_lines(console.render(text, options)))
 
 
-def _runs(lines: list[tuple[str, str]], together: bool) -> list[tuple[list[str], str, bool]]:
-    """The lines as runs, none known to fit: a line each, or each run of lines in one style."""
-    runs: list[tuple[list[str], str, bool]] = []
+def _blocks(
+    lines: list[tuple[str, str]], together: bool
+) -> list[tuple[list[str], int, str, str, bool]]:
+    """The lines as blocks, none known to fit: a line each, or two runs of one style each."""
+    if not together:
+        return [([line], 1, style, "", False) for line, style in lines]
+    runs: list[tuple[list[str], str]] = []
     for line, style in lines:
-        if together and runs and runs[-1][1] == style:
+        if runs and runs[-1][1] == style:
             runs[-1][0].append(line)
         else:
-            runs.append(([line], style, False))
-    return runs
+            runs.append(([line], style))
+    blocks = []
+    for at in range(0, len(runs), 2):
+        (first, first_style), (rest, style) = runs[at], (runs[at + 1 : at + 2] or [([], "")])[0]
+        blocks.append(([*first, *rest], len(first), first_style, style, False))
+    return blocks
 
 
 @pytest.mark.parametrize("together", [False, True])
@@ -57,7 +65,7 @@ def _runs(lines: list[tuple[str, str]], together: bool) -> list[tuple[list[str],
 @pytest.mark.parametrize("width", [10, 30, 80])
 def test_lines_come_out_as_rich_writes_them(colour: bool, width: int, together: bool) -> None:
     console = Console(file=io.StringIO(), width=width, force_terminal=colour)
-    made = list(_Blocks(_runs(LINES, together), console, width))
+    made = list(_Blocks(_blocks(LINES, together), console, width))
     expected = _by_rich(list(LINES), console, width)
     assert written(made, colour, 80) == written(expected, colour, 80)
     assert len(made) == len(expected) == 12  # the blank lines at the end are gone
@@ -69,7 +77,7 @@ def test_segments_and_texts_are_the_lines_written(width: int, together: bool) ->
     """Written in colour as segments, or without as text alone: the bytes of the lines."""
     out = io.StringIO()
     console = Console(file=out, width=width, force_terminal=True, color_system="truecolor")
-    blocks = _Blocks(_runs(LINES, together), console, width)
+    blocks = _Blocks(_blocks(LINES, together), console, width)
     made = list(blocks)
     console.print(_Segments(list(blocks.segments())), crop=False)
     assert out.getvalue() == written(made, True, 80)

@@ -95,11 +95,11 @@ class _Rendered:
         if console.color_system is None:
             yield from map(_Piece, lines.texts())
             return
-        part: list[_Run] = []
+        part: list[_Block] = []
         count = 0  # lines in the part
-        for run in lines.laid_out():
-            part.append(run)
-            count += len(run[0])
+        for block in lines.laid_out():
+            part.append(block)
+            count += len(block[0])
             if count >= _PART:
                 yield _Rendered(partial(_Blocks, part, lines.console, lines.width, False))
                 part, count = [], 0
@@ -909,15 +909,17 @@ def _stacked_lines(grid: Grid, console: Console, width: int) -> _Blocks:
     return _Blocks(_stacked_text(grid, width), console, width)
 
 
-# Lines in one style, and whether each is known to fit: no wider than the width,
-# each character one cell (so no tab, no control), so that it need not be measured.
-_Run = tuple[list[str], str, bool]
+# A block's lines; how many of them, first, are in the first style; the first style
+# and the style of the rest; and whether each line is known to fit: no wider than
+# the width, each character one cell (so no tab, no control), so that it need not
+# be measured.
+_Block = tuple[list[str], int, str, str, bool]
 
 
-def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
-    """The lines of the blocks, a run of lines in one style at a time, made one row at a time.
+def _stacked_text(grid: Grid, width: int) -> Iterator[_Block]:
+    """The lines of the blocks, made one row at a time: the title, each row, the caption.
 
-    Each run is laid out here, so that rich need not wrap it again. Text each of
+    Each block is laid out here, so that rich need not wrap it again. Text each of
     whose characters takes one cell is wrapped to fit, so its lines are known to
     fit; any other line is measured as it is printed.
     """
@@ -929,7 +931,7 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
     indent = 2 + label_width + 1 if width - (2 + label_width + 1) >= 24 else 4
     if grid.title:
         title, fits = _wrapped_lines(grid.title, width)
-        yield title, "bold", fits
+        yield title, len(title), "bold", "", fits
     # Each field: its label, its first line's start (the label, padded to the
     # longest), and the lines of values shown as they are, by value: the same few
     # values recur in row after row.
@@ -954,12 +956,9 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
             if len(headings) >= _REMEMBERED:
                 headings.clear()
             heading = headings[named] = _heading(named, width)
-        if heading[0]:  # a row with no heading of its own goes on with the block above
-            if style not in bold:
-                bold[style] = f"bold {style}".strip()
-            yield heading[0], bold[style], heading[1]
-        lines: list[str] = []
-        fits = labels_fit
+        named_lines, fits = heading
+        lines = [*named_lines]  # a row with no heading of its own goes on with the block above
+        fits = fits and labels_fit
         for i, header, start, shown in starts:
             cell = row[i]
             if not cell or cell.isspace():
@@ -974,10 +973,12 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Run]:
             elif not _add_value(lines, cell, header, start, width, indent):
                 fits = False
         if lines:
-            yield lines, style, fits
+            if style not in bold:
+                bold[style] = f"bold {style}".strip()
+            yield lines, len(named_lines), bold[style], style, fits
     if grid.caption:
         caption, fits = _wrapped_lines(grid.caption, width, [""])
-        yield caption, "dim", fits
+        yield caption, len(caption), "dim", "", fits
 
 
 def _picker(columns: list[int]) -> Callable[[list[str]], Iterable[str]]:
@@ -1065,46 +1066,41 @@ class _Blocks:
     """
 
     def __init__(
-        self, runs: Iterable[_Run], console: Console, width: int, ends: bool = True
+        self, blocks: Iterable[_Block], console: Console, width: int, ends: bool = True
     ) -> None:
-        self.runs = runs
+        self.blocks = blocks
         self.console = console
         self.width = width
-        self.ends = ends  # False: a part of the runs, already laid out
+        self.ends = ends  # False: a part of the blocks, already laid out
 
-    def laid_out(self) -> Iterator[_Run]:
-        """Each run, without the blank lines at the end (as rich's ``rstrip``)."""
+    def laid_out(self) -> Iterator[_Block]:
+        """Each block, without the blank lines at the end (as rich's ``rstrip``)."""
         if not self.ends:
-            yield from self.runs
+            yield from self.blocks
             return
-        last: _Run | None = None  # held until it is known whether it ends the text
-        blank: list[_Run] = []  # runs of blank lines since, left out if nothing follows
-        for run in self.runs:
-            final = run[0][-1]  # a run whose last line holds a word is not blank
+        last: _Block | None = None  # held until it is known whether it ends the text
+        blank: list[_Block] = []  # blocks of blank lines since, left out if nothing follows
+        for block in self.blocks:
+            final = block[0][-1]  # a block whose last line holds a word is not blank
             if not final or final.isspace():
-                text = "".join(run[0])
+                text = "".join(block[0])
                 if not text or text.isspace():
-                    blank.append(run)
+                    blank.append(block)
                     continue
             if last is not None:
                 yield last
             if blank:
                 yield from blank
                 blank = []
-            last = run
+            last = block
         if last is not None:
-            lines, name, fits = last
-            end = len(lines)
-            while not lines[end - 1].strip():
-                end -= 1
-            yield [*lines[: end - 1], lines[end - 1].rstrip()], name, fits
+            yield _ended(last)
 
     def __iter__(self) -> Iterator[list[Segment]]:
         styles = self._styles()
-        for lines, name, fits in self.laid_out():
-            style = styles(name)
-            for line in lines:
-                yield from self._segments_of(line, name, style, fits)
+        for lines, first, first_name, rest_name, fits in self.laid_out():
+            for line, name in _named(lines, first, first_name, rest_name):
+                yield from self._segments_of(line, name, styles(name), fits)
 
     def segments(self) -> Iterator[Segment]:
         """The lines as rich's segments, each ended by a line break.
@@ -1114,22 +1110,23 @@ class _Blocks:
         """
         styles = self._styles()
         plain: list[str] = []  # the unstyled lines since the last styled one
-        for lines, name, fits in self.laid_out():
-            style = styles(name)
-            if fits and not style:
-                plain += lines
-                continue
-            for line in lines:
-                for segments in self._segments_of(line, name, style, fits):
-                    if all(not segment.style and segment.control is None for segment in segments):
-                        plain.append("".join(segment.text for segment in segments))
-                        continue
-                    if plain:
-                        plain.append("")
-                        yield Segment("\n".join(plain))
-                        plain = []
-                    yield from segments
-                    yield Segment.line()
+        for lines, first, first_name, rest_name, fits in self.laid_out():
+            for run, name in ((lines[:first], first_name), (lines[first:], rest_name)):
+                style = styles(name)
+                if fits and not style:
+                    plain += run
+                    continue
+                for line in run:
+                    for segments in self._segments_of(line, name, style, fits):
+                        if all(not s.style and s.control is None for s in segments):
+                            plain.append("".join(segment.text for segment in segments))
+                            continue
+                        if plain:
+                            plain.append("")
+                            yield Segment("\n".join(plain))
+                            plain = []
+                        yield from segments
+                        yield Segment.line()
         if plain:
             plain.append("")
             yield Segment("\n".join(plain))
@@ -1159,11 +1156,11 @@ class _Blocks:
         """The lines' text as written without colour, a few thousand lines to a piece."""
         width = self.width
         part: list[str] = []
-        for lines, name, fits in self.laid_out():
+        for lines, first, first_name, rest_name, fits in self.laid_out():
             if fits:
                 part += lines
             else:
-                for line in lines:
+                for line, name in _named(lines, first, first_name, rest_name):
                     if not line or (len(line) <= width and line.isascii() and line.isprintable()):
                         part.append(line)  # nearly every line: plain, and no wider than the console
                     elif "\t" not in line and text_width(line) <= width:
@@ -1184,6 +1181,23 @@ class _Blocks:
         text.append(line, style=name or None)
         options = self.console.options.update_width(self.width).update(no_wrap=True)
         return list(Segment.split_lines(self.console.render(text, options)))
+
+
+def _named(
+    lines: list[str], first: int, first_name: str, rest_name: str
+) -> Iterator[tuple[str, str]]:
+    """Each line of a block with the name of its style."""
+    for at, line in enumerate(lines):
+        yield line, first_name if at < first else rest_name
+
+
+def _ended(block: _Block) -> _Block:
+    """The last block of the text: without its blank lines at the end, nor spaces after its last word."""
+    lines, first, first_name, name, fits = block
+    end = len(lines)
+    while not lines[end - 1].strip():
+        end -= 1
+    return [*lines[: end - 1], lines[end - 1].rstrip()], first, first_name, name, fits
 
 
 def _key_columns(grid: Grid) -> list[int]:
