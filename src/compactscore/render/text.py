@@ -559,13 +559,21 @@ def _one_cell_each(text: str) -> bool:
     """Whether every character of the text takes one cell (no line break, no control)."""
     if text.isascii():
         return text.isprintable()
-    # The characters but printable ASCII, found by dropping those bytes of its UTF-8
-    # (every other character is written in bytes 0x80 and up): quicker than a search.
-    others = (
-        text.encode("utf-8", "surrogatepass")
-        .translate(None, _PRINTABLE_ASCII)
-        .decode("utf-8", "surrogatepass")
-    )
+    return _all_one_cell(_but_printable_ascii(text))
+
+
+def _but_printable_ascii(text: str) -> str:
+    """The characters of the text but printable ASCII, in order.
+
+    Found by dropping those bytes from its UTF-8, where every other character is
+    written in bytes 0x80 and up: quicker than a search.
+    """
+    utf8 = text.encode("utf-8", "surrogatepass")
+    return utf8.translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+
+
+def _all_one_cell(others: str) -> bool:
+    """Whether each of these characters (none printable ASCII) takes one cell."""
     return _ONE_CELL.issuperset(others) or _each_one_cell(frozenset(others))
 
 
@@ -1010,9 +1018,18 @@ def _add_value(
     With too little room for values lined up (an indent of 4), the label is a line
     of its own above the value.
     """
-    as_it_is = cell.isprintable()  # then printable() gives it back unchanged
-    text = cell if as_it_is else printable(cell)
-    plain = _one_cell_each(text)
+    # Printable, the cell is shown as it is (printable() gives it back unchanged);
+    # its characters but printable ASCII tell both that and whether each takes a cell.
+    if cell.isascii():
+        as_it_is = plain = cell.isprintable()
+    else:
+        others = _but_printable_ascii(cell)
+        as_it_is = others.isprintable()
+        plain = as_it_is and _all_one_cell(others)
+    text = cell
+    if not as_it_is:
+        text = printable(cell)
+        plain = _one_cell_each(text)
     value = _wrap_words(text, width - indent, plain, as_it_is or None)
     pad = " " * indent
     if indent == 4:
