@@ -940,9 +940,9 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Block]:
     if grid.title:
         title, fits = _wrapped_lines(grid.title, width)
         yield title, len(title), "bold", "", fits
-    # Each field: its label, its first line's start (the label, padded to the
-    # longest), and the lines of values shown as they are, by value: the same few
-    # values recur in row after row.
+    # Each field: its column, its label, its first line's start (the label, padded
+    # to the longest), and the lines of values shown as they are, by value: the
+    # same few values recur in row after row.
     starts: list[tuple[int, str, str, dict[str, str]]] = [
         (i, header, f"  {f'{header}:':<{label_width}} ", {})
         for i, header in zip(fields, headers, strict=True)
@@ -1071,7 +1071,7 @@ def _wrapped_lines(
 
 
 class _Blocks:
-    """Lines of blocks, in runs of one style, made as rich would render them as one text.
+    """Lines of blocks, each line in its style, made as rich would render them as one text.
 
     ``segments()`` gives rich's segments, ``texts()`` each line's text alone, which
     is all a console without colour writes of it; iterated, they are rich's segments
