@@ -188,26 +188,31 @@ LINES = [
 ]
 
 
+NAMES = ["2023.csv", "2024.csv", "notes.csv"]
+
+
 @settings(max_examples=300)
 @given(
     st.lists(
-        st.lists(st.tuples(st.integers(1, 18), st.sampled_from(LINES)), max_size=2),
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.lists(st.tuples(st.integers(1, 18), st.sampled_from(LINES)), max_size=2),
+        ),
         min_size=1,
         max_size=8,
     ),
-    st.sampled_from(["2023.csv", "2024.csv", "notes.csv"]),
     st.sampled_from(["\n", ""]),
 )
 # A version with a warning, then one whose other line changes: the warning is said again.
-@example([[(1, "1,n/a,No survey,3,,")], [(2, "2,1,,,,")]], "2024.csv", "\n")
+@example([("2024.csv", [(1, "1,n/a,No survey,3,,")]), ("2024.csv", [(2, "2,1,,,,")])], "\n")
 # A line more after the last, which had no line break: it repeats an indicator, an error.
-@example([[(18, "4,1,,,,")]], "2024.csv", "")
+@example([("2024.csv", []), ("2024.csv", [(18, "4,1,,,,")])], "")
 # A line that names another indicator: that one twice, and this one missing.
-@example([[(1, "2,1,,,,")]], "2024.csv", "\n")
-# Read as another period: the same lines, other rows.
-@example([[(2, "2,1,,,,")]], "2023.csv", "\n")
+@example([("2024.csv", []), ("2024.csv", [(1, "2,1,,,,")])], "\n")
+# The same lines as another period's sheet (renamed): read for that period.
+@example([("2024.csv", []), ("2023.csv", [(2, "2,1,,,,")])], "\n")
 def test_versions_changing_a_line_or_two_read_as_they_do_alone(
-    changes: list[list[tuple[int, str]]], name: str, end: str
+    versions: list[tuple[str, list[tuple[int, str]]]], end: str
 ) -> None:
     definition = load_definition()
     # Every indicator has its row, so that a version can be read without a problem.
@@ -219,7 +224,7 @@ def test_versions_changing_a_line_or_two_read_as_they_do_alone(
         *(f"{number},1,,,," for number in range(4, 18)),
     ]
     rows_read = RowsRead()
-    for at, changed in enumerate([[], *changes]):
+    for at, (name, changed) in enumerate(versions):
         for position, line in changed:
             if position < len(lines):
                 lines[position] = line

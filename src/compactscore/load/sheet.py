@@ -127,6 +127,9 @@ class _Clean(NamedTuple):
     sheet: Sheet
     layout: Layout
     definition: Definition
+    at: dict[str, int]  # where each of our columns is
+    kept: dict[int, tuple[list[str], Indicator, Row]]  # RowsRead.known's, for this header
+    places: dict[int, int]  # the place in the sheet's rows of each line's row, by line
 
 
 def read_sheet(
@@ -285,8 +288,18 @@ class _SheetReader:
         sheet = self._read_records(records if by_line is None else by_line)
         if self.rows_read is not None:
             self.rows_read.last = None
-            if lines and by_line and sheet and self.layout and not self.problems:
-                self.rows_read.last = _Clean(lines, sheet, self.layout, self.definition)
+            kept = self.rows_read.known.get(self._header_key(self.layout)) if self.layout else None
+            if lines and by_line and sheet and self.layout and kept and not self.problems:
+                self.rows_read.last = _Clean(
+                    lines,
+                    sheet,
+                    self.layout,
+                    self.definition,
+                    {key: position for position, key in self.layout.ours},
+                    kept,
+                    # With no problem, every row is kept, in the order of the sheet's rows.
+                    {number: place for place, number in enumerate(kept)},
+                )
         return sheet
 
     def _rows_changed(self, lines: list[str]) -> Sheet | None:
@@ -301,21 +314,17 @@ class _SheetReader:
         """
         held = self.rows_read
         last = None if held is None else held.last
-        # The header alone chose the separator; the rows kept (below) are those read
-        # under this header for this period.
+        # The header alone chose the separator, and the rows were read for this period.
         if (
             held is None
             or last is None
             or len(lines) != len(last.lines)
             or held.first_line != (lines[0], last.sheet.delimiter)
             or last.definition is not self.definition
+            or (last.sheet.version, last.sheet.period) != (self.version, self.period)
         ):
             return None
-        layout = last.layout
-        kept = held.known.get(self._header_key(layout))
-        if kept is None:
-            return None
-        at = {key: position for position, key in layout.ours}
+        layout, at, kept = last.layout, last.at, last.kept
         delimiter = last.sheet.delimiter
         passes = self._plain_lane(at, len(layout.columns), self._indexes()[0], {})
         read: list[tuple[int, list[str], Indicator]] = []
@@ -328,11 +337,10 @@ class _SheetReader:
             read.append((number, record, seen[1]))
         rows = list(last.sheet.rows)
         if read:
-            where = {number: index for index, number in enumerate(kept)}
             known = held.lines[1]
             for number, record, indicator in read:
                 row = self._plain_row(number, indicator, record, at, layout.theirs)
-                rows[where[number]] = row
+                rows[last.places[number]] = row
                 kept[number] = (record, indicator, row)
                 gone = last.lines[number - 1]
                 if gone not in lines:
