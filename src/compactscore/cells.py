@@ -32,7 +32,8 @@ def neutralised(cell: str) -> str:
 
 def unneutralised(cell: str) -> str:
     """The cell as it was before ``neutralised`` put quote marks in it."""
-    if "'" not in cell:
+    # Only a quote mark starting the cell or a line within it can be one put there.
+    if not cell.startswith("'") and "\n'" not in cell and "\r'" not in cell:
         return cell
     return _NEUTRALISED.sub("", cell)
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from compactscore.load.definition import load_definition
 from compactscore.load.sheet import RowsRead, read_sheet
 from compactscore.models import Definition
 
@@ -151,3 +155,107 @@ def test_versions_with_a_first_line_alike_read_as_they_do_alone(definition: Defi
         alone = read_sheet(Path(name), definition, f"c{at}", text)
         remembered = read_sheet(Path(name), definition, f"c{at}", text, rows_read=rows_read)
         assert remembered == alone, at
+
+
+# What a line of a version may become in the next: most often a plain row for the same
+# indicator, sometimes anything that must be read the long way or whole.
+LINES = [
+    "1,2,Vision agreed,3,Chair,",
+    "1,3,Vision agreed,3,Chair,",
+    '1,3,"Vision, agreed",3,Chair,',
+    "1,n/a,,3,Chair,",
+    "1,n/a,No survey,3,,",
+    "1,9,Vision agreed,,,",
+    "1,,From 2023: Vision agreed,,,",
+    "1,2,From 2023: Vision agreed,,,",
+    "1,2,'=1+1,,,",
+    "2,,,,,",
+    "2,1,,,,2025-03-31",
+    "2,1,,,,someday",
+    "2,1,,,,",
+    "3,0,Survey done,,,",
+    "4,1,,,,",
+    "17,2,,,,",
+    "3,0,Survey done,,",
+    '3,0,"Survey\ndone",,,',
+    "",
+    "   ",
+    ",,,,,",
+    "<<<<<<< HEAD",
+    "=======",
+    "Total,5,,,,",
+    "x,1,,,,",
+]
+
+
+NAMES = ["2023.csv", "2024.csv", "notes.csv"]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.lists(st.tuples(st.integers(1, 18), st.sampled_from(LINES)), max_size=2),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["\n", ""]),
+)
+# A version with a warning, then one whose other line changes: the warning is said again.
+@example([("2024.csv", [(1, "1,n/a,No survey,3,,")]), ("2024.csv", [(2, "2,1,,,,")])], "\n")
+# A line more after the last, which had no line break: it repeats an indicator, an error.
+@example([("2024.csv", []), ("2024.csv", [(18, "4,1,,,,")])], "")
+# A line that names another indicator: that one twice, and this one missing.
+@example([("2024.csv", []), ("2024.csv", [(1, "2,1,,,,")])], "\n")
+# The same lines as another period's sheet (renamed): read for that period.
+@example([("2024.csv", []), ("2023.csv", [(2, "2,1,,,,")])], "\n")
+def test_versions_changing_a_line_or_two_read_as_they_do_alone(
+    versions: list[tuple[str, list[tuple[int, str]]]], end: str
+) -> None:
+    definition = load_definition()
+    # Every indicator has its row, so that a version can be read without a problem.
+    lines = [
+        "indicator,score,evidence,target,owner,due",
+        "1,2,Vision agreed,3,Chair,",
+        "2,,,,,",
+        "3,0,Survey done,,,",
+        *(f"{number},1,,,," for number in range(4, 18)),
+    ]
+    rows_read = RowsRead()
+    for at, (name, changed) in enumerate(versions):
+        for position, line in changed:
+            if position < len(lines):
+                lines[position] = line
+            else:
+                lines.append(line)  # a line more
+        text = "\n".join(lines) + end
+        shown = f"c{at}:{name}"
+        alone = read_sheet(Path(name), definition, shown, text)
+        assert read_sheet(Path(name), definition, shown, text, rows_read=rows_read) == alone
+
+
+def test_a_changed_line_is_known_for_the_next_version(definition: Definition) -> None:
+    rows_read = RowsRead()
+    lines = [HEADER.strip(), "1,2,Vision agreed,3,Chair", *(f"{n},1,,," for n in range(2, 18))]
+    read_sheet(Path("2024.csv"), definition, "a", "\n".join(lines), rows_read=rows_read)
+    lines[1] = '1,3,"Vision, agreed",3,Chair'
+    sheet, problems = read_sheet(
+        Path("2024.csv"), definition, "b", "\n".join(lines), rows_read=rows_read
+    )
+    assert sheet is not None and not problems and sheet.rows[0].evidence == "Vision, agreed"
+    assert rows_read.lines[1]['1,3,"Vision, agreed",3,Chair'] == [
+        "1",
+        "3",
+        "Vision, agreed",
+        "3",
+        "Chair",
+    ]
+    assert "1,2,Vision agreed,3,Chair" not in rows_read.lines[1]
+    assert rows_read.lines[1]["2,1,,,"] == ["2", "1", "", "", ""]
+    # A version read whole (a line more) has the rows of the one read before.
+    again, _ = read_sheet(
+        Path("2024.csv"), definition, "c", "\n".join([*lines, ""]), rows_read=rows_read
+    )
+    assert again is not None and again.rows[0] is sheet.rows[0]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import compress, count
+from operator import ne
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from compactscore.errors import DataError, Problem, Severity, errors_in
 from compactscore.load.kinds import MAX_WORKBOOK_BYTES, is_workbook
@@ -27,6 +29,7 @@ from compactscore.load.sheet_layout import (
     clean_layout,
     conflict_marked,
     header_columns,
+    line_record,
     line_records,
     read_records,
     sniff_delimiter,
@@ -113,6 +116,20 @@ class RowsRead:
         self.first_line: tuple[str, str] | None = None
         # The indicators in force last read (definition, version), by number and by id.
         self.indexes: tuple[object, str, dict[str, Indicator], dict[str, Indicator]] | None = None
+        # The version read last, when it was read line by line without a problem.
+        self.last: _Clean | None = None
+
+
+class _Clean(NamedTuple):
+    """A version read line by line without a problem: the next may differ in a few rows' lines."""
+
+    lines: list[str]
+    sheet: Sheet
+    layout: Layout
+    definition: Definition
+    at: dict[str, int]  # where each of our columns is
+    kept: dict[int, tuple[list[str], Indicator, Row]]  # RowsRead.known's, for this header
+    places: dict[int, int]  # the place in the sheet's rows of each line's row, by line
 
 
 def read_sheet(
@@ -165,7 +182,9 @@ def _read(
             check_size(len(text), shown)
             csv_text = decode(text, shown)
         else:
-            check_size(len(text.encode("utf-8", "replace")), shown)
+            # No character takes more than 4 bytes: a text that short is within the limit.
+            if len(text) * 4 > MAX_BYTES:
+                check_size(len(text.encode("utf-8", "replace")), shown)
             csv_text = text
     except DataError as error:
         return None, error.problems
@@ -223,6 +242,7 @@ class _SheetReader:
         self.line_word = "line"
         self.positions: dict[str, int] = {}  # our column keys and where they are
         self.rows_read: RowsRead | None = None
+        self.layout: Layout | None = None  # the header's, once it is read
 
     def error(
         self, line: int | None, message: str, fix: str = "", column: str | None = None
@@ -255,20 +275,87 @@ class _SheetReader:
     def read(self, text: str) -> Sheet | None:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n") if self.rows_read is not None and self.build else None
+        if lines is not None:
+            sheet = self._rows_changed(lines)
+            if sheet is not None:
+                return sheet
         if conflict_marked(text, self.error):
             return None
-        records = self._line_records(text)
-        if records is None:
+        by_line = None if lines is None else self._line_records(text, lines)
+        if by_line is None:
             self.delimiter, records = read_records(text, self.error)
-        return self._read_records(records)
+        sheet = self._read_records(records if by_line is None else by_line)
+        if self.rows_read is not None:
+            self.rows_read.last = None
+            kept = self.rows_read.known.get(self._header_key(self.layout)) if self.layout else None
+            if lines and by_line and sheet and self.layout and kept and not self.problems:
+                self.rows_read.last = _Clean(
+                    lines,
+                    sheet,
+                    self.layout,
+                    self.definition,
+                    {key: position for position, key in self.layout.ours},
+                    kept,
+                    # With no problem, every row is kept, in the order of the sheet's rows.
+                    {number: place for place, number in enumerate(kept)},
+                )
+        return sheet
 
-    def _line_records(self, text: str) -> list[tuple[int, list[str]]] | None:
-        """The records of a version whose every record is one line, its known lines not
-        parsed again; None when it must be read whole (or no versions are remembered)."""
-        if self.rows_read is None or not self.build:
+    def _rows_changed(self, lines: list[str]) -> Sheet | None:
+        """The sheet, when it is the version read before but for some rows' lines; else None.
+
+        Many versions of one sheet each change a row or two. When the version before
+        was read line by line without a problem and this one has the same header and
+        as many lines, only the lines that differ are read: each must still be a plain
+        row (the quick lane of ``_rows``) for the indicator its line had, so that
+        the other rows, the same lines, are the same rows with no problem. Anything
+        else (a line added, a problem, a doubt) gives None: the version is read whole.
+        """
+        held = self.rows_read
+        last = None if held is None else held.last
+        # The header alone chose the separator, and the rows were read for this period.
+        if (
+            held is None
+            or last is None
+            or len(lines) != len(last.lines)
+            or held.first_line != (lines[0], last.sheet.delimiter)
+            or last.definition is not self.definition
+            or (last.sheet.version, last.sheet.period) != (self.version, self.period)
+        ):
             return None
-        end = text.find("\n")
-        first = text if end < 0 else text[:end]
+        layout, at, kept = last.layout, last.at, last.kept
+        delimiter = last.sheet.delimiter
+        passes = self._plain_lane(at, len(layout.columns), self._indexes()[0], {})
+        read: list[tuple[int, list[str], Indicator]] = []
+        # The numbers of the lines that differ, found without a loop of ours over every line.
+        for number in compress(count(1), map(ne, lines, last.lines)):
+            seen = kept.get(number)
+            record = line_record(lines[number - 1], delimiter)
+            if seen is None or record is None or passes(number, record) is not seen[1]:
+                return None
+            read.append((number, record, seen[1]))
+        rows = list(last.sheet.rows)
+        if read:
+            known = held.lines[1]
+            for number, record, indicator in read:
+                row = self._plain_row(number, indicator, record, at, layout.theirs)
+                rows[last.places[number]] = row
+                kept[number] = (record, indicator, row)
+                gone = last.lines[number - 1]
+                if gone not in lines:
+                    known.pop(gone, None)
+                known[lines[number - 1]] = record
+        sheet = last.sheet.model_copy(update={"path": self.shown, "rows": rows})
+        held.last = last._replace(lines=lines, sheet=sheet)
+        self.delimiter, self.complete = delimiter, True
+        return sheet
+
+    def _line_records(self, text: str, lines: list[str]) -> list[tuple[int, list[str]]] | None:
+        """The records of a version whose every record is one line, its known lines not
+        parsed again; None when it must be read whole. Only while versions are remembered."""
+        assert self.rows_read is not None
+        first = lines[0]
         remembered = self.rows_read.first_line
         if remembered is not None and remembered[0] == first:
             delimiter, hinted = remembered[1], False
@@ -280,11 +367,11 @@ class _SheetReader:
                 # The header, with no quotes: its separators alone chose this one.
                 self.rows_read.first_line = (first, delimiter)
         before, known = self.rows_read.lines
-        found = line_records(text, known if before == delimiter else {}, delimiter)
+        found = line_records(lines, known if before == delimiter else {}, delimiter)
         if found is None:
             return None
-        records, lines = found
-        self.rows_read.lines = (delimiter, lines)
+        records, read = found
+        self.rows_read.lines = (delimiter, read)
         self.delimiter = delimiter
         return records
 
@@ -308,6 +395,7 @@ class _SheetReader:
             if columns is None:
                 return None
             layout = Layout.of(columns)
+        self.layout = layout
         if self.worksheet is not None:
             self.positions = {key: position for position, key in layout.ours}
         if not body:

@@ -129,9 +129,9 @@ def read_records(text: str, error: Report) -> tuple[str, Records]:
 
 
 def line_records(
-    text: str, known: dict[str, list[str]], delimiter: str
+    lines: list[str], known: dict[str, list[str]], delimiter: str
 ) -> tuple[Records, dict[str, list[str]]] | None:
-    """Each line of the text as one record, as ``read_records`` reads it; None if it cannot say.
+    """Each of the text's lines as one record, as ``read_records`` reads it; None if it cannot say.
 
     For many versions of one sheet: a line known from the version before is the
     record it was there; only the other lines are parsed, each alone. That is the
@@ -140,26 +140,30 @@ def line_records(
     quote left open, anything the reader complains of) gives None: the version is
     then read whole, as always. Returned with the records: this version's lines.
     """
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     records = []
-    lines: dict[str, list[str]] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
+    seen: dict[str, list[str]] = {}
+    for number, line in enumerate(lines, start=1):
         record = known.get(line)
         if record is None:
-            if '"' not in line and "\0" not in line:
-                record = line.split(delimiter) if line else []
-            else:
-                try:
-                    found = list(csv.reader([line], delimiter=delimiter, strict=True))
-                except csv.Error:
-                    return None
-                if len(found) != 1:
-                    return None
-                record = found[0]
-        lines[line] = record
+            record = line_record(line, delimiter)
+            if record is None:
+                return None
+        seen[line] = record
         if (record and record[0].strip()) or "".join(record).strip():
             records.append((number, record))
-    return records, lines
+    return records, seen
+
+
+def line_record(line: str, delimiter: str) -> list[str] | None:
+    """One line read alone as one whole CSV record; None if it is not one (``line_records``)."""
+    if '"' not in line and "\0" not in line:
+        return line.split(delimiter) if line else []
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    try:
+        found = list(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def quote_opened(text: str, first: int, last: int) -> int:
