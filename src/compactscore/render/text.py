@@ -955,7 +955,7 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Block]:
     styles = grid.styles[: len(grid.rows)]
     styles = [*styles, *[""] * (len(rows) - len(styles))]  # a style for each row, footer too
     named_by = _picker(keys)
-    bold = {"": "bold"}  # each row style's heading style
+    bold = {style: f"bold {style}".strip() for style in {"", *styles}}  # each heading's style
     headings: dict[str, tuple[list[str], bool]] = {}  # the lines of the headings, by key fields
     for row, style in zip(rows, styles, strict=True):
         named = " ".join(named_by(row))
@@ -981,8 +981,6 @@ def _stacked_text(grid: Grid, width: int) -> Iterator[_Block]:
             elif not _add_value(lines, cell, header, start, width, indent):
                 fits = False
         if lines:
-            if style not in bold:
-                bold[style] = f"bold {style}".strip()
             yield lines, len(named_lines), bold[style], style, fits
     if grid.caption:
         caption, fits = _wrapped_lines(grid.caption, width, [""])
