@@ -526,8 +526,8 @@ def _wrap_plain(text: str, width: int) -> list[str]:
     the rest is wrapped word by word.
     """
     lines = _lines_of(width).findall(text)
-    if sum(map(len, lines)) + len(lines) - 1 == len(text):
-        return lines  # each line found where the one before ends: no word too long
+    if lines and "" not in lines:
+        return lines  # some text, and no word too long
     lines = []
     start, end = 0, len(text)  # the rest of the text, not yet wrapped
     while end - start > width:
@@ -542,8 +542,12 @@ def _wrap_plain(text: str, width: int) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _lines_of(width: int) -> re.Pattern[str]:
-    """Each longest run of at most ``width`` characters before a space or the end."""
-    return re.compile(f"(.{{1,{width}}})(?: |$)")
+    """Each longest run of at most ``width`` characters before a space or the end.
+
+    Where there is none, at a word longer than the width, the word is passed over
+    and found as an empty line: each match starts where the one before ended.
+    """
+    return re.compile(f"(.{{1,{width}}})(?: |$)|[^ ]+ ?")
 
 
 def text_width(text: str) -> int:
