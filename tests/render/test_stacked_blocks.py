@@ -26,7 +26,7 @@ from compactscore.render import text as text_module
 from compactscore.render.text import _one_cell_each, _one_line, printable, text_width, wrap_words
 from compactscore.render.view import Column, Grid
 
-MORE_WORDS = [*WORDS, "- → 2", "→", "a\u00a0b", "two  spaces", " edge", "x" * 30, "\t"]
+MORE_WORDS = [*WORDS, "- → 2", "→", "a\u00a0b", "two  spaces", " edge", "x" * 30, "\t", "•   "]
 STYLES = ["", "", "yellow", "dim", "bold red"]
 
 
@@ -39,7 +39,8 @@ def _any_cell(rng: random.Random) -> str:
 def _grid(rng: random.Random) -> Grid:
     count = rng.randint(1, 7)
     headers = [
-        rng.choice(["Commit", "No.", "Before → after", "会議", "a\tb", ""]) for _ in range(count)
+        rng.choice(["Commit", "No.", "Before → after", "会議", "a\tb", "", "x\x1by"])
+        for _ in range(count)
     ]
     columns = [Column(header, key=rng.random() < 0.3) for header in headers]
     rows = [
@@ -50,7 +51,8 @@ def _grid(rng: random.Random) -> Grid:
         title=rng.choice(["", "Changes", "  ", "a\nb", "会議 " * 10]),
         columns=columns,
         rows=rows,
-        styles=[rng.choice(STYLES) for _ in rows],
+        # A style for each row, or for fewer or more rows than there are.
+        styles=[rng.choice(STYLES) for _ in range(max(0, len(rows) + rng.randint(-2, 2)))],
         footer=[_any_cell(rng) for _ in range(count)] if rng.random() < 0.2 else None,
         caption=rng.choice(["", "", "A caption", "\n", "two  spaces →"]),
     )
