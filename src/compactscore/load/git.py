@@ -103,8 +103,13 @@ def run_git_bytes(args: list[str], cwd: Path) -> bytes:
     return stdout
 
 
-def _started(command: list[str], cwd: Path, stdin: int) -> subprocess.Popen[bytes]:
-    """A git process, its output and complaints piped back, or a GitError if it cannot start."""
+def _started(
+    command: list[str], cwd: Path, stdin: int, bufsize: int = -1
+) -> subprocess.Popen[bytes]:
+    """A git process, its output and complaints piped back, or a GitError if it cannot start.
+
+    ``bufsize`` is the bytes its output is read in (-1: Python's default).
+    """
     try:
         return subprocess.Popen(
             command,
@@ -113,9 +118,14 @@ def _started(command: list[str], cwd: Path, stdin: int) -> subprocess.Popen[byte
             stdin=stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            bufsize=bufsize,
         )
     except OSError as error:
         raise GitError.at(str(cwd), None, f"git could not be started: {error.strerror}.") from None
+
+
+# What a pipe holds on Linux: many files' answers are read a pipe at a time, not 8 KB.
+_PIPE_BYTES = 1 << 16
 
 
 def read_blobs(
@@ -150,7 +160,7 @@ def read_blobs_within(
         raise GitError.at(str(cwd), None, "a file name with a line break cannot be read from git.")
     import threading
 
-    process = _started(command, cwd, subprocess.PIPE)
+    process = _started(command, cwd, subprocess.PIPE, _PIPE_BYTES)
     assert process.stdin is not None and process.stdout is not None
     stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
     request = "".join(f"{spec}\n" for spec in specs).encode("utf-8", errors="surrogateescape")
