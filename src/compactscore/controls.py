@@ -40,8 +40,23 @@ def escape_controls(text: str, *, one_line: bool = False) -> str:
 
 
 def has_controls(text: str) -> bool:
-    """Whether the text holds a control character that would be escaped when shown."""
+    """Whether the text holds a control character that would be escaped when shown.
+
+    Long text (a part of a long output, say) is searched only in what is left of its
+    UTF-8 once printable ASCII, tabs and line breaks are taken out, none of them a
+    control: far less than the whole, and taken out in one pass.
+    """
+    if len(text) > _LONG:
+        text = (
+            text.encode("utf-8", "surrogatepass")
+            .translate(None, _PLAIN)
+            .decode("utf-8", "surrogatepass")
+        )
     return _CONTROLS.search(text) is not None
+
+
+_LONG = 256  # characters: shorter text is searched as it is
+_PLAIN = bytes(range(0x20, 0x7F)) + b"\t\n"  # bytes of characters that are never controls
 
 
 def _escape(match: re.Match[str]) -> str:

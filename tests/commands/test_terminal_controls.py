@@ -250,3 +250,25 @@ def test_control_characters_in_a_cell_are_shown_not_obeyed(
         assert "x1b" in shown and "RED" in shown and "pwned" in shown and "x07 ok" in shown
     exported = json.loads(cli("score", str(sheet), "-f", "json").stdout)
     assert exported["indicators"][0]["evidence"] == "\x1b[31mRED\x1b]0;pwned\x07 ok"
+
+
+# Text of every kind around controls: printable ASCII, tabs, line breaks, wide and
+# combining characters, lone surrogates (from bytes that were not UTF-8), C1 and bidi.
+_ANY_CHARACTER = st.one_of(
+    st.sampled_from(
+        "a ~\t\n\r\x00\x1b\x7f\x80\x9b\x9f\xa0é→漢\u0301\u202a\u202e\u2066\u2069\ud800"
+    ),
+    st.characters(),
+)
+
+
+@settings(max_examples=300)
+@given(st.text(_ANY_CHARACTER, max_size=40), st.integers(0, 400), st.booleans())
+def test_long_text_has_controls_as_the_pattern_finds_them(
+    text: str, padding: int, at_end: bool
+) -> None:
+    from compactscore.controls import _CONTROLS, has_controls
+
+    # Padded past the length from which only what is not printable ASCII is searched.
+    padded = text + "x" * padding if at_end else "x\n" * padding + text
+    assert has_controls(padded) == (_CONTROLS.search(padded) is not None)
