@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from compactscore.models import Definition, Indicator, Row, ScoreState, Sheet, carried_mark
-from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, WordChange, names_of
+from compactscore.results import HistoryEntry, ScoreChange, SheetDiff, names_of
 from compactscore.schema import BESIDE
 
 
@@ -24,40 +26,75 @@ def changes_between(
     Between two periods, words 'compactscore new' carried from the earlier one
     ("From 2013-14: ...") are the same words, not a change.
     """
-    lineage = definition.lineages()
-    earlier = {lineage[row.indicator]: row for row in before.rows} if before else {}
-    since = before.period_label if before and before.period != after.period else None
-    rows: dict[str, Row] = {}
-    for each in after.rows:
-        rows.setdefault(each.indicator, each)  # the first row for each, as row_for finds it
-    found = []
-    for indicator in definition.in_force(after.version):
-        row: Row | None = rows.get(indicator.id)
-        old = earlier.get(lineage[indicator.id])
-        if old is row and since is None:
-            continue  # the very row read before (a row is frozen): nothing of it changed
-        old_score, new_score = score_text(old), score_text(row)
-        words = [
-            WordChange(column=name, before=_field(old, name), after=_field(row, name))
-            for name in (BESIDE if fields else ())
-            if _field(old, name) != _carried_back(_field(row, name), since)
-        ]
-        if old_score == new_score and not words:
-            continue
-        replaced = _replaced(old, indicator.id, definition)
-        found.append(
-            ScoreChange(
-                **names_of(indicator),
-                before=old_score,
-                after=new_score,
-                change=_difference(old, row),
-                fields=[word.column for word in words],
-                words=words,
-                replaced_id=replaced.id if replaced else "",
-                replaced_title=replaced.title if replaced else "",
-            )
+    return Comparer(definition, fields).changes(before, after)
+
+
+class Comparer:
+    """Compares sheets of one definition, pair after pair, as ``changes_between`` does.
+
+    What each definition version needs (its indicators, each with its id and its line)
+    is worked out once: a history compares a thousand versions of a sheet.
+    """
+
+    def __init__(self, definition: Definition, fields: bool = True) -> None:
+        self.definition, self.fields = definition, fields
+        self.lineage = definition.lineages()
+        self._in_force: dict[str, list[tuple[Indicator, str, str]]] = {}
+
+    def changes(self, before: Sheet | None, after: Sheet) -> list[ScoreChange]:
+        """Indicators whose score changed (and, with ``fields``, whose other columns changed)."""
+        lineage = self.lineage
+        earlier = {lineage[row.indicator]: row for row in before.rows} if before else {}
+        # Periods read from file names are one object per name: most often the very same.
+        since = (
+            before.period_label
+            if before and before.period is not after.period and before.period != after.period
+            else None
         )
-    return found
+        mark = carried_mark(since) if since is not None else None
+        # The first row for each indicator, as row_for finds it.
+        rows: dict[str, Row] = {row.indicator: row for row in reversed(after.rows)}
+        found = []
+        for indicator, indicator_id, line in self._indicators(after.version):
+            row: Row | None = rows.get(indicator_id)
+            old = earlier.get(line)
+            if old is row and since is None:
+                continue  # the very row read before (a row is frozen): nothing of it changed
+            old_score, new_score = score_text(old), score_text(row)
+            words = _words(old, row, mark) if self.fields else []
+            if old_score == new_score and not words:
+                continue
+            replaced = _replaced(old, indicator_id, self.definition)
+            # Validated as one: the words are made as part of the change.
+            found.append(
+                ScoreChange.model_validate(
+                    {
+                        **names_of(indicator),
+                        "before": old_score,
+                        "after": new_score,
+                        "change": _difference(old, row),
+                        "fields": [column for column, _, _ in words],
+                        "words": [
+                            {"column": column, "before": was, "after": now}
+                            for column, was, now in words
+                        ],
+                        "replaced_id": replaced.id if replaced else "",
+                        "replaced_title": replaced.title if replaced else "",
+                    }
+                )
+            )
+        return found
+
+    def _indicators(self, version: str) -> list[tuple[Indicator, str, str]]:
+        """The indicators in force in a version, in order, each with its id and its line."""
+        known = self._in_force.get(version)
+        if known is None:
+            known = [
+                (indicator, indicator.id, self.lineage[indicator.id])
+                for indicator in self.definition.in_force(version)
+            ]
+            self._in_force[version] = known
+        return known
 
 
 def diff_of(
@@ -111,20 +148,34 @@ def history_entries(
     ]
 
 
-def _carried_back(text: str, since: str | None) -> str:
-    """Words as written in the period they were carried from, without the mark, or as they are."""
-    if since is not None and text.startswith(carried_mark(since)):
-        return text[len(carried_mark(since)) :]
-    return text
-
-
-def _field(row: Row | None, name: str) -> str:
-    # A row not there yet reads as an empty one: its status is open, as an empty cell's is.
-    value = getattr(row if row is not None else _EMPTY, name)
-    return "" if value is None else str(value)
-
-
+# The cells beside the score, by the names the changes give them.
+_BESIDE = tuple(column.value for column in BESIDE)
+_beside = attrgetter(*_BESIDE)
 _EMPTY = Row(line=0, indicator="")
+
+
+def _words(old: Row | None, row: Row | None, mark: str | None) -> list[tuple[str, str, str]]:
+    """Each cell beside the score that changed: its column, and its text before and after.
+
+    Words after that start with ``mark`` ("From 2013-14: ") are compared without it.
+    """
+    # A row not there yet reads as an empty one: its status is open, as an empty cell's is.
+    was = _beside(_EMPTY if old is None else old)
+    now = _beside(_EMPTY if row is None else row)
+    if was == now and mark is None:
+        return []  # the same values: the same texts
+    words = []
+    for column, value, new in zip(_BESIDE, was, now, strict=True):
+        if value == new and mark is None:
+            continue
+        before, after = _text(value), _text(new)
+        if before != (after[len(mark) :] if mark and after.startswith(mark) else after):
+            words.append((column, before, after))
+    return words
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _difference(before: Row | None, after: Row | None) -> int | None:

@@ -34,7 +34,7 @@ def history(
     Example: compactscore history scores/2013-14.csv
     """
     options = opt.output_options(output, indicators)
-    from compactscore.analysis.changes import changes_between, history_entries
+    from compactscore.analysis.changes import Comparer, history_entries
     from compactscore.commands.common import emit, out_console
     from compactscore.errors import GitError, warn
     from compactscore.load.kinds import is_sheet
@@ -94,6 +94,7 @@ def history(
     ids: list[bytes] = []
     texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits], ids)
     rows_read = RowsRead()
+    compare = Comparer(definition, fields=not scores_only)
     last: tuple[str, str, str | bytes] | None = None  # the newest commit's name, blob, text
     for commit, text in zip(commits, texts, strict=True):
         last = (commit.name, ids[-1].decode("ascii"), text)
@@ -109,7 +110,7 @@ def history(
         )
         if sheet is None:
             continue
-        for change in changes_between(previous, sheet, definition, fields=not scores_only):
+        for change in compare.changes(previous, sheet):
             record(change, commit.short, commit.date, commit.author, commit.message)
         previous = sheet
     check = partial(_check_command, file, indicators, None, typed=False)
