@@ -32,8 +32,7 @@ class HistoryRows:
 
     def add(self, change: ScoreChange, commit: str, date: str, author: str, message: str) -> None:
         """The entries of one indicator's change: its score first, then its words."""
-        for column, before, after in change.cells():
-            self.entry(commit, date, author, message, change, column, before, after)
+        self._cells(commit, date, author, message, change, change.cells())
 
     def entry(
         self,
@@ -47,40 +46,54 @@ class HistoryRows:
         after: str,
     ) -> None:
         """One entry: one cell of an indicator changed in a commit."""
-        points = change.change if column == SCORE else None
-        self.count += 1
-        self.scores += column == SCORE
-        if self.table:
-            first = commit != self.last
-            row = [
-                commit if first else "",
-                date[:10] if first else "",
-                author if first else "",
-                str(change.number),
-                change.title,
-            ]
-            if not self.scores_only:  # every row is a score: the column says nothing
-                row.append(column)
-            row += [_from_to(before, after, points), message if first else ""]
-            self.rows.append(row)
-            self.styles.append("yellow" if commit == NOT_COMMITTED else "")
+        self._cells(commit, date, author, message, change, [(column, before, after)])
+
+    def _cells(
+        self,
+        commit: str,
+        date: str,
+        author: str,
+        message: str,
+        change: ScoreChange,
+        cells: list[tuple[str, str, str]],
+    ) -> None:
+        """An entry for each cell of an indicator changed in a commit (column, before, after)."""
+        number, title = str(change.number), change.title
+        first = commit != self.last  # the commit is named on its first row only
+        style = "yellow" if commit == NOT_COMMITTED else ""
+        rows, styles = self.rows, self.styles
+        for column, before, after in cells:
+            points = change.change if column == SCORE else None
+            self.scores += column == SCORE
+            if self.table:
+                text = _from_to(before, after, points)
+                if first:
+                    row = [commit, date[:10], author, number, title, column, text, message]
+                    first = False
+                else:
+                    row = ["", "", "", number, title, column, text, ""]
+                if self.scores_only:  # every row is a score: the column says nothing
+                    del row[5]  # after the commit, date, author, number and title
+                rows.append(row)
+                styles.append(style)
+            if self.data:
+                self.data_rows.append(
+                    [
+                        commit,
+                        date,
+                        author,
+                        message,
+                        number,
+                        change.id,
+                        title,
+                        column,
+                        before,
+                        after,
+                        change_words(points),
+                    ]
+                )
+        self.count += len(cells)
         self.last = commit
-        if self.data:
-            self.data_rows.append(
-                [
-                    commit,
-                    date,
-                    author,
-                    message,
-                    str(change.number),
-                    change.id,
-                    change.title,
-                    column,
-                    before,
-                    after,
-                    change_words(points),
-                ]
-            )
 
 
 def history_view(history: History) -> View:
