@@ -95,17 +95,19 @@ def history(
     texts = sheets_at(root, [(c.id, c.name, f"{c.short}:{c.name}") for c in commits], ids)
     rows_read = RowsRead()
     compare = Comparer(definition, fields=not scores_only)
+    # Each name the file had, as read and from the repository's root: once, not per commit.
+    paths = {name: (Path(name), root / name) for name in {commit.name for commit in commits}}
     last: tuple[str, str, str | bytes] | None = None  # the newest commit's name, blob, text
     for commit, text in zip(commits, texts, strict=True):
         last = (commit.name, ids[-1].decode("ascii"), text)
-        shown = f"{commit.short}:{commit.name}"
+        path, at_root = paths[commit.name]
         sheet = _read(
-            Path(commit.name),
+            path,
             definition,
-            shown,
+            f"{commit.short}:{commit.name}",
             text,
             skipped,
-            partial(_check_command, root / commit.name, indicators, commit.short),
+            partial(_check_command, at_root, indicators, commit.short),
             rows_read=rows_read,
         )
         if sheet is None:
