@@ -168,14 +168,11 @@ def _words(old: Row | None, row: Row | None, mark: str | None) -> list[tuple[str
     for column, value, new in zip(_BESIDE, was, now, strict=True):
         if value == new and mark is None:
             continue
-        before, after = _text(value), _text(new)
+        before = "" if value is None else str(value)
+        after = "" if new is None else str(new)
         if before != (after[len(mark) :] if mark and after.startswith(mark) else after):
             words.append((column, before, after))
     return words
-
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def _difference(before: Row | None, after: Row | None) -> int | None:
