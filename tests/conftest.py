@@ -114,14 +114,14 @@ def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     streamed ``cat-file --batch``)."""
     from compactscore.load import git
 
-    real = git.run_git_bytes
+    real = git.GitRun.__init__
     asked: list[list[str]] = []
 
-    def spy(args: list[str], cwd: Path) -> bytes:
+    def spy(run: git.GitRun, args: list[str], cwd: Path) -> None:
         asked.append(args)
-        return real(args, cwd)
+        real(run, args, cwd)
 
-    monkeypatch.setattr(git, "run_git_bytes", spy)
+    monkeypatch.setattr(git.GitRun, "__init__", spy)
     return asked
 
 

@@ -37,10 +37,12 @@ def history(
     from compactscore.analysis.changes import Comparer, history_entries
     from compactscore.commands.common import emit, out_console
     from compactscore.errors import GitError, warn
+    from compactscore.load.git import GitRun
     from compactscore.load.kinds import is_sheet
     from compactscore.load.revision import (
-        commits_of,
+        commits_in,
         is_tracked,
+        log_of,
         relative,
         root_and_shallow,
         sheets_at,
@@ -57,9 +59,12 @@ def history(
         )
     root, shallow = root_and_shallow(file)
     name = relative(root, file)
-    definition = open_sources(file, indicators, None).definition
-    commits = commits_of(root, name) if is_tracked(root, name) or not file.exists() else []
-    if not commits and not is_tracked(root, name):
+    # git lists the file's commits while the definition is read.
+    with GitRun(log_of(name), root) as log:
+        definition = open_sources(file, indicators, None).definition
+        tracked = is_tracked(root, name)
+        commits = commits_in(log.text(), name) if tracked or not file.exists() else []
+    if not commits and not tracked:
         raise GitError.at(
             str(file),
             None,

@@ -88,19 +88,46 @@ def _failed(args: Sequence[str], cwd: Path, stderr: bytes) -> GitError:
 
 def run_git(args: list[str], cwd: Path) -> str:
     """Run ``git ARGS`` in a folder and return its output, or a GitError saying why not."""
-    text = run_git_bytes(args, cwd).decode("utf-8", errors="replace")
-    # As text mode would: universal newlines.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    with GitRun(args, cwd) as run:
+        return run.text()
 
 
 def run_git_bytes(args: list[str], cwd: Path) -> bytes:
     """Run ``git ARGS`` and return its output as bytes (file contents keep their encoding)."""
-    process = _started(_git_command(args, cwd), cwd, subprocess.DEVNULL)
-    with process:
-        stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        raise _failed(args, cwd, stderr)
-    return stdout
+    with GitRun(args, cwd) as run:
+        return run.output()
+
+
+class GitRun:
+    """``git ARGS`` started at once, its output asked for later: git works meanwhile.
+
+    Used as a context manager, so that a process whose output is never asked for
+    (an error came first) is stopped and waited for, never left behind.
+    """
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        self.args, self.cwd = args, cwd
+        self.process = _started(_git_command(args, cwd), cwd, subprocess.DEVNULL)
+
+    def output(self) -> bytes:
+        """Its output once it has finished, or a GitError saying why it failed."""
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            raise _failed(self.args, self.cwd, stderr)
+        return stdout
+
+    def text(self) -> str:
+        """Its output as text, as ``run_git`` gives it."""
+        text = self.output().decode("utf-8", errors="replace")
+        return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines
+
+    def __enter__(self) -> GitRun:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
 
 
 def _started(

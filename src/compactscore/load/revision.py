@@ -153,22 +153,23 @@ class Commit:
     name: str
 
 
-def commits_of(root: Path, name: str) -> list[Commit]:
-    """Every commit that changed a file, oldest first, following renames."""
-    listing = run_git(
-        [
-            "log",
-            "--no-textconv",
-            "--no-ext-diff",
-            "--follow",
-            "--date=format:%Y-%m-%d %H:%M",
-            "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",
-            "--name-only",
-            "--",
-            name,
-        ],
-        root,
-    )
+def log_of(name: str) -> list[str]:
+    """The git log of every commit that changed a file, following renames, for ``commits_in``."""
+    return [
+        "log",
+        "--no-textconv",
+        "--no-ext-diff",
+        "--follow",
+        "--date=format:%Y-%m-%d %H:%M",
+        "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",
+        "--name-only",
+        "--",
+        name,
+    ]
+
+
+def commits_in(listing: str, name: str) -> list[Commit]:
+    """The commits ``log_of`` lists, oldest first, each with the file's name in it."""
     found = []
     for record in listing.split("\x1e")[1:]:
         header, _, names = record.partition("\n")
