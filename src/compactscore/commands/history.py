@@ -101,7 +101,7 @@ def history(
     rows_read = RowsRead()
     compare = Comparer(definition, fields=not scores_only)
     # Each name the file had, as read and from the repository's root: once, not per commit.
-    paths = {name: (Path(name), root / name) for name in {commit.name for commit in commits}}
+    paths = {each: (Path(each), root / each) for each in {commit.name for commit in commits}}
     last: tuple[str, str, str | bytes] | None = None  # the newest commit's name, blob, text
     for commit, text in zip(commits, texts, strict=True):
         last = (commit.name, ids[-1].decode("ascii"), text)
