@@ -41,9 +41,7 @@ def main() -> None:
         folder = Path(name)
         unknown = "".join(f"unknown_key_{i}: {i}\n" for i in range(keys))
         (folder / "keys.yaml").write_text(DEFINITION + unknown, encoding="utf-8")
-        (folder / "2012-13.csv").write_text(
-            "indicator,score\n" + "99,x\n" * rows, encoding="utf-8"
-        )
+        (folder / "2012-13.csv").write_text("indicator,score\n" + "99,x\n" * rows, encoding="utf-8")
         print(f"check, {keys:,} unknown keys: {timed(['check', 'keys.yaml'], folder):.1f} s")
         seconds = timed(["score", "--indicators", "keys.yaml", "2012-13.csv"], folder)
         print(f"score --indicators, {keys:,} unknown keys: {seconds:.1f} s")

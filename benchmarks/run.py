@@ -525,7 +525,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run: proves it works")
     parser.add_argument("--runs", type=int, default=15, help="runs of each start-up command")
     parser.add_argument("--bulk-runs", type=int, default=3, help="runs of each bulk command")
-    parser.add_argument("--history-runs", type=int, default=3, help="runs of each history command")
+    parser.add_argument("--history-runs", type=int, default=9, help="runs of each history command")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where data and results go")
     parser.add_argument(
         "--start-up-only", action="store_true", help="only score, --help and --version"
