@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from functools import partial
 
 import pytest
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 from tests.render.test_table_drawing import WORDS, _cell
+from tests.render.written import Lines
 
 from compactscore.render import text as text_module
 from compactscore.render.text import _one_cell_each, _one_line, printable, text_width, wrap_words
@@ -94,18 +95,8 @@ def _by_rich(grid: Grid, width: int, colour: bool) -> str:
     options = console.options.update_width(width).update(no_wrap=True)
     lines = list(Segment.split_lines(console.render(text, options)))
     if lines:
-        console.print(_Lines(lines), crop=False)
+        console.print(Lines(lines), crop=False)
     return out.getvalue()
-
-
-class _Lines:
-    def __init__(self, lines: list[list[Segment]]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            yield from line
-            yield Segment.line()
 
 
 def test_every_line_of_a_block_said_to_fit_fits() -> None:

@@ -8,7 +8,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 
 
-class _Lines:
+class Lines:
+    """Lines of segments, each written as it is and ended by a line break."""
+
     def __init__(self, lines: list[list[Segment]]) -> None:
         self.lines = lines
 
@@ -22,5 +24,5 @@ def written(lines: list[list[Segment]], colour: bool, width: int) -> str:
     """What a console this wide writes for the lines, in colour or without."""
     out = io.StringIO()
     console = Console(file=out, width=width, force_terminal=colour, color_system="truecolor")
-    console.print(_Lines(lines), crop=False)
+    console.print(Lines(lines), crop=False)
     return out.getvalue()
