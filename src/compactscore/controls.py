@@ -47,16 +47,23 @@ def has_controls(text: str) -> bool:
     control: far less than the whole, and taken out in one pass.
     """
     if len(text) > _LONG:
-        text = (
-            text.encode("utf-8", "surrogatepass")
-            .translate(None, _PLAIN)
-            .decode("utf-8", "surrogatepass")
-        )
+        text = without_ascii(text, _PLAIN)
     return _CONTROLS.search(text) is not None
 
 
 _LONG = 256  # characters: shorter text is searched as it is
-_PLAIN = bytes(range(0x20, 0x7F)) + b"\t\n"  # bytes of characters that are never controls
+PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+_PLAIN = PRINTABLE_ASCII + b"\t\n"  # bytes of characters that are never controls
+
+
+def without_ascii(text: str, characters: bytes) -> str:
+    """The text without these ASCII characters (given as bytes), the others in order.
+
+    Found by dropping their bytes from the text's UTF-8, where every character but
+    ASCII is written in bytes 0x80 and up: one pass, quicker than a search.
+    """
+    utf8 = text.encode("utf-8", "surrogatepass")
+    return utf8.translate(None, characters).decode("utf-8", "surrogatepass")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from compactscore.controls import escape_controls
+from compactscore.controls import PRINTABLE_ASCII, escape_controls, without_ascii
 from compactscore.render.csvtext import csv_text
 from compactscore.render.view import Column, Grid, View
 
@@ -555,7 +555,6 @@ def text_width(text: str) -> int:
     return len(text) if _one_cell_each(text) else cell_len(text)
 
 
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 _ONE_CELL: set[str] = set()  # characters but printable ASCII found to take one cell each
 
 
@@ -567,13 +566,8 @@ def _one_cell_each(text: str) -> bool:
 
 
 def _but_printable_ascii(text: str) -> str:
-    """The characters of the text but printable ASCII, in order.
-
-    Found by dropping those bytes from its UTF-8, where every other character is
-    written in bytes 0x80 and up: quicker than a search.
-    """
-    utf8 = text.encode("utf-8", "surrogatepass")
-    return utf8.translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+    """The characters of the text but printable ASCII, in order."""
+    return without_ascii(text, PRINTABLE_ASCII)
 
 
 def _all_one_cell(others: str) -> bool:
