@@ -70,21 +70,7 @@ class _Rendered:
             # Without colour a style writes nothing, so each line is its text alone.
             yield from lines.segments() if console.color_system else map(Segment, lines.texts())
             return
-        # Unstyled lines in a row go out as one segment: the same text, written alike,
-        # without passing thousands of segments one by one through rich.
-        plain: list[str] = []
-        for line in lines:
-            if all(not segment.style and segment.control is None for segment in line):
-                plain += [segment.text for segment in line]
-                plain.append("\n")
-                continue
-            if plain:
-                yield Segment("".join(plain))
-                plain = []
-            yield from line
-            yield Segment.line()
-        if plain:
-            yield Segment("".join(plain))
+        yield from _joined(lines)
 
     def printed_in_parts(self, console: Console) -> Iterator[RenderableType]:
         """The lines a few thousand at a time, each part printed alone: never all held at once."""
@@ -1116,33 +1102,20 @@ class _Blocks:
                 yield from self._segments_of(line, name, styles(name), fits)
 
     def segments(self) -> Iterator[Segment]:
-        """The lines as rich's segments, each ended by a line break.
+        """The lines as rich's segments, each ended by a line break (``_joined``)."""
+        return _joined(self._lines())
 
-        Unstyled lines in a row go out as one segment: the same text, written alike,
-        without passing thousands of segments one by one through rich.
-        """
+    def _lines(self) -> Iterator[str | list[Segment]]:
+        """Each line: its text alone when it is unstyled and known to fit, else its segments."""
         styles = self._styles()
-        plain: list[str] = []  # the unstyled lines since the last styled one
         for lines, first, first_name, rest_name, fits in self.laid_out():
             for run, name in ((lines[:first], first_name), (lines[first:], rest_name)):
                 style = styles(name)
                 if fits and not style:
-                    plain += run
+                    yield from run
                     continue
                 for line in run:
-                    for segments in self._segments_of(line, name, style, fits):
-                        if all(not s.style and s.control is None for s in segments):
-                            plain.append("".join(segment.text for segment in segments))
-                            continue
-                        if plain:
-                            plain.append("")
-                            yield Segment("\n".join(plain))
-                            plain = []
-                        yield from segments
-                        yield Segment.line()
-        if plain:
-            plain.append("")
-            yield Segment("\n".join(plain))
+                    yield from self._segments_of(line, name, style, fits)
 
     def _styles(self) -> Callable[[str], Style]:
         """The style of each name, looked up once."""
@@ -1194,6 +1167,31 @@ class _Blocks:
         text.append(line, style=name or None)
         options = self.console.options.update_width(self.width).update(no_wrap=True)
         return list(Segment.split_lines(self.console.render(text, options)))
+
+
+def _joined(lines: Iterable[str | list[Segment]]) -> Iterator[Segment]:
+    """Lines as segments, each ended by a line break; a line given as text is unstyled.
+
+    Unstyled lines in a row go out as one segment: the same text, written alike,
+    without passing thousands of segments one by one through rich.
+    """
+    plain: list[str] = []  # the unstyled lines since the last styled one
+    for line in lines:
+        if isinstance(line, str):
+            plain.append(line)
+            continue
+        if all(not segment.style and segment.control is None for segment in line):
+            plain.append("".join(segment.text for segment in line))
+            continue
+        if plain:
+            plain.append("")
+            yield Segment("\n".join(plain))
+            plain = []
+        yield from line
+        yield Segment.line()
+    if plain:
+        plain.append("")
+        yield Segment("\n".join(plain))
 
 
 def _named(
