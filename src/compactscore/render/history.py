@@ -32,23 +32,9 @@ class HistoryRows:
 
     def add(self, change: ScoreChange, commit: str, date: str, author: str, message: str) -> None:
         """The entries of one indicator's change: its score first, then its words."""
-        self._cells(commit, date, author, message, change, change.cells())
+        self.cells(commit, date, author, message, change, change.cells())
 
-    def entry(
-        self,
-        commit: str,
-        date: str,
-        author: str,
-        message: str,
-        change: ScoreChange,
-        column: str,
-        before: str,
-        after: str,
-    ) -> None:
-        """One entry: one cell of an indicator changed in a commit."""
-        self._cells(commit, date, author, message, change, [(column, before, after)])
-
-    def _cells(
+    def cells(
         self,
         commit: str,
         date: str,
@@ -100,9 +86,8 @@ def history_view(history: History) -> View:
     """Headline, one row per change (commit details once per commit), and notes."""
     rows = HistoryRows(scores_only=history.scores_only)
     for e in history.entries:
-        rows.entry(
-            e.commit, e.date, e.author, e.message, e.score_change, e.column, e.before, e.after
-        )
+        cell = (e.column, e.before, e.after)
+        rows.cells(e.commit, e.date, e.author, e.message, e.score_change, [cell])
     return view_of(history, rows)
 
 
